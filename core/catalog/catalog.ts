@@ -1,0 +1,239 @@
+/**
+ * The catalog: one SQLite file, the archive's source of truth. Search engines are derived from it
+ * through the `index_queue` outbox, which every write fills in the same transaction.
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { ArchiveCollection } from '../schema/collection.ts';
+import type { ArchiveRecord } from '../schema/record.ts';
+import { migrate } from './migrate.ts';
+import { DATA_COLUMNS, recordToRow, rowToRecord, type RecordRow } from './record-columns.ts';
+
+export interface StoredRecord {
+  /** The catalog's integer key; search indexes refer to records by it. */
+  seq: number;
+  record: ArchiveRecord;
+  updatedAt: string;
+}
+
+export type WriteAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'refused';
+export type OnExisting = 'update' | 'skip' | 'error';
+
+export interface IndexChange {
+  changeNo: number;
+  recordId: string;
+  op: 'upsert' | 'delete';
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+export class Catalog {
+  readonly db: Database.Database;
+  readonly #statements;
+
+  private constructor(file: string, options: { readonly?: boolean } = {}) {
+    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    this.db.pragma('busy_timeout = 5000');
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // WAL + NORMAL is durable for every committed batch except across a power loss.
+      this.db.pragma('synchronous = NORMAL');
+      migrate(this.db);
+    }
+    const columns = ['id', ...DATA_COLUMNS];
+    this.#statements = {
+      findHash: this.db.prepare<[string], { seq: number; content_hash: string }>('SELECT seq, content_hash FROM records WHERE id = ?'),
+      insert: this.db.prepare(
+        `INSERT INTO records (${columns.join(', ')}, content_hash, created_at, updated_at, import_id)
+         VALUES (${columns.map((c) => `@${c}`).join(', ')}, @content_hash, @now, @now, @import_id)`,
+      ),
+      update: this.db.prepare(
+        `UPDATE records SET ${DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
+         content_hash = @content_hash, updated_at = @now, import_id = @import_id WHERE id = @id`,
+      ),
+      enqueue: this.db.prepare("INSERT OR REPLACE INTO index_queue (record_id, op) VALUES (?, ?)"),
+      byId: this.db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
+      count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
+      pageAfter: this.db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
+      pending: this.db.prepare<[number], { change_no: number; record_id: string; op: 'upsert' | 'delete' }>(
+        'SELECT change_no, record_id, op FROM index_queue ORDER BY change_no LIMIT ?',
+      ),
+      ack: this.db.prepare('DELETE FROM index_queue WHERE change_no = ?'),
+      deleteRecord: this.db.prepare('DELETE FROM records WHERE id = ?'),
+    };
+  }
+
+  /** Opens (creating and migrating if needed) the catalog file. */
+  static open(file: string): Catalog {
+    return new Catalog(file);
+  }
+
+  /** Opens an existing catalog for reading only; throws if the file does not exist. */
+  static openReadonly(file: string): Catalog {
+    return new Catalog(file, { readonly: true });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /**
+   * Upserts records by id in one transaction: a crash or kill leaves either the whole batch or
+   * none of it. Returns what happened to each record, in order.
+   */
+  writeBatch(records: readonly ArchiveRecord[], options: { importId?: number; onExisting?: OnExisting } = {}): WriteAction[] {
+    const now = new Date().toISOString();
+    const write = this.db.transaction((batch: readonly ArchiveRecord[]) =>
+      batch.map((record): WriteAction => {
+        const { action, contentHash } = this.#decide(record, options.onExisting ?? 'update');
+        if (action !== 'created' && action !== 'updated') return action;
+        const row = { ...recordToRow(record), content_hash: contentHash, now, import_id: options.importId ?? null };
+        (action === 'updated' ? this.#statements.update : this.#statements.insert).run(row);
+        this.#statements.enqueue.run(record.id, 'upsert');
+        return action;
+      }),
+    );
+    return write(records);
+  }
+
+  /** What `writeBatch` would do, without writing (for dry runs). */
+  previewBatch(records: readonly ArchiveRecord[], onExisting: OnExisting = 'update'): WriteAction[] {
+    return records.map((record) => this.#decide(record, onExisting).action);
+  }
+
+  #decide(record: ArchiveRecord, onExisting: OnExisting): { action: WriteAction; contentHash: string } {
+    const contentHash = hashRecord(record);
+    const existing = this.#statements.findHash.get(record.id);
+    if (!existing) return { action: 'created', contentHash };
+    if (existing.content_hash === contentHash) return { action: 'unchanged', contentHash };
+    const action = onExisting === 'skip' ? 'skipped' : onExisting === 'error' ? 'refused' : 'updated';
+    return { action, contentHash };
+  }
+
+  deleteRecords(ids: readonly string[]): number {
+    const remove = this.db.transaction((batch: readonly string[]) => {
+      let deleted = 0;
+      for (const id of batch) {
+        deleted += this.#statements.deleteRecord.run(id).changes;
+        this.#statements.enqueue.run(id, 'delete');
+      }
+      return deleted;
+    });
+    return remove(ids);
+  }
+
+  getRecord(id: string): StoredRecord | undefined {
+    const row = this.#statements.byId.get(id);
+    return row && toStored(row);
+  }
+
+  /** Records by catalog key, in the order of `seqs`; missing keys are left out. */
+  getRecordsBySeq(seqs: readonly number[]): StoredRecord[] {
+    if (seqs.length === 0) return [];
+    const rows = this.db.prepare<number[], RecordRow>(`SELECT * FROM records WHERE seq IN (${seqs.map(() => '?').join(',')})`).all(...seqs);
+    const bySeq = new Map(rows.map((row) => [Number(row.seq), toStored(row)]));
+    return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
+  }
+
+  getRecords(ids: readonly string[]): StoredRecord[] {
+    return ids.flatMap((id) => this.getRecord(id) ?? []);
+  }
+
+  countRecords(): number {
+    return this.#statements.count.get()?.n ?? 0;
+  }
+
+  /** Every record in catalog order, `batchSize` at a time, without holding them all in memory. */
+  *iterateRecords(batchSize = 1000): Generator<StoredRecord[]> {
+    let after = 0;
+    for (;;) {
+      const rows = this.#statements.pageAfter.all(after, batchSize);
+      if (rows.length === 0) return;
+      after = Number(rows[rows.length - 1]!.seq);
+      yield rows.map(toStored);
+    }
+  }
+
+  upsertCollection(collection: ArchiveCollection): WriteAction {
+    const body = JSON.stringify(collection);
+    const contentHash = createHash('sha256').update(body).digest('hex');
+    const existing = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM collections WHERE id = ?').get(collection.id);
+    if (existing?.content_hash === contentHash) return 'unchanged';
+    this.db
+      .prepare('INSERT OR REPLACE INTO collections (id, position, body, content_hash, updated_at) VALUES (?, ?, ?, ?, ?)')
+      .run(collection.id, collection.order, body, contentHash, new Date().toISOString());
+    return existing ? 'updated' : 'created';
+  }
+
+  listCollections(): ArchiveCollection[] {
+    return this.db
+      .prepare<[], { body: string }>('SELECT body FROM collections ORDER BY position, id')
+      .all()
+      .map((row) => JSON.parse(row.body) as ArchiveCollection);
+  }
+
+  getCollection(id: string): ArchiveCollection | undefined {
+    const row = this.db.prepare<[string], { body: string }>('SELECT body FROM collections WHERE id = ?').get(id);
+    return row && (JSON.parse(row.body) as ArchiveCollection);
+  }
+
+  startImport(sources: readonly string[]): number {
+    const result = this.db
+      .prepare("INSERT INTO imports (started_at, sources, status) VALUES (?, ?, 'running')")
+      .run(new Date().toISOString(), JSON.stringify(sources));
+    return Number(result.lastInsertRowid);
+  }
+
+  finishImport(importId: number, status: 'done' | 'failed', summary: ImportSummary): void {
+    this.db
+      .prepare('UPDATE imports SET finished_at = ?, status = ?, summary = ? WHERE id = ?')
+      .run(new Date().toISOString(), status, JSON.stringify(summary), importId);
+  }
+
+  /** The oldest changes not yet applied to the search engine. */
+  pendingChanges(limit: number): IndexChange[] {
+    return this.#statements.pending.all(limit).map((row) => ({ changeNo: row.change_no, recordId: row.record_id, op: row.op }));
+  }
+
+  /** Marks changes as applied. A record changed again meanwhile has a new change number and stays queued. */
+  acknowledgeChanges(changes: readonly IndexChange[]): void {
+    this.db.transaction(() => {
+      for (const change of changes) this.#statements.ack.run(change.changeNo);
+    })();
+  }
+
+  clearIndexQueue(): void {
+    this.db.exec('DELETE FROM index_queue');
+  }
+
+  countPendingChanges(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM index_queue').get()?.n ?? 0;
+  }
+
+  getMeta(key: string): string | undefined {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+  }
+
+  /** Changes whenever another connection commits to the file; cheap to poll. */
+  dataVersion(): number {
+    return Number(this.db.pragma('data_version', { simple: true }));
+  }
+}
+
+function toStored(row: RecordRow): StoredRecord {
+  return { seq: Number(row.seq), record: rowToRecord(row), updatedAt: String(row.updated_at) };
+}
+
+/** The hash that tells an unchanged re-import from a real update. */
+export function hashRecord(record: ArchiveRecord): string {
+  return createHash('sha256').update(JSON.stringify(recordToRow(record))).digest('hex');
+}

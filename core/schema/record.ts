@@ -1,0 +1,81 @@
+/**
+ * The one record schema. Validation, catalog columns, search-engine settings, facets, the API and
+ * the views all read this declaration; `.meta()` says how each field is stored and searched.
+ */
+import * as z from 'zod';
+import { EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
+import { PROTECTION_LEVELS, RECORD_TYPES, vocabularyKeys } from './vocabularies.ts';
+
+/** How a field is stored and coerced from CSV cells. */
+export type FieldKind = 'id' | 'text' | 'list' | 'year' | 'latitude' | 'longitude' | 'vocabulary' | 'hierarchy';
+/** Which full-text column a field feeds, if any: title outranks names, names outrank body. */
+export type SearchColumn = 'title' | 'names' | 'body';
+
+export interface FieldMeta {
+  kind: FieldKind;
+  search?: SearchColumn;
+  lang?: 'zh' | 'en';
+}
+
+export const RECORD_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
+export const MAX_LIST_ITEMS = 100;
+
+const field = <T extends z.ZodType>(schema: T, meta: FieldMeta) => schema.optional().meta(meta as unknown as Record<string, unknown>);
+const text = (max: number) => z.string().min(1).max(max);
+const list = (maxItemLength: number) => z.array(text(maxItemLength)).max(MAX_LIST_ITEMS);
+const year = z.number().int().min(EARLIEST_YEAR).max(LATEST_YEAR);
+
+export const recordShape = {
+  id: z.string().regex(RECORD_ID_PATTERN).meta({ kind: 'id' }),
+  identifier: field(text(256), { kind: 'text', search: 'title' }),
+  title_zh: field(text(500), { kind: 'text', search: 'title', lang: 'zh' }),
+  title_en: field(text(500), { kind: 'text', search: 'title', lang: 'en' }),
+  description_zh: field(text(20_000), { kind: 'text', search: 'body', lang: 'zh' }),
+  description_en: field(text(20_000), { kind: 'text', search: 'body', lang: 'en' }),
+  type: field(z.enum(vocabularyKeys(RECORD_TYPES)), { kind: 'vocabulary' }),
+  period_zh: field(text(100), { kind: 'text', search: 'names', lang: 'zh' }),
+  period_en: field(text(100), { kind: 'text', search: 'names', lang: 'en' }),
+  start_year: field(year, { kind: 'year' }),
+  end_year: field(year, { kind: 'year' }),
+  place_zh: field(text(200), { kind: 'text', search: 'names', lang: 'zh' }),
+  place_en: field(text(200), { kind: 'text', search: 'names', lang: 'en' }),
+  admin_area: field(text(200), { kind: 'hierarchy', search: 'names' }),
+  lat: field(z.number().min(-90).max(90), { kind: 'latitude' }),
+  lon: field(z.number().min(-180).max(180), { kind: 'longitude' }),
+  collections: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
+  keywords_zh: field(list(100), { kind: 'list', search: 'names', lang: 'zh' }),
+  keywords_en: field(list(100), { kind: 'list', search: 'names', lang: 'en' }),
+  protection_level: field(z.enum(vocabularyKeys(PROTECTION_LEVELS)), { kind: 'vocabulary' }),
+  rights: field(text(500), { kind: 'text' }),
+  source: field(text(2000), { kind: 'text' }),
+  images: field(list(1000), { kind: 'list' }),
+  related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
+};
+
+export const recordSchema = z
+  .strictObject(recordShape)
+  .refine((r) => r.title_zh !== undefined || r.title_en !== undefined, {
+    path: ['title_zh'],
+    params: { code: 'title_required' },
+  })
+  .refine((r) => r.start_year === undefined || r.end_year === undefined || r.start_year <= r.end_year, {
+    path: ['start_year'],
+    params: { code: 'start_after_end' },
+  })
+  .refine((r) => (r.lat === undefined) === (r.lon === undefined), {
+    path: ['lat'],
+    params: { code: 'coordinates_incomplete' },
+  });
+
+export type ArchiveRecord = z.infer<typeof recordSchema>;
+export type RecordField = keyof typeof recordShape;
+
+/** Every field in declaration order (the template's column order, with `identifier` second). */
+export const RECORD_FIELDS = Object.keys(recordShape) as RecordField[];
+
+export function fieldMeta(name: RecordField): FieldMeta {
+  return recordShape[name].meta() as unknown as FieldMeta;
+}
+
+/** The import template's header: a contract with curators, so these names never change. */
+export const TEMPLATE_COLUMNS: readonly RecordField[] = RECORD_FIELDS.filter((name) => name !== 'identifier');

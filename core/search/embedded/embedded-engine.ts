@@ -1,0 +1,183 @@
+/**
+ * The zero-set-up search engine: SQLite FTS5 for text, an in-memory columnar snapshot for
+ * filters, facet counts and sorting. Its tables live in the catalog file.
+ */
+import { LRUCache } from 'lru-cache';
+import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
+import { facetValuesOf } from '../../schema/facets.ts';
+import { highlight, snippet } from '../highlight.ts';
+import { archiveWordsOf, searchableText } from '../searchable-text.ts';
+import { ArchiveTokenizer, type QueryTerm } from '../tokenizer.ts';
+import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
+import { FacetSnapshot } from './facet-snapshot.ts';
+import { filterAndCount } from './filter-and-count.ts';
+import { toFtsMatch } from './fts-query.ts';
+import { BM25_WEIGHTS, ensureSearchTables } from './search-tables.ts';
+import { pageOfMatches } from './sort-matches.ts';
+
+interface TextMatches {
+  ordinals: Int32Array;
+  scores: Float64Array;
+}
+
+const TEXT_CACHE_ENTRIES = 256;
+
+export class EmbeddedEngine implements SearchEngine {
+  readonly name = 'embedded';
+  readonly #catalog: Catalog;
+  readonly #tokenizer = new ArchiveTokenizer();
+  readonly #textCache = new LRUCache<string, TextMatches>({ max: TEXT_CACHE_ENTRIES });
+  #snapshot: FacetSnapshot | undefined;
+  #snapshotGeneration = -1;
+  #wordsLoaded = 0;
+
+  constructor(catalog: Catalog) {
+    this.#catalog = catalog;
+    ensureSearchTables(catalog.db);
+  }
+
+  /** True when the search tables hold fewer records than the catalog (new schema, or never built). */
+  needsRebuild(): boolean {
+    const indexed = this.#catalog.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_docs').get()?.n ?? 0;
+    return indexed !== this.#catalog.countRecords();
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const snapshot = this.#currentSnapshot();
+    const terms = query.text.trim() ? this.#tokenizer.queryTerms(query.text) : [];
+    const text = terms.length > 0 ? this.#matchText(snapshot, terms) : undefined;
+    const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
+    const total = filtered.ordinals.length;
+    const pageOrdinals = pageOfMatches(snapshot, filtered, query);
+    const records = this.#catalog.getRecordsBySeq(pageOrdinals.map((ordinal) => snapshot.seqs[ordinal]!));
+    return {
+      hits: records.map((stored) => hitOf(stored, terms)),
+      total,
+      totalIsExact: true,
+      page: query.page,
+      pageSize: query.pageSize,
+      pageCount: Math.ceil(total / query.pageSize),
+      facets: filtered.facets,
+    };
+  }
+
+  async ping(): Promise<EngineHealth> {
+    this.#catalog.db.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
+    return { ok: true };
+  }
+
+  async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
+    this.#learnWords(upserts);
+    const db = this.#catalog.db;
+    const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?');
+    const removeDoc = db.prepare('DELETE FROM search_docs WHERE seq = ?');
+    const removeText = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
+    db.transaction(() => {
+      for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
+        const seq = seqOf.get(id)?.seq;
+        if (seq === undefined) continue;
+        removeDoc.run(seq);
+        removeText.run(seq);
+      }
+      this.#writeDocs(upserts);
+      bumpGeneration(this.#catalog);
+    })();
+  }
+
+  async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {
+    const db = this.#catalog.db;
+    // One transaction: readers on other connections keep seeing the old index until it commits.
+    db.transaction(() => {
+      db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
+      let done = 0;
+      for (const batch of batches) {
+        this.#learnWords(batch);
+        this.#writeDocs(batch);
+        onProgress?.((done += batch.length));
+      }
+      bumpGeneration(this.#catalog);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.#snapshot = undefined;
+    this.#textCache.clear();
+  }
+
+  #writeDocs(records: readonly StoredRecord[]): void {
+    const db = this.#catalog.db;
+    const insertDoc = db.prepare(
+      'INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body) VALUES (?, ?, ?, ?)');
+    for (const { seq, record } of records) {
+      const text = searchableText(record);
+      insertDoc.run(seq, record.id, JSON.stringify(facetValuesOf(record)), record.start_year ?? null, record.end_year ?? null, record.title_zh ?? null, record.title_en ?? null);
+      insertText.run(seq, this.#tokenizer.indexText(text.title), this.#tokenizer.indexText(text.names), this.#tokenizer.indexText(text.body));
+    }
+  }
+
+  /** New names join the segmentation dictionary (and `search_words`, so other processes learn them). */
+  #learnWords(records: readonly StoredRecord[]): void {
+    const words = records.flatMap((stored) => archiveWordsOf(stored.record));
+    this.#tokenizer.addWords(words);
+    const insert = this.#catalog.db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
+    for (const word of words) insert.run(word);
+  }
+
+  #currentSnapshot(): FacetSnapshot {
+    const generation = Number(this.#catalog.getMeta('embedded_generation') ?? 0);
+    if (!this.#snapshot || generation !== this.#snapshotGeneration) {
+      this.#loadWords();
+      this.#snapshot = new FacetSnapshot(this.#catalog.db);
+      this.#snapshotGeneration = generation;
+      this.#textCache.clear();
+    }
+    return this.#snapshot;
+  }
+
+  /** Words other processes (an ingest while the server runs) added since this one last looked. */
+  #loadWords(): void {
+    const rows = this.#catalog.db
+      .prepare<[number], { n: number; word: string }>('SELECT n, word FROM search_words WHERE n > ? ORDER BY n')
+      .all(this.#wordsLoaded);
+    this.#tokenizer.addWords(rows.map((row) => row.word));
+    this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
+  }
+
+  #matchText(snapshot: FacetSnapshot, terms: readonly QueryTerm[]): TextMatches {
+    const expression = toFtsMatch(terms);
+    const cached = this.#textCache.get(expression);
+    if (cached) return cached;
+    const { title, names, body } = BM25_WEIGHTS;
+    const rows = this.#catalog.db
+      .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}) FROM search_fts WHERE search_fts MATCH ?`)
+      .raw()
+      .all(expression);
+    const ordinals = new Int32Array(rows.length);
+    const scores = new Float64Array(rows.length);
+    let count = 0;
+    for (const [seq, score] of rows) {
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal === undefined) continue;
+      ordinals[count] = ordinal;
+      scores[count++] = score;
+    }
+    const matches = { ordinals: ordinals.subarray(0, count), scores: scores.subarray(0, count) };
+    this.#textCache.set(expression, matches);
+    return matches;
+  }
+}
+
+function bumpGeneration(catalog: Catalog): void {
+  catalog.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation'").run();
+}
+
+function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {
+  const highlights: SearchHit['highlights'] = {};
+  if (record.title_zh) highlights.title_zh = highlight(record.title_zh, terms);
+  if (record.title_en) highlights.title_en = highlight(record.title_en, terms);
+  if (record.description_zh) highlights.snippet_zh = snippet(record.description_zh, terms);
+  if (record.description_en) highlights.snippet_en = snippet(record.description_en, terms);
+  return { record, highlights };
+}

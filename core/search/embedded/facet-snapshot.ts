@@ -1,0 +1,109 @@
+/**
+ * An in-memory, columnar copy of what filtering, facet counting and sorting need, loaded from
+ * `search_docs`. Counting facets over a broad result set is what made plain SQL GROUP BY slow
+ * (p95 194 ms at 100k records); here it is one pass over typed arrays.
+ */
+import type Database from 'better-sqlite3';
+import { FACETS, type FacetKey } from '../../schema/facets.ts';
+
+/** Records without a year range get these, so every overlap test excludes them. */
+const NO_START = 2 ** 31 - 1;
+const NO_END = -(2 ** 31);
+
+/** One facet's values per record, in compressed-sparse-row form. */
+export class FacetColumn {
+  readonly values: string[] = [];
+  readonly #idOf = new Map<string, number>();
+  #offsets: number[] = [0];
+  #ids: number[] = [];
+  offsets = new Uint32Array(0);
+  ids = new Int32Array(0);
+
+  idOf(value: string): number | undefined {
+    return this.#idOf.get(value);
+  }
+
+  push(values: readonly string[]): void {
+    for (const value of values) {
+      let id = this.#idOf.get(value);
+      if (id === undefined) {
+        id = this.values.push(value) - 1;
+        this.#idOf.set(value, id);
+      }
+      this.#ids.push(id);
+    }
+    this.#offsets.push(this.#ids.length);
+  }
+
+  seal(): void {
+    this.offsets = Uint32Array.from(this.#offsets);
+    this.ids = Int32Array.from(this.#ids);
+    this.#offsets = [];
+    this.#ids = [];
+  }
+}
+
+export class FacetSnapshot {
+  readonly size: number;
+  /** Ordinal → catalog seq. */
+  readonly seqs: Int32Array;
+  readonly startYears: Int32Array;
+  readonly endYears: Int32Array;
+  readonly columns: ReadonlyMap<FacetKey, FacetColumn>;
+  readonly #ordinalOfSeq = new Map<number, number>();
+  readonly #titles: { zh: (string | null)[]; en: (string | null)[] };
+  readonly #titleRanks = new Map<string, Int32Array>();
+
+  constructor(db: Database.Database) {
+    const rows = db
+      .prepare<[], [number, string, number | null, number | null, string | null, string | null]>(
+        'SELECT seq, facets, start_year, end_year, title_zh, title_en FROM search_docs ORDER BY seq',
+      )
+      .raw()
+      .all();
+    this.size = rows.length;
+    this.seqs = new Int32Array(rows.length);
+    this.startYears = new Int32Array(rows.length);
+    this.endYears = new Int32Array(rows.length);
+    this.#titles = { zh: new Array(rows.length), en: new Array(rows.length) };
+    const columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn()]));
+    rows.forEach(([seq, facets, start, end, titleZh, titleEn], ordinal) => {
+      this.seqs[ordinal] = seq;
+      this.#ordinalOfSeq.set(seq, ordinal);
+      this.startYears[ordinal] = start ?? NO_START;
+      this.endYears[ordinal] = end ?? NO_END;
+      this.#titles.zh[ordinal] = titleZh;
+      this.#titles.en[ordinal] = titleEn;
+      const values = JSON.parse(facets) as Record<string, string[]>;
+      for (const [key, column] of columns) column.push(values[key] ?? []);
+    });
+    for (const column of columns.values()) column.seal();
+    this.columns = columns;
+  }
+
+  ordinalOf(seq: number): number | undefined {
+    return this.#ordinalOfSeq.get(seq);
+  }
+
+  hasYears(ordinal: number): boolean {
+    return this.startYears[ordinal] !== NO_START;
+  }
+
+  /**
+   * Each record's position in title order for `lang` (falling back to the other language's
+   * title), computed on first use: Chinese titles collate by pinyin through ICU.
+   */
+  titleRanks(lang: 'zh' | 'en'): Int32Array {
+    let ranks = this.#titleRanks.get(lang);
+    if (!ranks) {
+      const other = lang === 'zh' ? 'en' : 'zh';
+      const titles = this.#titles[lang].map((title, ordinal) => title ?? this.#titles[other][ordinal] ?? '');
+      const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
+      const order = Array.from(titles.keys()).sort((a, b) => collator.compare(titles[a]!, titles[b]!) || a - b);
+      ranks = new Int32Array(this.size);
+      order.forEach((ordinal, rank) => (ranks![ordinal] = rank));
+      this.#titleRanks.set(lang, ranks);
+    }
+    return ranks;
+  }
+}

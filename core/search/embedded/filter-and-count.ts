@@ -1,0 +1,114 @@
+/**
+ * One pass over the candidate records: apply the year range and facet filters, and count facet
+ * values with the multi-select rule (a facet's counts ignore that facet's own filter, so choosing
+ * one type still shows how many records the other types have).
+ */
+import { FACETS, type FacetKey } from '../../schema/facets.ts';
+import type { FacetCounts, SearchQuery } from '../types.ts';
+import type { FacetColumn, FacetSnapshot } from './facet-snapshot.ts';
+
+export interface FilteredCandidates {
+  /** Ordinals of the records that pass every filter, in candidate order. */
+  ordinals: Int32Array;
+  /** Their text scores (lower is better), parallel to `ordinals`; empty when browsing. */
+  scores: Float64Array;
+  facets: FacetCounts[];
+}
+
+interface ActiveFilter {
+  column: FacetColumn;
+  facetIndex: number;
+  /** accepted[valueId] === 1 when the value is selected. */
+  accepted: Uint8Array;
+}
+
+/**
+ * @param candidates ordinals matching the text, or undefined for every record
+ * @param scores text scores parallel to `candidates`
+ */
+export function filterAndCount(
+  snapshot: FacetSnapshot,
+  query: SearchQuery,
+  candidates?: Int32Array,
+  scores?: Float64Array,
+): FilteredCandidates {
+  const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
+  const counts = columns.map((column) => new Int32Array(column.values.length));
+  const filters = activeFilters(query, columns);
+  const yearFrom = query.yearFrom ?? -(2 ** 31);
+  const yearTo = query.yearTo ?? 2 ** 31 - 1;
+  const checkYears = query.yearFrom !== undefined || query.yearTo !== undefined;
+  const total = candidates ? candidates.length : snapshot.size;
+  const passed = new Int32Array(total);
+  const passedScores = new Float64Array(scores ? total : 0);
+  let passedCount = 0;
+
+  for (let i = 0; i < total; i++) {
+    const ordinal = candidates ? candidates[i]! : i;
+    if (checkYears && !(snapshot.startYears[ordinal]! <= yearTo && snapshot.endYears[ordinal]! >= yearFrom)) continue;
+    let failures = 0;
+    let failedFacet = -1;
+    for (const filter of filters) {
+      if (!hasAcceptedValue(filter, ordinal)) {
+        failedFacet = filter.facetIndex;
+        if (++failures > 1) break;
+      }
+    }
+    if (failures === 0) {
+      if (scores) passedScores[passedCount] = scores[i]!;
+      passed[passedCount++] = ordinal;
+      for (let f = 0; f < columns.length; f++) countValues(columns[f]!, counts[f]!, ordinal);
+    } else if (failures === 1) {
+      // Fails only its own facet's filter: it still counts towards that facet's other values.
+      countValues(columns[failedFacet]!, counts[failedFacet]!, ordinal);
+    }
+  }
+
+  return {
+    ordinals: passed.subarray(0, passedCount),
+    scores: passedScores.subarray(0, scores ? passedCount : 0),
+    facets: FACETS.map((facet, f) => facetCounts(facet.key, columns[f]!, counts[f]!, query.filters[facet.key] ?? [])),
+  };
+}
+
+function activeFilters(query: SearchQuery, columns: FacetColumn[]): ActiveFilter[] {
+  return FACETS.flatMap((facet, facetIndex) => {
+    const selected = query.filters[facet.key];
+    if (!selected || selected.length === 0) return [];
+    const column = columns[facetIndex]!;
+    const accepted = new Uint8Array(column.values.length);
+    for (const value of selected) {
+      const id = column.idOf(value);
+      if (id !== undefined) accepted[id] = 1;
+    }
+    return [{ column, facetIndex, accepted }];
+  });
+}
+
+function hasAcceptedValue({ column, accepted }: ActiveFilter, ordinal: number): boolean {
+  for (let k = column.offsets[ordinal]!; k < column.offsets[ordinal + 1]!; k++) {
+    if (accepted[column.ids[k]!] === 1) return true;
+  }
+  return false;
+}
+
+function countValues(column: FacetColumn, counts: Int32Array, ordinal: number): void {
+  for (let k = column.offsets[ordinal]!; k < column.offsets[ordinal + 1]!; k++) counts[column.ids[k]!]!++;
+}
+
+/** The most values a facet lists (selected values are listed beyond it). */
+export const MAX_FACET_VALUES = 100;
+
+/** Values with a count, most frequent first; selected values are always listed. */
+function facetCounts(key: FacetKey, column: FacetColumn, counts: Int32Array, selected: readonly string[]): FacetCounts {
+  const chosen = new Set(selected);
+  const values = column.values
+    .map((value, id) => ({ value, count: counts[id]!, selected: chosen.has(value) }))
+    .filter((entry) => entry.count > 0 || entry.selected);
+  for (const value of chosen) {
+    if (column.idOf(value) === undefined) values.push({ value, count: 0, selected: true });
+  }
+  values.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const listed = values.filter((entry, rank) => rank < MAX_FACET_VALUES || entry.selected);
+  return { key, values: listed };
+}

@@ -1,0 +1,37 @@
+/**
+ * The embedded engine's tables, kept in the catalog file beside the records they derive from:
+ * `search_fts` (contentless FTS5 over tokenized text), `search_docs` (what facets, year ranges and
+ * sorting need, loaded into memory), and `search_words` (the archive's names for segmentation).
+ */
+import type Database from 'better-sqlite3';
+
+const SCHEMA_VERSION = '1';
+
+export const BM25_WEIGHTS = { title: 10, names: 4, body: 1 } as const;
+
+export function ensureSearchTables(db: Database.Database): void {
+  const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'embedded_schema'").get()?.value;
+  if (version === SCHEMA_VERSION) return;
+  db.exec(`
+    DROP TABLE IF EXISTS search_fts;
+    DROP TABLE IF EXISTS search_docs;
+    DROP TABLE IF EXISTS search_words;
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+      title, names, body,
+      content = '', contentless_delete = 1,
+      tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+    );
+    CREATE TABLE search_docs (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      facets TEXT NOT NULL,
+      start_year INTEGER,
+      end_year INTEGER,
+      title_zh TEXT,
+      title_en TEXT
+    );
+    CREATE TABLE search_words (n INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded_schema', '${SCHEMA_VERSION}');
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded_generation', '0');
+  `);
+}

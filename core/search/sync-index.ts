@@ -1,0 +1,34 @@
+/** Keeps a search engine in step with the catalog through the `index_queue` outbox. */
+import type { Catalog } from '../catalog/catalog.ts';
+import type { SearchEngine } from './types.ts';
+
+const SYNC_BATCH = 1000;
+
+/**
+ * Applies every queued catalog change to `engine`, oldest first, acknowledging each batch only
+ * after the engine accepted it: a crash in between means the batch is applied again, which is
+ * harmless because applying is idempotent. Returns how many changes were applied.
+ */
+export async function syncIndex(catalog: Catalog, engine: SearchEngine): Promise<number> {
+  let applied = 0;
+  for (;;) {
+    const changes = catalog.pendingChanges(SYNC_BATCH);
+    if (changes.length === 0) return applied;
+    const wanted = changes.filter((change) => change.op === 'upsert').map((change) => change.recordId);
+    const upserts = catalog.getRecords(wanted);
+    const present = new Set(upserts.map((stored) => stored.record.id));
+    const deletedIds = changes.map((change) => change.recordId).filter((id) => !present.has(id));
+    await engine.apply(upserts, deletedIds);
+    catalog.acknowledgeChanges(changes);
+    applied += changes.length;
+  }
+}
+
+/** Rebuilds the whole index from the catalog; changes queued before it started are then done. */
+export async function reindexAll(catalog: Catalog, engine: SearchEngine, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const total = catalog.countRecords();
+  const queuedBefore = catalog.pendingChanges(Number.MAX_SAFE_INTEGER);
+  await engine.rebuild(catalog.iterateRecords(), (done) => onProgress?.(done, total));
+  catalog.acknowledgeChanges(queuedBefore);
+  return total;
+}

@@ -1,0 +1,88 @@
+/**
+ * The contract every search engine implements: a typed `SearchQuery` in, one `SearchResult` shape
+ * out. Engine words (SQL, Meilisearch filters) stay inside each engine's module.
+ */
+import type { StoredRecord } from '../catalog/catalog.ts';
+import type { Lang } from '../i18n/translate.ts';
+import type { FacetKey } from '../schema/facets.ts';
+import type { ArchiveRecord } from '../schema/record.ts';
+
+export const SORTS = ['relevance', 'year_asc', 'year_desc', 'title'] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface SearchQuery {
+  /** Free text in any mix of Chinese and English; empty to browse. */
+  text: string;
+  /** Per facet, the selected values: OR within a facet, AND across facets. */
+  filters: Partial<Record<FacetKey, readonly string[]>>;
+  /** Records whose span [start_year, end_year] overlaps [yearFrom, yearTo] match; negative = BCE. */
+  yearFrom?: number;
+  yearTo?: number;
+  sort: SearchSort;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+  /** The interface language: picks the title used for sorting and the snippet shown first. */
+  lang: Lang;
+}
+
+export interface FacetValueCount {
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+export interface FacetCounts {
+  key: FacetKey;
+  values: FacetValueCount[];
+}
+
+/** HTML-safe strings: record text escaped, matches wrapped in `<mark>`. */
+export interface Highlights {
+  title_zh?: string;
+  title_en?: string;
+  snippet_zh?: string;
+  snippet_en?: string;
+}
+
+export interface SearchHit {
+  record: ArchiveRecord;
+  highlights: Highlights;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  total: number;
+  /** False when the engine stopped counting (Meilisearch's maxTotalHits): show "total+". */
+  totalIsExact: boolean;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** Every declared facet, in declaration order. Counts follow the usual multi-select rule:
+   * a facet's counts apply every filter except that facet's own. */
+  facets: FacetCounts[];
+}
+
+export interface EngineHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+export interface SearchEngine {
+  readonly name: string;
+  search(query: SearchQuery): Promise<SearchResult>;
+  ping(): Promise<EngineHealth>;
+  /** Applies catalog changes: records to add or replace, ids to remove. */
+  apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void>;
+  /** Replaces the whole index with `batches`; searches keep working meanwhile. */
+  rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Thrown when the engine cannot answer (down, slow, misconfigured); pages answer 503. */
+export class SearchUnavailableError extends Error {
+  override readonly name = 'SearchUnavailableError';
+}

@@ -1,0 +1,161 @@
+/**
+ * Imports one record file: check encoding and structure (nothing is written from a broken file),
+ * then read → validate → check images → write in batches, each batch one transaction followed by
+ * an index sync. Invalid rows are skipped and reported; valid rows import.
+ */
+import path from 'node:path';
+import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.ts';
+import type { ArchiveRecord } from '../core/schema/record.ts';
+import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
+import { syncIndex } from '../core/search/sync-index.ts';
+import type { SearchEngine } from '../core/search/types.ts';
+import type { RecordFile } from './find-inputs.ts';
+import { assertUtf8 } from './read/check-encoding.ts';
+import { readCsv } from './read/read-csv.ts';
+import { readJson, readJsonl } from './read/read-json.ts';
+import { ImportFileError, type SourceItem } from './read/source-item.ts';
+import type { FileSummary, IngestReport } from './report.ts';
+import { resolveImagePaths } from './resolve-image-paths.ts';
+
+export const BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  catalog: Catalog;
+  /** Absent on a dry run: nothing is indexed. */
+  engine?: SearchEngine;
+  dryRun: boolean;
+  onExisting: OnExisting;
+  importId?: number;
+  report: IngestReport;
+  /** The collection the file's folder describes, added to every record's `collections`. */
+  collectionId?: string;
+  /** Paths in the report are shown relative to this folder. */
+  displayRoot: string;
+  onProgress?: (progress: { file: string; done: number; total: number }) => void;
+}
+
+const READERS = { csv: readCsv, json: readJson, jsonl: readJsonl } as const;
+
+export async function importRecordsFile(source: RecordFile, options: ImportOptions): Promise<FileSummary> {
+  const file = displayPath(source.file, options.displayRoot);
+  const summary: FileSummary = { file, rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, unknownColumns: [] };
+  options.report.files.push(summary);
+  const read = () => READERS[source.format](source.file);
+  try {
+    await assertUtf8(source.file);
+    summary.rows = await countRows(read());
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    summary.refused = error.detail;
+    return summary;
+  }
+  if (summary.rows === 0) {
+    summary.refused = { key: 'file.empty', params: { rows: 0 } };
+    return summary;
+  }
+
+  const seenIds = new Map<string, number>();
+  const unknown = new Set<string>();
+  let batch: { record: ArchiveRecord; line: number }[] = [];
+  let done = 0;
+  const flush = async () => {
+    const actions = await writeBatch(batch.map((item) => item.record), options);
+    actions.forEach((action, index) => tally(summary, action, batch[index]!, file, options.report));
+    done += batch.length;
+    batch = [];
+    options.onProgress?.({ file, done, total: summary.rows });
+  };
+
+  for await (const item of read()) {
+    const record = recordOf(item, { file, source, options, summary, seenIds, unknown });
+    if (record) batch.push({ record, line: item.line });
+    else done++;
+    if (batch.length >= BATCH_SIZE) await flush();
+  }
+  await flush();
+  summary.unknownColumns = [...unknown];
+  return summary;
+}
+
+/** Relative to the working folder when the file is inside it, absolute otherwise. */
+export function displayPath(file: string, root: string): string {
+  const relative = path.relative(root, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+async function countRows(items: AsyncIterable<SourceItem>): Promise<number> {
+  let rows = 0;
+  for await (const _ of items) rows++;
+  return rows;
+}
+
+interface RowContext {
+  file: string;
+  source: RecordFile;
+  options: ImportOptions;
+  summary: FileSummary;
+  seenIds: Map<string, number>;
+  unknown: Set<string>;
+}
+
+/** The row as a valid record ready to write, or undefined after reporting why not. */
+function recordOf(item: SourceItem, { file, source, options, summary, seenIds, unknown }: RowContext): ArchiveRecord | undefined {
+  const { report } = options;
+  if ('problem' in item) {
+    summary.failed++;
+    report.add({ file, line: item.line, severity: 'error', message: item.problem });
+    return undefined;
+  }
+  for (const name of unknownFields(item.fields)) unknown.add(name);
+  const outcome = validateRecord(item.fields);
+  const id = outcome.ok ? outcome.record.id : typeof item.fields.id === 'string' ? item.fields.id : undefined;
+  for (const warning of outcome.warnings) report.addFieldProblem(file, item.line, id, 'warning', warning);
+  if (!outcome.ok) {
+    summary.failed++;
+    for (const problem of outcome.problems) report.addFieldProblem(file, item.line, id, 'error', problem);
+    return undefined;
+  }
+  const record = outcome.record;
+  const firstLine = seenIds.get(record.id);
+  if (firstLine !== undefined) {
+    summary.failed++;
+    report.add({ file, line: item.line, id: record.id, severity: 'error', field: 'id', message: { key: 'row.duplicate_in_file', params: { id: record.id, line: firstLine } } });
+    return undefined;
+  }
+  seenIds.set(record.id, item.line);
+  if (options.collectionId && !record.collections?.includes(options.collectionId)) {
+    record.collections = [...(record.collections ?? []), options.collectionId];
+  }
+  if (record.images?.length) {
+    const images = resolveImagePaths(record.images, source.baseDir);
+    for (const message of images.problems) report.add({ file, line: item.line, id: record.id, severity: 'media', field: 'images', message });
+    record.images = images.accepted.length > 0 ? images.accepted : undefined;
+  }
+  return record;
+}
+
+async function writeBatch(records: ArchiveRecord[], options: ImportOptions): Promise<WriteAction[]> {
+  if (records.length === 0) return [];
+  if (options.dryRun) return options.catalog.previewBatch(records, options.onExisting);
+  const actions = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting });
+  if (options.engine) await syncIndex(options.catalog, options.engine);
+  return actions;
+}
+
+function tally(summary: FileSummary, action: WriteAction, item: { record: ArchiveRecord; line: number }, file: string, report: IngestReport): void {
+  const id = item.record.id;
+  switch (action) {
+    case 'created':
+    case 'updated':
+    case 'unchanged':
+      summary[action]++;
+      return;
+    case 'skipped':
+      summary.unchanged++;
+      report.add({ file, line: item.line, id, severity: 'warning', field: 'id', message: { key: 'row.exists_skipped', params: { id } } });
+      return;
+    case 'refused':
+      summary.failed++;
+      report.add({ file, line: item.line, id, severity: 'error', field: 'id', message: { key: 'row.exists_error', params: { id } } });
+  }
+}

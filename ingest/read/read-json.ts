@@ -1,0 +1,101 @@
+/**
+ * Reads records from JSON (an array of objects, read whole up to a size limit) and JSONL (one
+ * object per line, streamed). `__proto__` and other unknown keys arrive as plain own properties
+ * (JSON.parse never assigns prototypes) and the validator ignores them.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { ImportFileError, MAX_JSON_DEPTH, MAX_WHOLE_FILE_BYTES, type SourceItem } from './source-item.ts';
+
+export async function* readJson(file: string): AsyncGenerator<SourceItem> {
+  if ((await stat(file)).size > MAX_WHOLE_FILE_BYTES) {
+    throw new ImportFileError({ key: 'file.too_large', params: { maximum: `${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB` } });
+  }
+  const text = stripBom(await readFile(file, 'utf8'));
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    throw new ImportFileError({ key: 'file.bad_json', params: { line: lineOfParseError(error, text), detail: (error as Error).message } });
+  }
+  if (!Array.isArray(root)) throw new ImportFileError({ key: 'file.json_root' });
+  const lines = elementLines(text);
+  for (const [index, value] of root.entries()) yield itemOf(value, lines[index] ?? 1);
+}
+
+export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let line = 0;
+  for await (const raw of lines) {
+    line++;
+    const text = line === 1 ? stripBom(raw) : raw;
+    if (text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      yield { line, problem: { key: 'file.bad_json', params: { line, detail: (error as Error).message } } };
+      continue;
+    }
+    yield itemOf(value, line);
+  }
+}
+
+function itemOf(value: unknown, line: number): SourceItem {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, problem: { key: 'file.json_row_not_object', params: { line } } };
+  if (depthExceeds(value, MAX_JSON_DEPTH)) return { line, problem: { key: 'file.json_too_deep', params: { line, maximum: MAX_JSON_DEPTH } } };
+  return { line, fields: value as Record<string, unknown> };
+}
+
+/** Iterative, so a hostile 10,000-deep value cannot overflow the stack. */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    if (typeof current === 'object' && current !== null) {
+      for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
+/** The line on which each top-level array element starts, by scanning brackets outside strings. */
+function elementLines(text: string): number[] {
+  const starts: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  let expectingElement = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '\n') line++;
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (depth === 1 && expectingElement && !/\s/.test(char!)) {
+      starts.push(line);
+      expectingElement = false;
+    }
+    if (char === '"') inString = true;
+    else if (char === '[' || char === '{') {
+      depth++;
+      if (depth === 1) expectingElement = true;
+    } else if (char === ']' || char === '}') depth--;
+    else if (char === ',' && depth === 1) expectingElement = true;
+  }
+  return starts;
+}
+
+function lineOfParseError(error: unknown, text: string): number {
+  const position = /position (\d+)/.exec((error as Error).message)?.[1];
+  if (position === undefined) return text.split('\n').length;
+  return text.slice(0, Number(position)).split('\n').length;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

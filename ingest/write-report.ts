@@ -1,0 +1,37 @@
+/** Writes an import report as JSON and CSV; CSV cells that a spreadsheet would run as formulas are neutralised. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { translate } from '../core/i18n/translate.ts';
+import type { IngestReport } from './report.ts';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A leading `'` stops Excel and LibreOffice from evaluating `=HYPERLINK(…)` and friends. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+export async function writeReport(report: IngestReport, directory: string, options: { dryRun: boolean }): Promise<{ json: string; csv: string }> {
+  await mkdir(directory, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = path.join(directory, `ingest-${stamp}${options.dryRun ? '-dry-run' : ''}`);
+  const entries = report.entries.map((entry) => ({
+    ...entry,
+    message_zh: translate('zh', entry.message.key, entry.message.params),
+    message_en: translate('en', entry.message.key, entry.message.params),
+  }));
+  const json = JSON.stringify({ dryRun: options.dryRun, totals: report.totals(), files: report.files, entries, entriesNotListed: report.entriesDropped }, null, 2);
+  const csv = stringify(
+    entries.map((entry) => [entry.file, entry.line ?? '', entry.id ?? '', entry.severity, entry.field ?? '', entry.message.key, entry.message_zh, entry.message_en]),
+    {
+      header: true,
+      bom: true, // so Excel opens the Chinese text as UTF-8
+      columns: ['file', 'line', 'id', 'severity', 'field', 'code', 'message_zh', 'message_en'],
+      cast: { string: neutraliseFormula },
+    },
+  );
+  await writeFile(`${base}.json`, json);
+  await writeFile(`${base}.csv`, csv);
+  return { json: `${base}.json`, csv: `${base}.csv` };
+}

@@ -1,0 +1,50 @@
+/** A real catalog file and engine in a fresh temporary data directory, removed after the test. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ExecutionContext } from 'ava';
+import { Catalog } from '../../core/catalog/catalog.ts';
+import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
+import { syncIndex } from '../../core/search/sync-index.ts';
+import type { SearchEngine, SearchQuery } from '../../core/search/types.ts';
+import { validateRecord } from '../../core/schema/validate-record.ts';
+import type { ArchiveRecord } from '../../core/schema/record.ts';
+
+export interface TempArchive {
+  dir: string;
+  catalog: Catalog;
+  engine: SearchEngine;
+}
+
+export function makeTempDir(t: ExecutionContext, prefix = 'archive-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function openTempArchive(t: ExecutionContext): TempArchive {
+  const dir = makeTempDir(t);
+  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
+  const engine = new EmbeddedEngine(catalog);
+  t.teardown(async () => {
+    await engine.close();
+    catalog.close();
+  });
+  return { dir, catalog, engine };
+}
+
+/** Validates raw rows as an importer would (failing the test on a bad one), writes and indexes them. */
+export async function addRecords(archive: { catalog: Catalog; engine: SearchEngine }, rows: Record<string, unknown>[]): Promise<ArchiveRecord[]> {
+  const records = rows.map((row) => {
+    const outcome = validateRecord(row);
+    if (!outcome.ok) throw new Error(`test record ${String(row.id)} is invalid: ${JSON.stringify(outcome.problems)}`);
+    return outcome.record;
+  });
+  archive.catalog.writeBatch(records);
+  await syncIndex(archive.catalog, archive.engine);
+  return records;
+}
+
+export function query(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return { text: '', filters: {}, sort: 'relevance', page: 1, pageSize: 20, lang: 'zh', ...overrides };
+}
