@@ -1,92 +1,15 @@
 /**
- * Every user-facing string, in Simplified Chinese and English. Keys are grouped by prefix:
- * `problem.*` (a field of a record), `file.*` (a whole import file), `media.*` (an image
- * reference), `ingest.*` (the CLI), `field.*` (field labels).
+ * Every user-facing string, in Simplified Chinese and English, one table per area. Keys are
+ * prefixed by area (`problem.*`, `file.*`, `ingest.*`, `site.*`, `media.*`, `search.*` …);
+ * test/messages.test.ts checks that no key is defined in two tables.
  */
-export const MESSAGES = {
-  // Field problems. `{field}` is the column name as written in the template.
-  'problem.required': { zh: '{field}：必填，但为空', en: '{field}: required but empty' },
-  'problem.title_required': { zh: 'title_zh 与 title_en 至少需要填写一个', en: 'give a title: title_zh or title_en (at least one)' },
-  'problem.wrong_type': { zh: '{field}：应为{expected}，实际为 “{received}”', en: '{field}: expected {expected} but received "{received}"' },
-  'problem.too_long': { zh: '{field}：最多 {maximum} 个字符', en: '{field}: at most {maximum} characters allowed' },
-  'problem.too_many_items': { zh: '{field}：最多 {maximum} 项', en: '{field}: at most {maximum} items allowed' },
-  'problem.not_a_number': { zh: '{field}：应为数字，实际为 “{received}”', en: '{field}: expected a number but received "{received}"' },
-  'problem.out_of_range': { zh: '{field}：应在 {minimum} 到 {maximum} 之间，实际为 {received}', en: '{field}: expected a number between {minimum} and {maximum} but received {received}' },
-  'problem.year_unrecognised': {
-    zh: '{field}：无法识别的年份 “{received}”；可写作 1990、-3300、3300 BCE 或 公元前3300年',
-    en: '{field}: expected a year such as 1990, -3300, 3300 BCE or 公元前3300年 but received "{received}"',
-  },
-  'problem.year_zero': { zh: '{field}：没有公元0年；公元前1年写作 -1，公元1年写作 1', en: '{field}: there is no year 0; write -1 for 1 BCE or 1 for 1 CE' },
-  'problem.year_out_of_range': { zh: '{field}：年份 “{received}” 超出范围（-100000 到 2100）', en: '{field}: year "{received}" is out of range (-100000 to 2100)' },
-  'problem.start_after_end': { zh: 'start_year（{received}）晚于 end_year', en: 'start_year ({received}) is after end_year' },
-  'problem.coordinates_incomplete': { zh: 'lat 与 lon 需同时填写或同时留空', en: 'give both lat and lon, or neither' },
-  'problem.not_in_vocabulary': { zh: '{field}：“{received}” 不在受控词表中；可用：{options}', en: '{field}: "{received}" is not in the vocabulary; use one of: {options}' },
-  'problem.invalid_reference': { zh: '{field}：“{received}” 不是有效的编号', en: '{field}: "{received}" is not a valid id' },
-  'problem.id_mapped': { zh: 'id “{received}” 含有不允许的字符，已改为 “{id}”，原编号保存在 identifier', en: 'id "{received}" is not a safe id; stored as "{id}" with the original kept in identifier' },
-  'problem.invalid': { zh: '{field}：值无效 “{received}”', en: '{field}: invalid value "{received}"' },
+import { INGEST_MESSAGES } from './messages/ingest.ts';
+import { MEDIA_MESSAGES } from './messages/media.ts';
+import { SEARCH_MESSAGES } from './messages/search.ts';
+import { SITE_MESSAGES } from './messages/site.ts';
 
-  // Whole-file problems: the file is refused before anything from it is written.
-  'file.not_found': { zh: '找不到文件：{file}', en: 'file not found: {file}' },
-  'file.unsupported_format': { zh: '不支持的文件类型 {file}：请使用 .csv、.json 或 .jsonl', en: 'unsupported file type {file}: use .csv, .json or .jsonl' },
-  'file.not_utf8': { zh: '第 {line} 行不是 UTF-8 编码；请另存为 UTF-8 后再导入', en: 'line {line} is not UTF-8; save the file as UTF-8 and import it again' },
-  'file.looks_gbk': {
-    zh: '第 {line} 行不是 UTF-8 编码，文件看起来是 GBK（中文 Excel 的默认编码）；请在 Excel 中另存为“CSV UTF-8”后再导入',
-    en: 'line {line} is not UTF-8; the file looks like GBK (the default of Chinese Excel): save it as "CSV UTF-8" and import it again',
-  },
-  'file.empty': { zh: '文件中没有记录（{rows} 行数据）', en: 'no records in the file ({rows} data rows)' },
-  'file.unterminated_quote': { zh: '第 {line} 行的引号没有闭合；请检查该行的双引号', en: 'the quote opened on line {line} is never closed; check the double quotes on that line' },
-  'file.csv_malformed': { zh: '第 {line} 行 CSV 格式错误：{detail}', en: 'line {line}: malformed CSV ({detail})' },
-  'file.record_too_large': { zh: '第 {line} 行的记录超过 {maximum} 个字符的上限', en: 'line {line}: the record exceeds the limit of {maximum} characters' },
-  'file.too_large': { zh: '文件超过 {maximum} 的上限；JSON 文件请改用 JSONL（每行一条记录）', en: 'the file exceeds the limit of {maximum}; for JSON use JSONL instead (one record per line)' },
-  'file.no_id_column': { zh: '表头缺少 id 列；请使用导入模板的列名', en: 'the header has no id column; use the column names of the import template' },
-  'file.wrong_delimiter': { zh: '表头似乎用 “{delimiter}” 分隔；请使用英文逗号 “,” 分隔各列', en: 'the header seems to be separated by "{delimiter}"; separate columns with commas ","' },
-  'file.duplicate_column': { zh: '表头中 “{column}” 列重复出现', en: 'the header repeats the column "{column}"' },
-  'file.bad_json': { zh: '第 {line} 行 JSON 格式错误：{detail}', en: 'line {line}: invalid JSON ({detail})' },
-  'file.json_root': { zh: 'JSON 文件的最外层应为记录数组 [ {…}, {…} ]', en: 'the JSON file must hold an array of records: [ {…}, {…} ]' },
-  'file.json_row_not_object': { zh: '第 {line} 行应为一个 JSON 对象 {…}', en: 'line {line}: expected a JSON object {…}' },
-  'file.json_too_deep': { zh: '第 {line} 行 JSON 嵌套过深（最多 {maximum} 层）', en: 'line {line}: JSON nested too deeply (at most {maximum} levels)' },
+export const MESSAGE_TABLES = { INGEST_MESSAGES, SITE_MESSAGES, MEDIA_MESSAGES, SEARCH_MESSAGES };
 
-  // Row-level problems found by the importer rather than the schema.
-  'row.wrong_column_count': { zh: '该行有 {found} 列，表头有 {expected} 列；已跳过该行', en: 'the row has {found} columns but the header has {expected}; row skipped' },
-  'row.duplicate_in_file': { zh: 'id “{id}” 在本文件第 {line} 行已出现；已跳过该行', en: 'id "{id}" already appears on line {line} of this file; row skipped' },
-  'row.exists_skipped': { zh: 'id “{id}” 已在档案中；按 --on-existing=skip 跳过', en: 'id "{id}" is already in the archive; skipped (--on-existing=skip)' },
-  'row.exists_error': { zh: 'id “{id}” 已在档案中；按 --on-existing=error 拒绝', en: 'id "{id}" is already in the archive; refused (--on-existing=error)' },
-
-  // Image references in the `images` column.
-  'media.outside_folder': { zh: '图像路径 “{path}” 指向导入文件夹之外；已拒绝', en: 'image path "{path}" leads outside the import folder; refused' },
-  'media.absolute_path': { zh: '图像路径 “{path}” 是绝对路径；请写相对于导入文件的路径', en: 'image path "{path}" is absolute; write it relative to the import file' },
-  'media.remote_not_fetched': { zh: '不会下载远程图像 “{path}”；请下载后以本地文件引用', en: 'remote image "{path}" is not fetched; download it and reference the local file' },
-  'media.not_found': { zh: '找不到图像文件 “{path}”', en: 'image file "{path}" not found' },
-
-  // The ingest command.
-  'ingest.no_input': { zh: '没有可导入的文件：{paths}', en: 'nothing to import in: {paths}' },
-  'ingest.dry_run': { zh: '试运行：只校验，不写入档案', en: 'dry run: validated only, nothing written' },
-  'ingest.file_summary': {
-    zh: '{file}：新建 {created}，更新 {updated}，未变 {unchanged}，失败 {failed}',
-    en: '{file}: {created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
-  },
-  'ingest.total_summary': {
-    zh: '合计：新建 {created}，更新 {updated}，未变 {unchanged}，失败 {failed}',
-    en: 'total: {created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
-  },
-  'ingest.nothing_changed': { zh: '档案没有任何变化', en: 'nothing changed in the archive' },
-  'ingest.file_refused': { zh: '{file} 未导入：{reason}', en: '{file} was not imported: {reason}' },
-  'ingest.report_written': { zh: '报告已写入 {path}', en: 'report written to {path}' },
-  'ingest.problems_heading': { zh: '问题（{count} 项）：', en: 'problems ({count}):' },
-  'ingest.problem_line': { zh: '{file} 第 {line} 行：{message}', en: '{file} line {line}: {message}' },
-  'ingest.more_problems': { zh: '……另有 {count} 项，见报告', en: '… and {count} more in the report' },
-  'ingest.progress': { zh: '导入', en: 'importing' },
-  'ingest.indexing': { zh: '索引', en: 'indexing' },
-  'ingest.unknown_columns': { zh: '{file}：忽略未知列 {columns}', en: '{file}: ignored unknown columns {columns}' },
-  'ingest.collections_loaded': { zh: '专题：{count} 个', en: 'collections: {count}' },
-  'ingest.usage': {
-    zh: '用法：npm run ingest -- [文件或文件夹 …] [--dry-run] [--on-existing=update|skip|error] [--lang=zh|en]\n不带参数时导入 collections/ 下的全部专题。',
-    en: 'usage: npm run ingest -- [file-or-folder …] [--dry-run] [--on-existing=update|skip|error] [--lang=zh|en]\nWith no argument, imports every collection in collections/.',
-  },
-  'ingest.bad_option': { zh: '参数错误：{detail}', en: 'bad option: {detail}' },
-  'reindex.done': { zh: '已用 {engine} 引擎重建索引：{count} 条记录', en: 'reindexed {count} records into the {engine} engine' },
-  'reindex.progress': { zh: '重建索引', en: 'reindexing' },
-  'collection.invalid': { zh: '{file}：专题描述无效：{detail}', en: '{file}: invalid collection description: {detail}' },
-} as const satisfies Record<string, { zh: string; en: string }>;
+export const MESSAGES = { ...INGEST_MESSAGES, ...SITE_MESSAGES, ...MEDIA_MESSAGES, ...SEARCH_MESSAGES } as const;
 
 export type MessageKey = keyof typeof MESSAGES;
