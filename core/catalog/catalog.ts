@@ -16,6 +16,9 @@ export interface StoredRecord {
   updatedAt: string;
 }
 
+/** Keys per `IN (…)` query, well under SQLite's parameter limit. */
+const MAX_SQL_PARAMETERS = 500;
+
 export type WriteAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'refused';
 export type OnExisting = 'update' | 'skip' | 'error';
 
@@ -134,14 +137,24 @@ export class Catalog {
 
   /** Records by catalog key, in the order of `seqs`; missing keys are left out. */
   getRecordsBySeq(seqs: readonly number[]): StoredRecord[] {
-    if (seqs.length === 0) return [];
-    const rows = this.db.prepare<number[], RecordRow>(`SELECT * FROM records WHERE seq IN (${seqs.map(() => '?').join(',')})`).all(...seqs);
-    const bySeq = new Map(rows.map((row) => [Number(row.seq), toStored(row)]));
+    const bySeq = new Map<number, StoredRecord>();
+    for (let start = 0; start < seqs.length; start += MAX_SQL_PARAMETERS) {
+      const chunk = seqs.slice(start, start + MAX_SQL_PARAMETERS);
+      const rows = this.db.prepare<number[], RecordRow>(`SELECT * FROM records WHERE seq IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
+      for (const row of rows) bySeq.set(Number(row.seq), toStored(row));
+    }
     return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
   }
 
+  /** Records by id, in the order of `ids`; missing ids are left out. */
   getRecords(ids: readonly string[]): StoredRecord[] {
-    return ids.flatMap((id) => this.getRecord(id) ?? []);
+    const byId = new Map<string, StoredRecord>();
+    for (let start = 0; start < ids.length; start += MAX_SQL_PARAMETERS) {
+      const chunk = ids.slice(start, start + MAX_SQL_PARAMETERS);
+      const rows = this.db.prepare<string[], RecordRow>(`SELECT * FROM records WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
+      for (const row of rows) byId.set(String(row.id), toStored(row));
+    }
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   countRecords(): number {

@@ -19,6 +19,8 @@ export interface FieldMeta {
 
 export const RECORD_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
 export const MAX_LIST_ITEMS = 100;
+/** `identifier` keeps the original of a mapped id, so an id longer than this cannot be kept. */
+export const MAX_IDENTIFIER_LENGTH = 256;
 
 const field = <T extends z.ZodType>(schema: T, meta: FieldMeta) => schema.optional().meta(meta as unknown as Record<string, unknown>);
 const text = (max: number) => z.string().min(1).max(max);
@@ -27,7 +29,7 @@ const year = z.number().int().min(EARLIEST_YEAR).max(LATEST_YEAR);
 
 export const recordShape = {
   id: z.string().regex(RECORD_ID_PATTERN).meta({ kind: 'id' }),
-  identifier: field(text(256), { kind: 'text', search: 'title' }),
+  identifier: field(text(MAX_IDENTIFIER_LENGTH), { kind: 'text', search: 'title' }),
   title_zh: field(text(500), { kind: 'text', search: 'title', lang: 'zh' }),
   title_en: field(text(500), { kind: 'text', search: 'title', lang: 'en' }),
   description_zh: field(text(20_000), { kind: 'text', search: 'body', lang: 'zh' }),
@@ -50,6 +52,8 @@ export const recordShape = {
   source: field(text(2000), { kind: 'text' }),
   images: field(list(1000), { kind: 'list' }),
   related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
+  /** Where `lat`/`lon` came from: the curator (`record`, the default) or the first photograph's GPS. */
+  coordinates_source: field(z.enum(['record', 'photograph']), { kind: 'text' }),
 };
 
 export const recordSchema = z
@@ -73,9 +77,19 @@ export type RecordField = keyof typeof recordShape;
 /** Every field in declaration order (the template's column order, with `identifier` second). */
 export const RECORD_FIELDS = Object.keys(recordShape) as RecordField[];
 
+/** Read once: zod keeps metadata in a registry whose lookups are too slow for per-row use. */
+const FIELD_META = new Map(RECORD_FIELDS.map((name) => [name, recordShape[name].meta() as unknown as FieldMeta]));
+
 export function fieldMeta(name: RecordField): FieldMeta {
-  return recordShape[name].meta() as unknown as FieldMeta;
+  return FIELD_META.get(name)!;
 }
 
-/** The import template's header: a contract with curators, so these names never change. */
-export const TEMPLATE_COLUMNS: readonly RecordField[] = RECORD_FIELDS.filter((name) => name !== 'identifier');
+/**
+ * The import template's header: a contract with curators, so these names and their order never
+ * change. Fields added later (`identifier`, `coordinates_source` …) are accepted but not listed.
+ */
+export const TEMPLATE_COLUMNS = [
+  'id', 'title_zh', 'title_en', 'description_zh', 'description_en', 'type', 'period_zh', 'period_en', 'start_year', 'end_year',
+  'place_zh', 'place_en', 'admin_area', 'lat', 'lon', 'collections', 'keywords_zh', 'keywords_en', 'protection_level', 'rights',
+  'source', 'images', 'related',
+] as const satisfies readonly RecordField[];

@@ -36,18 +36,18 @@ export class ArchiveTokenizer {
   readonly #jieba = segmenter();
   readonly #archiveWords = new Set<string>();
 
-  /** Adds names (titles, places, keywords …) to the segmentation dictionary; returns how many were new. */
-  addWords(candidates: Iterable<string>): number {
+  /** Adds names (titles, places, keywords …) to the segmentation dictionary; returns the new ones. */
+  addWords(candidates: Iterable<string>): string[] {
     const fresh: string[] = [];
     for (const candidate of candidates) {
       for (const word of candidate.normalize('NFKC').match(HAN_RUN) ?? []) {
         if (word.length < 2 || word.length > MAX_ARCHIVE_WORD_LENGTH || this.#archiveWords.has(word)) continue;
         this.#archiveWords.add(word);
-        fresh.push(`${word} ${ARCHIVE_WORD_FREQUENCY}`);
+        fresh.push(word);
       }
     }
-    if (fresh.length > 0) this.#jieba.loadDict(Buffer.from(fresh.join('\n')));
-    return fresh.length;
+    if (fresh.length > 0) this.#jieba.loadDict(Buffer.from(fresh.map((word) => `${word} ${ARCHIVE_WORD_FREQUENCY}`).join('\n')));
+    return fresh;
   }
 
   /** The text to store in a full-text column. */

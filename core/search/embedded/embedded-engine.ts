@@ -21,18 +21,23 @@ interface TextMatches {
 }
 
 const TEXT_CACHE_ENTRIES = 256;
+const FULL_RANK_LIMIT = 20_000;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
   readonly #catalog: Catalog;
   readonly #tokenizer = new ArchiveTokenizer();
-  readonly #textCache = new LRUCache<string, TextMatches>({ max: TEXT_CACHE_ENTRIES });
+  /** Text matches by FTS expression: paging and facet clicks repeat the same text query. */
+  readonly #textCache: LRUCache<string, TextMatches> | undefined;
   #snapshot: FacetSnapshot | undefined;
   #snapshotGeneration = -1;
   #wordsLoaded = 0;
 
-  constructor(catalog: Catalog) {
+  /** @param options.textCacheEntries 0 disables the text-match cache (benchmarks measure cold queries). */
+  constructor(catalog: Catalog, options: { textCacheEntries?: number } = {}) {
     this.#catalog = catalog;
+    const entries = options.textCacheEntries ?? TEXT_CACHE_ENTRIES;
+    this.#textCache = entries > 0 ? new LRUCache({ max: entries }) : undefined;
     ensureSearchTables(catalog.db);
   }
 
@@ -45,7 +50,7 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const snapshot = this.#currentSnapshot();
     const terms = query.text.trim() ? this.#tokenizer.queryTerms(query.text) : [];
-    const text = terms.length > 0 ? this.#matchText(snapshot, terms) : undefined;
+    const text = terms.length > 0 ? this.#matchText(snapshot, terms, query.sort === 'relevance') : undefined;
     const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
     const total = filtered.ordinals.length;
     const pageOrdinals = pageOfMatches(snapshot, filtered, query);
@@ -67,7 +72,6 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
-    this.#learnWords(upserts);
     const db = this.#catalog.db;
     const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?');
     const removeDoc = db.prepare('DELETE FROM search_docs WHERE seq = ?');
@@ -79,6 +83,7 @@ export class EmbeddedEngine implements SearchEngine {
         removeDoc.run(seq);
         removeText.run(seq);
       }
+      this.#learnWords(upserts, 'new');
       this.#writeDocs(upserts);
       bumpGeneration(this.#catalog);
     })();
@@ -91,7 +96,7 @@ export class EmbeddedEngine implements SearchEngine {
       db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
       let done = 0;
       for (const batch of batches) {
-        this.#learnWords(batch);
+        this.#learnWords(batch, 'all');
         this.#writeDocs(batch);
         onProgress?.((done += batch.length));
       }
@@ -101,7 +106,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async close(): Promise<void> {
     this.#snapshot = undefined;
-    this.#textCache.clear();
+    this.#textCache?.clear();
   }
 
   #writeDocs(records: readonly StoredRecord[]): void {
@@ -117,12 +122,16 @@ export class EmbeddedEngine implements SearchEngine {
     }
   }
 
-  /** New names join the segmentation dictionary (and `search_words`, so other processes learn them). */
-  #learnWords(records: readonly StoredRecord[]): void {
+  /**
+   * New names join the segmentation dictionary before the records are tokenized, and
+   * `search_words`, so other processes (the server during an ingest) learn them too. A rebuild
+   * emptied `search_words`, so it stores every word, not only those new to this process.
+   */
+  #learnWords(records: readonly StoredRecord[], store: 'new' | 'all'): void {
     const words = records.flatMap((stored) => archiveWordsOf(stored.record));
-    this.#tokenizer.addWords(words);
+    const fresh = this.#tokenizer.addWords(words);
     const insert = this.#catalog.db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
-    for (const word of words) insert.run(word);
+    for (const word of store === 'all' ? words : fresh) insert.run(word);
   }
 
   #currentSnapshot(): FacetSnapshot {
@@ -131,7 +140,7 @@ export class EmbeddedEngine implements SearchEngine {
       this.#loadWords();
       this.#snapshot = new FacetSnapshot(this.#catalog.db);
       this.#snapshotGeneration = generation;
-      this.#textCache.clear();
+      this.#textCache?.clear();
     }
     return this.#snapshot;
   }
@@ -145,27 +154,44 @@ export class EmbeddedEngine implements SearchEngine {
     this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
   }
 
-  #matchText(snapshot: FacetSnapshot, terms: readonly QueryTerm[]): TextMatches {
+  /** Ordinals of the records matching `terms`, with bm25 scores when the query sorts by relevance. */
+  #matchText(snapshot: FacetSnapshot, terms: readonly QueryTerm[], ranked: boolean): TextMatches {
     const expression = toFtsMatch(terms);
-    const cached = this.#textCache.get(expression);
+    const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
+    const cached = this.#textCache?.get(key);
     if (cached) return cached;
+    const seqs = this.#catalog.db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(expression);
+    const ordinals = new Int32Array(seqs.length);
+    let count = 0;
+    for (const seq of seqs) {
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal !== undefined) ordinals[count++] = ordinal;
+    }
+    const matched = ordinals.subarray(0, count);
+    const matches = { ordinals: matched, scores: ranked ? this.#score(snapshot, expression, matched) : new Float64Array(0) };
+    this.#textCache?.set(key, matches);
+    return matches;
+  }
+
+  /**
+   * bm25 scores parallel to `ordinals` (lower is better). bm25 costs about a microsecond per
+   * match, so past FULL_RANK_LIMIT matches only the title matches are scored; the rest score 0
+   * and follow them in catalog order. Such broad queries (临平 in a Linping archive) are
+   * refined with facets long before anyone pages past the title matches.
+   */
+  #score(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array): Float64Array {
     const { title, names, body } = BM25_WEIGHTS;
+    const scored = ordinals.length <= FULL_RANK_LIMIT ? expression : `{title} : (${expression})`;
     const rows = this.#catalog.db
       .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}) FROM search_fts WHERE search_fts MATCH ?`)
       .raw()
-      .all(expression);
-    const ordinals = new Int32Array(rows.length);
-    const scores = new Float64Array(rows.length);
-    let count = 0;
+      .all(scored);
+    const scoreOf = new Float64Array(snapshot.size);
     for (const [seq, score] of rows) {
       const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal === undefined) continue;
-      ordinals[count] = ordinal;
-      scores[count++] = score;
+      if (ordinal !== undefined) scoreOf[ordinal] = score;
     }
-    const matches = { ordinals: ordinals.subarray(0, count), scores: scores.subarray(0, count) };
-    this.#textCache.set(expression, matches);
-    return matches;
+    return Float64Array.from(ordinals, (ordinal) => scoreOf[ordinal]!);
   }
 }
 

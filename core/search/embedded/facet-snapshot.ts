@@ -50,9 +50,10 @@ export class FacetSnapshot {
   readonly startYears: Int32Array;
   readonly endYears: Int32Array;
   readonly columns: ReadonlyMap<FacetKey, FacetColumn>;
-  readonly #ordinalOfSeq = new Map<number, number>();
+  /** Catalog seq → ordinal + 1 (0 = not indexed); seqs only grow, so an array beats a Map. */
+  readonly #ordinalOfSeq: Int32Array;
   readonly #titles: { zh: (string | null)[]; en: (string | null)[] };
-  readonly #titleRanks = new Map<string, Int32Array>();
+  readonly #orders = new Map<string, Int32Array>();
 
   constructor(db: Database.Database) {
     const rows = db
@@ -66,10 +67,11 @@ export class FacetSnapshot {
     this.startYears = new Int32Array(rows.length);
     this.endYears = new Int32Array(rows.length);
     this.#titles = { zh: new Array(rows.length), en: new Array(rows.length) };
+    this.#ordinalOfSeq = new Int32Array((rows.at(-1)?.[0] ?? 0) + 1);
     const columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn()]));
     rows.forEach(([seq, facets, start, end, titleZh, titleEn], ordinal) => {
       this.seqs[ordinal] = seq;
-      this.#ordinalOfSeq.set(seq, ordinal);
+      this.#ordinalOfSeq[seq] = ordinal + 1;
       this.startYears[ordinal] = start ?? NO_START;
       this.endYears[ordinal] = end ?? NO_END;
       this.#titles.zh[ordinal] = titleZh;
@@ -82,7 +84,8 @@ export class FacetSnapshot {
   }
 
   ordinalOf(seq: number): number | undefined {
-    return this.#ordinalOfSeq.get(seq);
+    const stored = this.#ordinalOfSeq[seq];
+    return stored ? stored - 1 : undefined;
   }
 
   hasYears(ordinal: number): boolean {
@@ -90,20 +93,42 @@ export class FacetSnapshot {
   }
 
   /**
-   * Each record's position in title order for `lang` (falling back to the other language's
-   * title), computed on first use: Chinese titles collate by pinyin through ICU.
+   * Every record's ordinal in `sort` order, computed on first use and kept until the snapshot is
+   * replaced, so a sorted page is a walk along this array instead of a sort per query.
    */
-  titleRanks(lang: 'zh' | 'en'): Int32Array {
-    let ranks = this.#titleRanks.get(lang);
-    if (!ranks) {
-      const other = lang === 'zh' ? 'en' : 'zh';
-      const titles = this.#titles[lang].map((title, ordinal) => title ?? this.#titles[other][ordinal] ?? '');
-      const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
-      const order = Array.from(titles.keys()).sort((a, b) => collator.compare(titles[a]!, titles[b]!) || a - b);
-      ranks = new Int32Array(this.size);
-      order.forEach((ordinal, rank) => (ranks![ordinal] = rank));
-      this.#titleRanks.set(lang, ranks);
+  order(sort: 'title' | 'year_asc' | 'year_desc', lang: 'zh' | 'en'): Int32Array {
+    const key = `${sort}:${lang}`;
+    let order = this.#orders.get(key);
+    if (!order) {
+      const titleRank = sort === 'title' ? undefined : this.#rankOf(this.order('title', lang));
+      const compare = sort === 'title' ? this.#titleComparator(lang) : this.#yearComparator(sort === 'year_asc', titleRank!);
+      order = Int32Array.from(Array.from({ length: this.size }, (_, ordinal) => ordinal).sort(compare));
+      this.#orders.set(key, order);
     }
+    return order;
+  }
+
+  /** Chinese titles collate by pinyin through ICU; a missing title falls back to the other language. */
+  #titleComparator(lang: 'zh' | 'en'): (a: number, b: number) => number {
+    const other = lang === 'zh' ? 'en' : 'zh';
+    const titles = this.#titles[lang].map((title, ordinal) => title ?? this.#titles[other][ordinal] ?? '');
+    const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
+    return (a, b) => collator.compare(titles[a]!, titles[b]!) || a - b;
+  }
+
+  /** Undated records last in both directions; equal years by title. */
+  #yearComparator(ascending: boolean, titleRank: Int32Array): (a: number, b: number) => number {
+    const years = ascending ? this.startYears : this.endYears;
+    return (a, b) => {
+      const dated = Number(this.hasYears(b)) - Number(this.hasYears(a));
+      if (dated !== 0) return dated;
+      return (ascending ? years[a]! - years[b]! : years[b]! - years[a]!) || titleRank[a]! - titleRank[b]!;
+    };
+  }
+
+  #rankOf(order: Int32Array): Int32Array {
+    const ranks = new Int32Array(order.length);
+    order.forEach((ordinal, rank) => (ranks[ordinal] = rank));
     return ranks;
   }
 }

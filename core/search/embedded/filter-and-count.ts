@@ -24,7 +24,7 @@ interface ActiveFilter {
 
 /**
  * @param candidates ordinals matching the text, or undefined for every record
- * @param scores text scores parallel to `candidates`
+ * @param scores text scores parallel to `candidates`, or empty when not ranking
  */
 export function filterAndCount(
   snapshot: FacetSnapshot,
@@ -40,7 +40,8 @@ export function filterAndCount(
   const checkYears = query.yearFrom !== undefined || query.yearTo !== undefined;
   const total = candidates ? candidates.length : snapshot.size;
   const passed = new Int32Array(total);
-  const passedScores = new Float64Array(scores ? total : 0);
+  const ranked = scores !== undefined && scores.length > 0;
+  const passedScores = new Float64Array(ranked ? total : 0);
   let passedCount = 0;
 
   for (let i = 0; i < total; i++) {
@@ -55,7 +56,7 @@ export function filterAndCount(
       }
     }
     if (failures === 0) {
-      if (scores) passedScores[passedCount] = scores[i]!;
+      if (ranked) passedScores[passedCount] = scores[i]!;
       passed[passedCount++] = ordinal;
       for (let f = 0; f < columns.length; f++) countValues(columns[f]!, counts[f]!, ordinal);
     } else if (failures === 1) {
@@ -66,7 +67,7 @@ export function filterAndCount(
 
   return {
     ordinals: passed.subarray(0, passedCount),
-    scores: passedScores.subarray(0, scores ? passedCount : 0),
+    scores: passedScores.subarray(0, ranked ? passedCount : 0),
     facets: FACETS.map((facet, f) => facetCounts(facet.key, columns[f]!, counts[f]!, query.filters[facet.key] ?? [])),
   };
 }

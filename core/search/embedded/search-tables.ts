@@ -5,10 +5,15 @@
  */
 import type Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 export const BM25_WEIGHTS = { title: 10, names: 4, body: 1 } as const;
 
+/*
+ * No FTS5 prefix indexes: they only serve prefixes of exactly their length (1–3 characters),
+ * and measured on 30k records they made indexing 2.3× slower while prefix queries for whole
+ * words ran as fast without them.
+ */
 export function ensureSearchTables(db: Database.Database): void {
   const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'embedded_schema'").get()?.value;
   if (version === SCHEMA_VERSION) return;
@@ -19,7 +24,7 @@ export function ensureSearchTables(db: Database.Database): void {
     CREATE VIRTUAL TABLE search_fts USING fts5(
       title, names, body,
       content = '', contentless_delete = 1,
-      tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
+      tokenize = 'unicode61 remove_diacritics 2'
     );
     CREATE TABLE search_docs (
       seq INTEGER PRIMARY KEY,

@@ -1,42 +1,49 @@
-/** Orders filtered matches by the query's sort and returns the ordinals of the requested page. */
+/**
+ * Picks the requested page of filtered matches without sorting them all: relevance keeps only
+ * the best `offset + pageSize` in a heap; year and title walk the snapshot's precomputed order.
+ */
+import TinyQueue from 'tinyqueue';
 import type { SearchQuery } from '../types.ts';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import type { FilteredCandidates } from './filter-and-count.ts';
 
 export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidates, query: SearchQuery): number[] {
-  const { ordinals } = matches;
-  const positions = Array.from(ordinals.keys());
-  const compare = comparator(snapshot, matches, query);
-  if (compare) positions.sort(compare);
   const offset = (query.page - 1) * query.pageSize;
-  return positions.slice(offset, offset + query.pageSize).map((position) => ordinals[position]!);
+  const wanted = offset + query.pageSize;
+  if (offset >= matches.ordinals.length) return [];
+  const ranked =
+    query.sort !== 'relevance'
+      ? walkOrder(snapshot.order(query.sort, query.lang), matches.ordinals, snapshot.size, wanted)
+      : matches.scores.length > 0
+        ? bestScored(matches, wanted)
+        : Array.from(matches.ordinals.subarray(0, wanted));
+  return ranked.slice(offset);
 }
 
-type PositionComparator = (a: number, b: number) => number;
+/** The first `wanted` records of `order` that are among `ordinals`. */
+function walkOrder(order: Int32Array, ordinals: Int32Array, size: number, wanted: number): number[] {
+  const included = new Uint8Array(size);
+  for (const ordinal of ordinals) included[ordinal] = 1;
+  const page: number[] = [];
+  for (let i = 0; i < order.length && page.length < wanted; i++) {
+    if (included[order[i]!] === 1) page.push(order[i]!);
+  }
+  return page;
+}
 
-/** Undefined means "keep candidate order" (catalog order when browsing). */
-function comparator(snapshot: FacetSnapshot, { ordinals, scores }: FilteredCandidates, query: SearchQuery): PositionComparator | undefined {
-  const titles = () => snapshot.titleRanks(query.lang);
-  switch (query.sort) {
-    case 'relevance':
-      return scores.length > 0 ? (a, b) => scores[a]! - scores[b]! || ordinals[a]! - ordinals[b]! : undefined;
-    case 'title': {
-      const ranks = titles();
-      return (a, b) => ranks[ordinals[a]!]! - ranks[ordinals[b]!]!;
-    }
-    case 'year_asc':
-    case 'year_desc': {
-      const ranks = titles();
-      const ascending = query.sort === 'year_asc';
-      const years = ascending ? snapshot.startYears : snapshot.endYears;
-      return (a, b) => {
-        const oa = ordinals[a]!;
-        const ob = ordinals[b]!;
-        const dated = Number(snapshot.hasYears(ob)) - Number(snapshot.hasYears(oa));
-        if (dated !== 0) return dated; // undated records last, either way
-        const byYear = ascending ? years[oa]! - years[ob]! : years[ob]! - years[oa]!;
-        return byYear || ranks[oa]! - ranks[ob]!;
-      };
+/** The `wanted` best-scored matches (lower score is better; ties by catalog order), best first. */
+function bestScored({ ordinals, scores }: FilteredCandidates, wanted: number): number[] {
+  const better = (a: number, b: number) => scores[a]! - scores[b]! || ordinals[a]! - ordinals[b]!;
+  // A max-heap of positions holding the best `wanted` seen so far; its top is the worst of them.
+  const heap = new TinyQueue<number>([], (a, b) => better(b, a));
+  for (let position = 0; position < ordinals.length; position++) {
+    if (heap.length < wanted) heap.push(position);
+    else if (better(position, heap.peek()!) < 0) {
+      heap.pop();
+      heap.push(position);
     }
   }
+  const best: number[] = [];
+  while (heap.length > 0) best.push(heap.pop()!);
+  return best.reverse().map((position) => ordinals[position]!);
 }

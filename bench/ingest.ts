@@ -1,0 +1,74 @@
+/**
+ * `npm run bench:ingest [-- 25000 100000]`: rows/s and peak memory of a full ingest (validate,
+ * catalog, index) of synthetic CSV files without images, next to the bare csv-parse read of the
+ * same file measured in the same run. Memory is compared across sizes to show it does not grow
+ * with the file.
+ */
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify';
+import { Catalog } from '../core/catalog/catalog.ts';
+import { TEMPLATE_COLUMNS, type ArchiveRecord } from '../core/schema/record.ts';
+import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { runIngest } from '../ingest/run-ingest.ts';
+import { syntheticRecords } from './lib/synthetic-records.ts';
+import { mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
+
+const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const csv = stringify({ header: true, columns: [...TEMPLATE_COLUMNS] });
+  const out = csv.pipe(createWriteStream(file));
+  for (const record of syntheticRecords(rows, 7)) {
+    // Images are left out: this benchmark measures records; bench:media measures photographs.
+    const cells = TEMPLATE_COLUMNS.map((name) => cell(name === 'images' ? undefined : record[name as keyof ArchiveRecord]));
+    if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve));
+  }
+  csv.end();
+  await finished(out);
+}
+
+const cell = (value: unknown) => (value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value));
+
+async function benchSize(rows: number): Promise<Record<string, string | number>> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-ingest-'));
+  try {
+    const file = path.join(dir, 'records.csv');
+    await writeCsv(file, rows);
+    const parseMs = await timeMs(async () => {
+      for await (const _ of createReadStream(file).pipe(parse({ bom: true }))) void _;
+    });
+    global.gc?.();
+    const catalog = Catalog.open(path.join(dir, 'catalog.db'));
+    const engine = new EmbeddedEngine(catalog);
+    const memory = trackPeakRss(20);
+    const rssBefore = process.memoryUsage().rss;
+    let result;
+    const ingestMs = await timeMs(async () => (result = await runIngest({ catalog, engine, paths: [file] })));
+    const peak = memory.stop();
+    const totals = result!.report.totals();
+    if (totals.created !== rows) throw new Error(`expected ${rows} created, got ${JSON.stringify(totals)}`);
+    const rerunMs = await timeMs(() => runIngest({ catalog, engine, paths: [file] }));
+    catalog.close();
+    return {
+      rows,
+      'ingest rows/s': Math.round(rows / (ingestMs / 1000)),
+      'ingest time': `${(ingestMs / 1000).toFixed(1)} s`,
+      'baseline: csv-parse rows/s': Math.round(rows / (parseMs / 1000)),
+      'ingest ÷ parse time': `${(ingestMs / parseMs).toFixed(1)}×`,
+      're-run (unchanged) rows/s': Math.round(rows / (rerunMs / 1000)),
+      'RSS before': mb(rssBefore),
+      'peak RSS': mb(peak),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = [];
+for (const rows of SIZES.length > 0 ? SIZES : [25_000, 100_000]) results.push(await benchSize(rows));
+console.log('Full ingest = encoding check + structural pass + validate + catalog upsert (1,000-row transactions) + FTS index sync.');
+printTable(results);
