@@ -1,4 +1,7 @@
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { discoveryContract } from './contract/discovery-contract.ts';
 import { engineContract } from './contract/engine-contract.ts';
 
-engineContract('embedded', async (_t, catalog) => new EmbeddedEngine(catalog));
+const embedded = async (_t: unknown, catalog: ConstructorParameters<typeof EmbeddedEngine>[0]) => new EmbeddedEngine(catalog);
+engineContract('embedded', embedded);
+discoveryContract('embedded', embedded);

@@ -3,6 +3,8 @@
  * and the site renders them in this order.
  */
 import type { ArchiveRecord } from './record.ts';
+import { PERIODS } from './periods.ts';
+import { namedPeriods } from './reconcile-period.ts';
 import { PROTECTION_LEVELS, RECORD_TYPES, type Vocabulary } from './vocabularies.ts';
 
 export type FacetKind = 'list' | 'vocabulary' | 'value' | 'hierarchy' | 'boolean';
@@ -22,7 +24,7 @@ export const HIERARCHY_SEPARATOR = '/';
 export const FACETS = [
   { key: 'collection', kind: 'list', label: { zh: '专题', en: 'Collection' }, valuesOf: (r) => r.collections ?? [] },
   { key: 'type', kind: 'vocabulary', label: { zh: '类型', en: 'Type' }, vocabulary: RECORD_TYPES, valuesOf: (r) => (r.type ? [r.type] : []) },
-  { key: 'period', kind: 'value', label: { zh: '时期', en: 'Period' }, valuesOf: (r) => periodValues(r) },
+  { key: 'period', kind: 'vocabulary', label: { zh: '时期', en: 'Period' }, vocabulary: PERIODS, valuesOf: (r) => periodValues(r) },
   { key: 'admin_area', kind: 'hierarchy', label: { zh: '行政区划', en: 'Administrative area' }, valuesOf: (r) => hierarchyValues(r.admin_area) },
   {
     key: 'protection_level',
@@ -45,8 +47,14 @@ export function facetSpec(key: FacetKey): FacetSpec {
   return FACETS.find((facet) => facet.key === key)!;
 }
 
-/** A period is named in Chinese, English or both; the Chinese name is the facet value when given. */
+/**
+ * Periods of the vocabulary are facet values by key (明、清 gives two: `ming`, `qing`), so the
+ * facet can be ordered chronologically and labelled in either language; a name outside the
+ * vocabulary is its own value.
+ */
 function periodValues(record: ArchiveRecord): string[] {
+  const periods = namedPeriods(record);
+  if (periods.length > 0) return periods.map((period) => period.key);
   const name = record.period_zh ?? record.period_en;
   return name ? [name] : [];
 }

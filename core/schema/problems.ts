@@ -23,6 +23,7 @@ export type ProblemCode =
   | 'not_in_vocabulary'
   | 'invalid_reference'
   | 'id_mapped'
+  | 'period_years_disagree'
   | 'invalid';
 
 const MAX_RECEIVED_LENGTH = 80;

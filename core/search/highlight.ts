@@ -3,6 +3,7 @@
  * matched spans are wrapped in `<mark>`, so markup in a record can never become markup on a page.
  */
 import escapeHtml from 'escape-html';
+import { toSimplified } from './chinese-text.ts';
 import type { QueryTerm } from './tokenizer.ts';
 
 const SNIPPET_LENGTH = 160;
@@ -30,11 +31,20 @@ export function snippet(text: string, terms: readonly QueryTerm[]): string {
 function matchSpans(text: string, terms: readonly QueryTerm[]): Span[] {
   if (terms.length === 0) return [];
   const alternatives = terms.map((term) =>
-    term.kind === 'latin' ? `(?<![\\p{L}\\p{N}])${escapeRegExp(term.text)}` : escapeRegExp(term.text),
+    term.kind === 'latin' ? `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(term.text))}` : escapeRegExp(term.text),
   );
   const pattern = new RegExp(alternatives.join('|'), 'giu');
-  const spans: Span[] = [...text.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
+  // Terms are simplified Chinese; match against the text folded the same way when folding keeps
+  // every character in place (it nearly always does), so 塘棲 is marked for a query 塘栖.
+  const folded = toSimplified(text);
+  const searchable = folded.length === text.length ? folded : text;
+  const spans: Span[] = [...searchable.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
   return mergeSpans(spans);
+}
+
+/** A rough English stem, so `bridges` marks "bridge" as the stemmed index matched it. */
+function stem(word: string): string {
+  return word.length > 4 ? word.replace(/(?:es|s|ing|ed)$/, '') : word;
 }
 
 function mergeSpans(spans: Span[]): Span[] {

@@ -1,7 +1,14 @@
 /** A record's text grouped by full-text column, as the schema's `search` metadata assigns it. */
+import type { PeriodEntry } from '../schema/periods.ts';
 import { fieldMeta, RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../schema/record.ts';
+import { namedPeriods } from '../schema/reconcile-period.ts';
 
 export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'names', 'body'];
+
+/** Text whose Chinese is worth spelling in pinyin: names and titles, not descriptions. */
+export function pinyinSource(text: Record<SearchColumn, string>): string {
+  return `${text.title}\n${text.names}`;
+}
 
 export function searchableText(record: ArchiveRecord): Record<SearchColumn, string> {
   const text: Record<SearchColumn, string[]> = { title: [], names: [], body: [] };
@@ -11,7 +18,14 @@ export function searchableText(record: ArchiveRecord): Record<SearchColumn, stri
     if (!column || value === undefined) continue;
     text[column].push(Array.isArray(value) ? value.join(' ') : String(value).replaceAll('/', ' '));
   }
+  text.names.push(...namedPeriods(record).flatMap(periodNames));
   return { title: text.title.join('\n'), names: text.names.join('\n'), body: text.body.join('\n') };
+}
+
+/** Every name of a period, so 明代, 明朝 and Ming dynasty all find a record dated 明. */
+function periodNames(period: PeriodEntry): string[] {
+  const dynasty = / dynasty$/.test(period.en) ? [`${period.zh}代`, `${period.zh}朝`] : [];
+  return [period.zh, period.en, ...(period.aliases ?? []), ...dynasty];
 }
 
 /** Names worth teaching the Chinese segmenter: titles, places, keywords, periods, admin areas. */

@@ -1,24 +1,36 @@
 /**
  * Chinese-aware tokens for full-text search.
  *
- * Indexing: each run of Han characters becomes its jieba words (with the archive's own names in
- * the dictionary, so 临平, 塘栖, 玉架山 are words) followed by the run's character bigrams and its
- * last character. Bigrams are the recall guarantee: any Chinese substring of 2+ characters is a
- * phrase of consecutive bigrams, and any single character starts a bigram or ends a run.
- * Latin text passes through; SQLite's unicode61 tokenizer case-folds it and strips diacritics.
+ * Indexing: text is folded to simplified characters, then each run of Han characters becomes its
+ * jieba words (with the archive's own names in the dictionary, so 临平, 塘栖, 玉架山 are words)
+ * followed by the run's character bigrams and its last character. Bigrams are the recall
+ * guarantee: any Chinese substring of 2+ characters is a phrase of consecutive bigrams, and any
+ * single character starts a bigram or ends a run. Names also get pinyin tokens (`pinyinText`).
+ * Latin text passes through; SQLite's tokenizer case-folds, strips accents and stems it.
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { pinyinSyllables, stripDiacritics, toSimplified } from './chinese-text.ts';
+import { splitPinyin } from './pinyin-syllables.ts';
+import { CHINESE_SYNONYMS, MAX_LATIN_SYNONYM_WORDS, synonymsOf } from './synonyms.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+const QUERY_TOKEN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+const HAN = /\p{Script=Han}/u;
 /** Single characters too common to be worth requiring when a query has other terms. */
 const HAN_STOP_CHARACTERS = new Set('的了和与及在是之或等也于其'.split(''));
 /** High enough that a name from the archive beats the general dictionary's segmentation. */
 const ARCHIVE_WORD_FREQUENCY = 200_000;
 const MAX_ARCHIVE_WORD_LENGTH = 12;
 
-export type QueryTerm = { kind: 'han'; text: string } | { kind: 'latin'; text: string };
+/**
+ * A Chinese word, a Latin word or phrase (`grand canal`), or pinyin syllables (`tang qi`, matched
+ * only against the pinyin of names). `synonym` marks a term added from a synonym group rather
+ * than typed: a Latin synonym must not match pinyin, or 塘栖 would find its homophones via `tangqi`.
+ */
+export type QueryTerm = { kind: 'han' | 'latin' | 'pinyin'; text: string; synonym?: true };
+/** One required part of a query: it matches when any of its alternatives does (synonyms, spellings). */
+export type QueryClause = QueryTerm[];
 
 let sharedJieba: Jieba | undefined;
 
@@ -36,11 +48,15 @@ export class ArchiveTokenizer {
   readonly #jieba = segmenter();
   readonly #archiveWords = new Set<string>();
 
+  constructor() {
+    this.addWords(CHINESE_SYNONYMS);
+  }
+
   /** Adds names (titles, places, keywords …) to the segmentation dictionary; returns the new ones. */
   addWords(candidates: Iterable<string>): string[] {
     const fresh: string[] = [];
     for (const candidate of candidates) {
-      for (const word of candidate.normalize('NFKC').match(HAN_RUN) ?? []) {
+      for (const word of toSimplified(candidate.normalize('NFKC')).match(HAN_RUN) ?? []) {
         if (word.length < 2 || word.length > MAX_ARCHIVE_WORD_LENGTH || this.#archiveWords.has(word)) continue;
         this.#archiveWords.add(word);
         fresh.push(word);
@@ -52,19 +68,55 @@ export class ArchiveTokenizer {
 
   /** The text to store in a full-text column. */
   indexText(text: string): string {
-    return text.normalize('NFKC').replace(HAN_RUN, (run) => ` ${this.#hanTokens(run).join(' ')} `);
+    return toSimplified(text.normalize('NFKC')).replace(HAN_RUN, (run) => ` ${this.#hanTokens(run).join(' ')} `);
   }
 
-  /** The terms of a user's query; every term must match (AND). */
-  queryTerms(text: string): QueryTerm[] {
-    const terms: QueryTerm[] = [];
-    const normalized = text.normalize('NFKC').toLowerCase();
-    for (const run of normalized.match(HAN_RUN) ?? []) {
-      for (const word of this.#jieba.cut(run, false)) terms.push({ kind: 'han', text: word });
+  /** Pinyin tokens for the Chinese in `text`: each word's syllables and the syllables joined (塘栖 → tang qi tangqi). */
+  pinyinText(text: string): string {
+    const tokens: string[] = [];
+    for (const run of toSimplified(text.normalize('NFKC')).match(HAN_RUN) ?? []) {
+      for (const word of this.#jieba.cut(run, false)) {
+        const syllables = pinyinSyllables(word);
+        tokens.push(...syllables);
+        if (syllables.length > 1) tokens.push(syllables.join(''));
+      }
     }
-    for (const word of normalized.replace(HAN_RUN, ' ').match(LATIN_WORD) ?? []) terms.push({ kind: 'latin', text: word });
+    return tokens.join(' ');
+  }
+
+  /** The clauses of a user's query; every clause must match (AND). */
+  queryClauses(text: string): QueryClause[] {
+    const terms = this.#queryTerms(text);
+    const clauses: QueryClause[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const phrase = latinSynonymPhrase(terms, i);
+      if (phrase) {
+        clauses.push([{ kind: 'latin', text: phrase.text }, ...phrase.synonyms.map(synonymTerm)]);
+        i += phrase.words - 1;
+        continue;
+      }
+      const term = terms[i]!;
+      const syllables = term.kind === 'latin' ? splitPinyin(term.text) : undefined;
+      const spelled: QueryTerm[] = syllables ? [{ kind: 'pinyin', text: syllables.join(' ') }] : [];
+      clauses.push([term, ...spelled, ...synonymsOf(term.text).map(synonymTerm)]);
+    }
+    return dedupeClauses(clauses);
+  }
+
+  /** Every term of the query's clauses that can be marked in a record's text (not pinyin). */
+  queryTerms(text: string): QueryTerm[] {
+    return termsOf(this.queryClauses(text));
+  }
+
+  #queryTerms(text: string): QueryTerm[] {
+    const normalized = stripDiacritics(toSimplified(text.normalize('NFKC')).toLowerCase()).normalize('NFC');
+    const terms: QueryTerm[] = [];
+    for (const token of normalized.match(QUERY_TOKEN) ?? []) {
+      if (!HAN.test(token)) terms.push({ kind: 'latin', text: token });
+      else for (const word of this.#jieba.cut(token, false)) terms.push({ kind: 'han', text: word });
+    }
     const meaningful = terms.filter((term) => !(term.kind === 'han' && HAN_STOP_CHARACTERS.has(term.text)));
-    return dedupe(meaningful.length > 0 ? meaningful : terms);
+    return meaningful.length > 0 ? meaningful : terms;
   }
 
   #hanTokens(run: string): string[] {
@@ -82,7 +134,28 @@ export function bigrams(run: string): string[] {
   return chars.slice(0, -1).map((char, index) => char + chars[index + 1]);
 }
 
-function dedupe(terms: QueryTerm[]): QueryTerm[] {
-  const byKey = new Map(terms.map((term) => [`${term.kind}:${term.text}`, term]));
+/** Every term of every clause, for highlighting. */
+export function termsOf(clauses: readonly QueryClause[]): QueryTerm[] {
+  return clauses.flat();
+}
+
+function synonymTerm(name: string): QueryTerm {
+  return { kind: HAN.test(name) ? 'han' : 'latin', text: name, synonym: true };
+}
+
+/** The longest run of Latin words starting at `start` that is a synonym (`grand canal`). */
+function latinSynonymPhrase(terms: readonly QueryTerm[], start: number): { text: string; synonyms: string[]; words: number } | undefined {
+  for (let words = Math.min(MAX_LATIN_SYNONYM_WORDS, terms.length - start); words >= 2; words--) {
+    const run = terms.slice(start, start + words);
+    if (!run.every((term) => term.kind === 'latin')) continue;
+    const text = run.map((term) => term.text).join(' ');
+    const synonyms = synonymsOf(text);
+    if (synonyms.length > 0) return { text, synonyms, words };
+  }
+  return undefined;
+}
+
+function dedupeClauses(clauses: QueryClause[]): QueryClause[] {
+  const byKey = new Map(clauses.map((clause) => [clause.map((term) => `${term.kind}:${term.text}`).join('|'), clause]));
   return [...byKey.values()];
 }

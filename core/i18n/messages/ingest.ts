@@ -24,6 +24,10 @@ export const INGEST_MESSAGES = {
   'problem.not_in_vocabulary': { zh: '{field}：“{received}” 不在受控词表中；可用：{options}', en: '{field}: "{received}" is not in the vocabulary; use one of: {options}' },
   'problem.invalid_reference': { zh: '{field}：“{received}” 不是有效的编号', en: '{field}: "{received}" is not a valid id' },
   'problem.id_mapped': { zh: 'id “{received}” 含有不允许的字符，已改为 “{id}”，原编号保存在 identifier', en: 'id "{received}" is not a safe id; stored as "{id}" with the original kept in identifier' },
+  'problem.period_years_disagree': {
+    zh: '年份 {received} 与时期 “{period}”（{span}）不符；已按原样导入，请核对',
+    en: 'years {received} do not fall in the period "{period}" ({span}); imported as given, please check',
+  },
   'problem.invalid': { zh: '{field}：值无效 “{received}”', en: '{field}: invalid value "{received}"' },
 
   // Whole-file problems: the file is refused before anything from it is written.

@@ -6,14 +6,15 @@ import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { highlight, snippet } from '../highlight.ts';
-import { archiveWordsOf, searchableText } from '../searchable-text.ts';
-import { ArchiveTokenizer, type QueryTerm } from '../tokenizer.ts';
+import { archiveWordsOf, pinyinSource, searchableText } from '../searchable-text.ts';
+import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { FacetSnapshot } from './facet-snapshot.ts';
 import { filterAndCount } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { BM25_WEIGHTS, ensureSearchTables } from './search-tables.ts';
 import { pageOfMatches } from './sort-matches.ts';
+import { TypoVocabulary } from './typo-vocabulary.ts';
 
 interface TextMatches {
   ordinals: Int32Array;
@@ -30,6 +31,7 @@ export class EmbeddedEngine implements SearchEngine {
   /** Text matches by FTS expression: paging and facet clicks repeat the same text query. */
   readonly #textCache: LRUCache<string, TextMatches> | undefined;
   #snapshot: FacetSnapshot | undefined;
+  #vocabulary: TypoVocabulary | undefined;
   #snapshotGeneration = -1;
   #wordsLoaded = 0;
 
@@ -49,8 +51,9 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const snapshot = this.#currentSnapshot();
-    const terms = query.text.trim() ? this.#tokenizer.queryTerms(query.text) : [];
-    const text = terms.length > 0 ? this.#matchText(snapshot, terms, query.sort === 'relevance') : undefined;
+    const clauses = query.text.trim() ? this.#withCorrections(this.#tokenizer.queryClauses(query.text)) : [];
+    const terms = termsOf(clauses);
+    const text = clauses.length > 0 ? this.#matchText(snapshot, clauses, query.sort === 'relevance') : undefined;
     const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
     const total = filtered.ordinals.length;
     const pageOrdinals = pageOfMatches(snapshot, filtered, query);
@@ -114,11 +117,12 @@ export class EmbeddedEngine implements SearchEngine {
     const insertDoc = db.prepare(
       'INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body) VALUES (?, ?, ?, ?)');
+    const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body, pinyin) VALUES (?, ?, ?, ?, ?)');
     for (const { seq, record } of records) {
       const text = searchableText(record);
       insertDoc.run(seq, record.id, JSON.stringify(facetValuesOf(record)), record.start_year ?? null, record.end_year ?? null, record.title_zh ?? null, record.title_en ?? null);
-      insertText.run(seq, this.#tokenizer.indexText(text.title), this.#tokenizer.indexText(text.names), this.#tokenizer.indexText(text.body));
+      const tokens = this.#tokenizer;
+      insertText.run(seq, tokens.indexText(text.title), tokens.indexText(text.names), tokens.indexText(text.body), tokens.pinyinText(pinyinSource(text)));
     }
   }
 
@@ -139,6 +143,7 @@ export class EmbeddedEngine implements SearchEngine {
     if (!this.#snapshot || generation !== this.#snapshotGeneration) {
       this.#loadWords();
       this.#snapshot = new FacetSnapshot(this.#catalog.db);
+      this.#vocabulary = new TypoVocabulary(this.#catalog.db);
       this.#snapshotGeneration = generation;
       this.#textCache?.clear();
     }
@@ -154,9 +159,19 @@ export class EmbeddedEngine implements SearchEngine {
     this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
   }
 
-  /** Ordinals of the records matching `terms`, with bm25 scores when the query sorts by relevance. */
-  #matchText(snapshot: FacetSnapshot, terms: readonly QueryTerm[], ranked: boolean): TextMatches {
-    const expression = toFtsMatch(terms);
+  /** Latin words that match nothing also try the index's terms within a typo or two. */
+  #withCorrections(clauses: QueryClause[]): QueryClause[] {
+    const matchesAnything = this.#catalog.db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck();
+    return clauses.map((clause) => {
+      const [typed] = clause;
+      if (typed?.kind !== 'latin' || matchesAnything.get(toFtsMatch([clause])) !== undefined) return clause;
+      return [...clause, ...(this.#vocabulary?.corrections(typed.text) ?? []).map((text): QueryTerm => ({ kind: 'latin', text }))];
+    });
+  }
+
+  /** Ordinals of the records matching `clauses`, with bm25 scores when the query sorts by relevance. */
+  #matchText(snapshot: FacetSnapshot, clauses: readonly QueryClause[], ranked: boolean): TextMatches {
+    const expression = toFtsMatch(clauses);
     const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
     const cached = this.#textCache?.get(key);
     if (cached) return cached;
@@ -180,10 +195,10 @@ export class EmbeddedEngine implements SearchEngine {
    * refined with facets long before anyone pages past the title matches.
    */
   #score(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array): Float64Array {
-    const { title, names, body } = BM25_WEIGHTS;
+    const { title, names, body, pinyin } = BM25_WEIGHTS;
     const scored = ordinals.length <= FULL_RANK_LIMIT ? expression : `{title} : (${expression})`;
     const rows = this.#catalog.db
-      .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}) FROM search_fts WHERE search_fts MATCH ?`)
+      .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`)
       .raw()
       .all(scored);
     const scoreOf = new Float64Array(snapshot.size);

@@ -1,13 +1,16 @@
 /**
  * The embedded engine's tables, kept in the catalog file beside the records they derive from:
- * `search_fts` (contentless FTS5 over tokenized text), `search_docs` (what facets, year ranges and
+ * `search_fts` (contentless FTS5 over tokenized text; Porter-stemmed, so `bridges` finds bridge),
+ * `search_vocab` (its terms, for typo tolerance), `search_docs` (what facets, year ranges and
  * sorting need, loaded into memory), and `search_words` (the archive's names for segmentation).
  */
 import type Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = '2';
+const SCHEMA_VERSION = '3';
 
-export const BM25_WEIGHTS = { title: 10, names: 4, body: 1 } as const;
+/** Column weights: a match in a title outranks one in names, then descriptions; pinyin ranks below
+ * the characters it spells, so exact Chinese matches come before homophones. */
+export const BM25_WEIGHTS = { title: 10, names: 4, body: 1, pinyin: 2 } as const;
 
 /*
  * No FTS5 prefix indexes: they only serve prefixes of exactly their length (1–3 characters),
@@ -18,14 +21,16 @@ export function ensureSearchTables(db: Database.Database): void {
   const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'embedded_schema'").get()?.value;
   if (version === SCHEMA_VERSION) return;
   db.exec(`
+    DROP TABLE IF EXISTS search_vocab;
     DROP TABLE IF EXISTS search_fts;
     DROP TABLE IF EXISTS search_docs;
     DROP TABLE IF EXISTS search_words;
     CREATE VIRTUAL TABLE search_fts USING fts5(
-      title, names, body,
+      title, names, body, pinyin,
       content = '', contentless_delete = 1,
-      tokenize = 'unicode61 remove_diacritics 2'
+      tokenize = 'porter unicode61 remove_diacritics 2'
     );
+    CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, 'row');
     CREATE TABLE search_docs (
       seq INTEGER PRIMARY KEY,
       id TEXT NOT NULL UNIQUE,

@@ -1,0 +1,42 @@
+/**
+ * Periods and years describe the same thing two ways. A record that names a known period gets its
+ * years; one that gives years gets the narrowest period containing them; when both are given and
+ * do not overlap, the record still imports with a warning for the curator.
+ */
+import { matchPeriods, periodContaining, type PeriodEntry } from './periods.ts';
+import type { FieldProblem } from './problems.ts';
+import type { ArchiveRecord } from './record.ts';
+import { formatYear } from './years.ts';
+
+export function reconcilePeriod(record: ArchiveRecord): FieldProblem[] {
+  const periods = namedPeriods(record);
+  const hasYears = record.start_year !== undefined && record.end_year !== undefined;
+  if (periods.length > 0 && !hasYears) {
+    record.start_year = Math.min(...periods.map((period) => period.start));
+    record.end_year = Math.max(...periods.map((period) => period.end));
+    return [];
+  }
+  if (periods.length === 0 && hasYears && !record.period_zh && !record.period_en) {
+    const period = periodContaining(record.start_year!, record.end_year!);
+    if (period) Object.assign(record, { period_zh: period.zh, period_en: period.en });
+    return [];
+  }
+  if (periods.length > 0 && hasYears && !periods.some((period) => overlaps(period, record.start_year!, record.end_year!))) {
+    const span = periods.map((period) => `${formatYear(period.start, 'en')}–${formatYear(period.end, 'en')}`).join(', ');
+    return [{ field: 'start_year', code: 'period_years_disagree', received: `${record.start_year}–${record.end_year}`, params: { period: record.period_zh ?? record.period_en ?? '', span } }];
+  }
+  return [];
+}
+
+/** The vocabulary periods a record names, from its Chinese name first, else its English name. */
+export function namedPeriods(record: ArchiveRecord): PeriodEntry[] {
+  for (const name of [record.period_zh, record.period_en]) {
+    const periods = name ? matchPeriods(name) : [];
+    if (periods.length > 0) return periods;
+  }
+  return [];
+}
+
+function overlaps(period: PeriodEntry, start: number, end: number): boolean {
+  return period.start <= end && start <= period.end;
+}

@@ -1,0 +1,83 @@
+/**
+ * Discovery: what peers get wrong about Chinese, pinyin and English. Part of the engine contract:
+ * every engine runs it (the embedded engine in npm test, Meilisearch in npm run test:meili).
+ */
+import test, { type ExecutionContext } from 'ava';
+import path from 'node:path';
+import { Catalog } from '../../core/catalog/catalog.ts';
+import type { SearchResult } from '../../core/search/types.ts';
+import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import type { EngineFactory } from './engine-contract.ts';
+
+const RECORDS: Record<string, unknown>[] = [
+  { id: 'guangji-bridge', title_zh: '广济桥', title_en: 'Guangji Bridge', description_zh: '塘栖古镇的七孔石拱桥。', place_zh: '塘栖镇', type: 'bridge' },
+  { id: 'tangqi-town', title_zh: '塘栖古镇', description_zh: '运河边的江南古镇。', type: 'site' },
+  { id: 'homophone', title_zh: '唐奇墓', description_zh: '一处名称读音相近的墓葬，用于检验同音字。', type: 'tomb' },
+  { id: 'yujiashan-site', title_zh: '玉架山遗址', title_en: 'Yujiashan Site', description_en: 'A Liangzhu settlement.', type: 'site' },
+  { id: 'seawall-zh-only', title_zh: '钱塘江古海塘', description_zh: '清代修筑的鱼鳞石塘。', type: 'seawall' },
+  { id: 'canal-zh-only', title_zh: '大运河临平段', description_zh: '京杭大运河流经临平。', type: 'canal-section' },
+  { id: 'canal-en-only', title_en: 'Grand Canal landing', description_en: 'A stone landing on the Grand Canal.', type: 'site' },
+  { id: 'traditional-text', title_zh: '廣濟橋碑記', description_zh: '記述塘棲廣濟橋重修的碑文。', type: 'stele' },
+];
+
+const ids = (result: SearchResult) => result.hits.map((hit) => hit.record.id).sort();
+
+export function discoveryContract(engineName: string, makeEngine: EngineFactory): void {
+  const setup = async (t: ExecutionContext) => {
+    const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
+    const engine = await makeEngine(t, catalog);
+    t.teardown(async () => {
+      await engine.close();
+      catalog.close();
+    });
+    await addRecords({ catalog, engine }, RECORDS);
+    return engine;
+  };
+  const name = (title: string) => `[${engineName}] ${title}`;
+
+  test(name('simplified and traditional queries give identical hits, whichever script the record uses'), async (t) => {
+    const engine = await setup(t);
+    for (const [simplified, traditional] of [['塘栖', '塘棲'], ['广济桥', '廣濟橋'], ['碑记', '碑記']] as const) {
+      const a = await engine.search(query({ text: simplified }));
+      const b = await engine.search(query({ text: traditional }));
+      t.deepEqual(ids(b), ids(a), `${simplified} / ${traditional}`);
+      t.is(a.total, b.total);
+    }
+    t.deepEqual(ids(await engine.search(query({ text: '廣濟橋' }))), ['guangji-bridge', 'traditional-text']);
+  });
+
+  test(name('pinyin with or without spaces and tone marks finds the Chinese name'), async (t) => {
+    const engine = await setup(t);
+    for (const text of ['tangqi', 'Tang Qi', 'Tángqī', 'TANGQI']) {
+      const found = ids(await engine.search(query({ text })));
+      t.true(found.includes('tangqi-town') && found.includes('guangji-bridge'), `${text} → ${found.join(', ')}`);
+    }
+    t.true(ids(await engine.search(query({ text: 'guangjiqiao' }))).includes('guangji-bridge'));
+  });
+
+  test(name('a Chinese query never returns homophones that only sound alike'), async (t) => {
+    const engine = await setup(t);
+    t.false(ids(await engine.search(query({ text: '塘栖' }))).includes('homophone'));
+    t.deepEqual(ids(await engine.search(query({ text: '唐奇' }))), ['homophone']);
+  });
+
+  test(name('a longer English word with a typo still finds its record'), async (t) => {
+    const engine = await setup(t);
+    t.deepEqual(ids(await engine.search(query({ text: 'Yujashan' }))), ['yujiashan-site']);
+    t.deepEqual(ids(await engine.search(query({ text: 'setlement' }))), ['yujiashan-site']);
+  });
+
+  test(name('English words match their other forms'), async (t) => {
+    const engine = await setup(t);
+    t.deepEqual(ids(await engine.search(query({ text: 'bridges' }))), ['guangji-bridge']);
+    t.deepEqual(ids(await engine.search(query({ text: 'settlements' }))), ['yujiashan-site']);
+  });
+
+  test(name('key names find their equivalents across Chinese and English'), async (t) => {
+    const engine = await setup(t);
+    t.deepEqual(ids(await engine.search(query({ text: 'seawall' }))), ['seawall-zh-only']);
+    t.deepEqual(ids(await engine.search(query({ text: 'Grand Canal' }))), ['canal-en-only', 'canal-zh-only']);
+    t.deepEqual(ids(await engine.search(query({ text: '大运河' }))), ['canal-en-only', 'canal-zh-only']);
+    t.deepEqual(ids(await engine.search(query({ text: '京杭大运河' }))), ['canal-en-only', 'canal-zh-only']);
+  });
+}
