@@ -4,9 +4,10 @@
  * its kind (years, numbers, `;` lists, vocabulary labels), then let the zod schema check bounds.
  */
 import type * as z from 'zod';
-import { fieldMeta, recordSchema, RECORD_FIELDS, type ArchiveRecord, type RecordField } from './record.ts';
+import { fieldMeta, MAX_IDENTIFIER_LENGTH, recordSchema, RECORD_FIELDS, type ArchiveRecord, type RecordField } from './record.ts';
 import { toRecordId } from './record-id.ts';
 import { describeReceived, type FieldProblem } from './problems.ts';
+import { reconcilePeriod } from './reconcile-period.ts';
 import { matchVocabulary, PROTECTION_LEVELS, RECORD_TYPES, type Vocabulary } from './vocabularies.ts';
 import { parseYear } from './years.ts';
 
@@ -19,6 +20,8 @@ export type ValidationOutcome =
 const KNOWN_FIELDS = new Set<string>(RECORD_FIELDS);
 const LIST_SEPARATOR = ';';
 const HIERARCHY_SEPARATORS = /\s*[/>›]\s*/;
+/** Plain decimal notation only: `Number()` would also take `0x1e`, `0b1` and `1e1`. */
+const DECIMAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const VOCABULARIES: Partial<Record<RecordField, Vocabulary>> = { type: RECORD_TYPES, protection_level: PROTECTION_LEVELS };
 
 /** Field names in `row` that the schema does not declare; they are ignored, never assigned. */
@@ -35,10 +38,13 @@ export function validateRecord(row: RawRow): ValidationOutcome {
     const value = coerceField(name, row[name], problems);
     if (value !== undefined) candidate[name] = value;
   }
-  mapIds(candidate, warnings);
+  mapIds(candidate, problems, warnings);
   fillSingleYear(candidate);
   const parsed = recordSchema.safeParse(candidate);
-  if (parsed.success && problems.length === 0) return { ok: true, record: parsed.data, warnings };
+  if (parsed.success && problems.length === 0) {
+    warnings.push(...reconcilePeriod(parsed.data));
+    return { ok: true, record: parsed.data, warnings };
+  }
   // Report every problem at once, but only one per field: a field that failed coercion is
   // missing from the candidate and would otherwise be reported again.
   const reported = new Set(problems.map((problem) => problem.field));
@@ -70,7 +76,7 @@ function coerceField(name: RecordField, raw: unknown, problems: FieldProblem[]):
     }
     case 'latitude':
     case 'longitude': {
-      const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw.trim()) : Number.NaN;
+      const number = typeof raw === 'number' ? raw : typeof raw === 'string' ? decimalOf(raw) : Number.NaN;
       return Number.isFinite(number) ? number : fail('not_a_number');
     }
     case 'vocabulary': {
@@ -89,6 +95,11 @@ function coerceField(name: RecordField, raw: unknown, problems: FieldProblem[]):
   }
 }
 
+function decimalOf(raw: string): number {
+  const text = raw.normalize('NFKC').trim().replace(/^\u2212/, '-');
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
 function coerceList(raw: unknown): string[] | undefined {
   const items = typeof raw === 'string' ? raw.split(LIST_SEPARATOR) : Array.isArray(raw) ? raw : undefined;
   if (!items || !items.every((item) => typeof item === 'string' || typeof item === 'number')) return undefined;
@@ -96,10 +107,13 @@ function coerceList(raw: unknown): string[] | undefined {
 }
 
 /** Ids and the ids that refer to records or collections are mapped to safe slugs the same way. */
-function mapIds(candidate: Record<string, unknown>, warnings: FieldProblem[]): void {
+function mapIds(candidate: Record<string, unknown>, problems: FieldProblem[], warnings: FieldProblem[]): void {
   if (typeof candidate.id === 'string') {
     const { id, mapped } = toRecordId(candidate.id);
-    if (mapped) {
+    if (mapped && candidate.identifier === undefined && candidate.id.length > MAX_IDENTIFIER_LENGTH) {
+      // Named as the id the curator wrote, not as the `identifier` it would have been kept in.
+      problems.push({ field: 'id', code: 'too_long', received: describeReceived(candidate.id), params: { maximum: MAX_IDENTIFIER_LENGTH } });
+    } else if (mapped) {
       warnings.push({ field: 'id', code: 'id_mapped', received: describeReceived(candidate.id), params: { id } });
       candidate.identifier ??= candidate.id;
       candidate.id = id;
@@ -113,8 +127,10 @@ function mapIds(candidate: Record<string, unknown>, warnings: FieldProblem[]): v
 
 /** A record dated by one year (`start_year` or `end_year` alone) spans just that year. */
 function fillSingleYear(candidate: Record<string, unknown>): void {
-  candidate.start_year ??= candidate.end_year;
-  candidate.end_year ??= candidate.start_year;
+  // Never assign undefined: an undated record must not gain `start_year: undefined` keys.
+  if (candidate.end_year === undefined) {
+    if (candidate.start_year !== undefined) candidate.end_year = candidate.start_year;
+  } else candidate.start_year ??= candidate.end_year;
 }
 
 function problemFromIssue(issue: z.core.$ZodIssue, candidate: Record<string, unknown>): FieldProblem {
