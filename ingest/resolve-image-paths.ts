@@ -2,7 +2,7 @@
  * Checks the `images` column: paths are relative to the import file's folder and must stay inside
  * it (`..`, absolute paths and symlinks that lead out are refused); URLs are never fetched.
  */
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Message } from './read/source-item.ts';
 
@@ -43,6 +43,10 @@ export function resolveImagePaths(references: readonly string[], baseDir: string
     }
     if (!isInside(root, real)) {
       refuse('media.outside_folder'); // a symlink leading out of the folder
+      continue;
+    }
+    if (!statSync(real).isFile()) {
+      refuse('media.not_found'); // a folder is not an image file
       continue;
     }
     resolved.accepted.push(path.relative(root, target).split(path.sep).join('/'));

@@ -22,8 +22,17 @@ export async function writeReport(report: IngestReport, directory: string, optio
     message_en: translate('en', entry.message.key, entry.message.params),
   }));
   const json = JSON.stringify({ dryRun: options.dryRun, totals: report.totals(), files: report.files, entries, entriesNotListed: report.entriesDropped }, null, 2);
+  // A curator who opens only the spreadsheet must also learn why a whole file was not imported.
+  const refusedFiles = report.files.flatMap(({ file, refused }) => {
+    if (!refused) return [];
+    const line = typeof refused.params?.line === 'number' ? refused.params.line : '';
+    return [[file, line, '', 'error', '', refused.key, translate('zh', refused.key, refused.params), translate('en', refused.key, refused.params)]];
+  });
   const csv = stringify(
-    entries.map((entry) => [entry.file, entry.line ?? '', entry.id ?? '', entry.severity, entry.field ?? '', entry.message.key, entry.message_zh, entry.message_en]),
+    [
+      ...refusedFiles,
+      ...entries.map((entry) => [entry.file, entry.line ?? '', entry.id ?? '', entry.severity, entry.field ?? '', entry.message.key, entry.message_zh, entry.message_en]),
+    ],
     {
       header: true,
       bom: true, // so Excel opens the Chinese text as UTF-8

@@ -5,12 +5,13 @@
 export const EARLIEST_YEAR = -100_000;
 export const LATEST_YEAR = 2100;
 
-const BCE_SUFFIX = /^(\d{1,6})\s*(?:BCE|BC|B\.C\.E\.|B\.C\.)$/i;
-const BCE_PREFIX = /^(?:BCE|BC)\s*(\d{1,6})$/i;
-const CE_FORM = /^(?:(?:CE|AD|A\.D\.)\s*)?(\d{1,4})(?:\s*(?:CE|AD|A\.D\.))?$/i;
-const ZH_BCE = /^(?:公元)?前\s*(\d{1,6})\s*年?$/;
-const ZH_CE = /^(?:公元)?\s*(\d{1,4})\s*年?$/;
-const SIGNED = /^([-+\u2212]?)(\d{1,6})$/;
+// Digits are not capped: a number too large to be a year is out of range, not unrecognised.
+const BCE_SUFFIX = /^(\d+)\s*(?:BCE|BC|B\.C\.E\.|B\.C\.)$/i;
+const BCE_PREFIX = /^(?:BCE|BC)\s*(\d+)$/i;
+const CE_FORM = /^(?:(?:CE|AD|A\.D\.)\s*)?(\d+)(?:\s*(?:CE|AD|A\.D\.))?$/i;
+const ZH_BCE = /^(?:公元)?前\s*(\d+)\s*年?$/;
+const ZH_CE = /^(?:公元)?\s*(\d+)\s*年?$/;
+const SIGNED = /^([-+\u2212]?)(\d+)$/;
 
 export type YearParse = { ok: true; year: number } | { ok: false; reason: 'unrecognised' | 'zero' | 'out_of_range' };
 

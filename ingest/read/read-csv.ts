@@ -4,25 +4,43 @@
  * reported (its cells cannot be trusted to be in the right columns).
  */
 import { createReadStream } from 'node:fs';
-import { CsvError, parse } from 'csv-parse';
+import { CsvError, parse, type Info } from 'csv-parse';
 import { ImportFileError, MAX_RECORD_CHARS, type SourceItem } from './source-item.ts';
 
 const OTHER_DELIMITERS = [';', '\t', '|'];
+/** Any line ending, even mixed in one file (a header saved by Excel, rows added in an editor). */
+const LINE_BREAKS = ['\r\n', '\n', '\r'];
+
+type ParseInfo = Pick<Info, 'lines' | 'empty_lines'>;
 
 export async function* readCsv(file: string): AsyncGenerator<SourceItem> {
+  const lines = new LineTracker();
+  // Lines are tracked as csv-parse meets each record: a stream error can overtake records it
+  // has parsed but not yet handed over, and the failing record's line must still be right.
+  const recordLines: number[] = [];
   const parser = createReadStream(file).pipe(
-    parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS }),
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_CHARS,
+      record_delimiter: LINE_BREAKS,
+      on_record: (cells, info) => {
+        recordLines.push(lines.recordStart(cells, info));
+        return cells;
+      },
+    }),
   );
   let header: string[] | undefined;
-  let lastLine = 0;
   try {
-    for await (const { record: cells, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines - cells.reduce((newlines, cell) => newlines + countNewlines(cell), 0);
-      lastLine = info.lines;
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      const line = recordLines.shift()!;
       if (!header) {
         header = checkHeader(cells);
         continue;
       }
+      // A row of empty cells (`,,,,` as spreadsheets save blank rows) is a blank line.
+      if (cells.every((cell) => cell.trim() === '')) continue;
       if (cells.length !== header.length) {
         yield { line, problem: { key: 'row.wrong_column_count', params: { found: cells.length, expected: header.length } } };
         continue;
@@ -30,7 +48,35 @@ export async function* readCsv(file: string): AsyncGenerator<SourceItem> {
       yield { line, fields: Object.fromEntries(header.map((name, index) => [name, cells[index]])) };
     }
   } catch (error) {
-    throw error instanceof CsvError ? fileErrorOf(error, lastLine + 1) : error;
+    throw error instanceof CsvError ? fileErrorOf(error, lines.nextRecordStart(error as CsvError & Partial<ParseInfo>)) : error;
+  }
+}
+
+/**
+ * The line on which each record starts, as an editor numbers lines. csv-parse's `info.lines`
+ * counts `\r` and `\n` inside a quoted cell separately, so every CRLF inside a cell would push
+ * all later line numbers one further.
+ */
+class LineTracker {
+  #overCounted = 0;
+  #lastEnd = 0;
+  #lastEmptyLines = 0;
+
+  recordStart(cells: readonly string[], info: ParseInfo): number {
+    let breaks = 0;
+    for (const cell of cells) {
+      breaks += countMatches(cell, /\r\n|\r|\n/g);
+      this.#overCounted += countMatches(cell, /\r\n/g);
+    }
+    this.#lastEnd = info.lines - this.#overCounted;
+    this.#lastEmptyLines = info.empty_lines;
+    return this.#lastEnd - breaks;
+  }
+
+  /** Where the record that failed to parse starts: after the last good one and any blank lines. */
+  nextRecordStart(error: Partial<ParseInfo>): number {
+    const blankLines = typeof error.empty_lines === 'number' ? error.empty_lines - this.#lastEmptyLines : 0;
+    return this.#lastEnd + 1 + blankLines;
   }
 }
 
@@ -56,8 +102,6 @@ function fileErrorOf(error: CsvError, recordStartLine: number): ImportFileError 
   }
 }
 
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count++;
-  return count;
+function countMatches(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }

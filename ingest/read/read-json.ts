@@ -6,13 +6,16 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { ImportFileError, MAX_JSON_DEPTH, MAX_WHOLE_FILE_BYTES, type SourceItem } from './source-item.ts';
+import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
+import { ImportFileError, MAX_JSON_DEPTH, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES, type SourceItem } from './source-item.ts';
 
 export async function* readJson(file: string): AsyncGenerator<SourceItem> {
   if ((await stat(file)).size > MAX_WHOLE_FILE_BYTES) {
     throw new ImportFileError({ key: 'file.too_large', params: { maximum: `${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB` } });
   }
   const text = stripBom(await readFile(file, 'utf8'));
+  // An empty file has no records (and is reported as such), rather than being invalid JSON.
+  if (text.trim() === '') return;
   let root: unknown;
   try {
     root = JSON.parse(text);
@@ -31,6 +34,8 @@ export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     line++;
     const text = line === 1 ? stripBom(raw) : raw;
     if (text.trim() === '') continue;
+    // The same bound as a CSV record: the whole file is refused, as for CSV.
+    if (text.length > MAX_RECORD_CHARS) throw new ImportFileError({ key: 'file.record_too_large', params: { line, maximum: MAX_RECORD_CHARS } });
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -90,10 +95,24 @@ function elementLines(text: string): number[] {
   return starts;
 }
 
+/**
+ * V8 names the position of most syntax errors but not all (`Unexpected token ']', … is not valid
+ * JSON` has none); a second, error-collecting parser finds those. The end of the file otherwise.
+ */
 function lineOfParseError(error: unknown, text: string): number {
   const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  if (position === undefined) return text.split('\n').length;
-  return text.slice(0, Number(position)).split('\n').length;
+  const offset = position === undefined ? offsetOfFirstError(text) : Number(position);
+  return text.slice(0, offset).split('\n').length;
+}
+
+function offsetOfFirstError(text: string): number | undefined {
+  const errors: ParseError[] = [];
+  try {
+    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
+  } catch {
+    return undefined; // too deeply nested for a recursive parser
+  }
+  return errors[0]?.offset;
 }
 
 function stripBom(text: string): string {

@@ -1,0 +1,101 @@
+/** Runs the real ingest CLI in a child process against a temp data directory. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ExecutionContext } from 'ava';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { makeTempDir } from '../../helpers/temp-archive.ts';
+
+const CLI = fileURLToPath(new URL('../../../ingest/cli.ts', import.meta.url));
+const TSX = import.meta.resolve('tsx');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `ingest/cli.ts` with `cwd` as working folder (report paths are shown relative to it). */
+export function startCli(args: readonly string[], options: { dataDir: string; cwd: string }): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_DATA_DIR: options.dataDir, LANG: 'C' };
+  delete env.LC_ALL;
+  delete env.MEILI_HOST;
+  delete env.ARCHIVE_ENGINE;
+  return spawn(process.execPath, [`--import=${TSX}`, CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function finished(child: ChildProcess): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+export function runCli(args: readonly string[], options: { dataDir: string; cwd: string }): Promise<CliResult> {
+  return finished(startCli(args, options));
+}
+
+export interface WrittenReport {
+  json: { dryRun: boolean; totals: Record<string, number>; files: { file: string; refused?: { key: string } }[]; entries: { line?: number; id?: string; field?: string; message: { key: string } }[] };
+  /** The CSV report parsed strictly: one array of cells per row, header first. */
+  csvRows: string[][];
+  csvText: string;
+  names: string[];
+}
+
+/** The newest report the CLI wrote to `<dataDir>/reports/`. */
+export function latestReport(dataDir: string): WrittenReport {
+  const directory = path.join(dataDir, 'reports');
+  const names = readdirSync(directory).sort();
+  const newest = names.filter((name) => name.endsWith('.json')).at(-1)!;
+  const csvText = readFileSync(path.join(directory, newest.replace(/\.json$/, '.csv')), 'utf8');
+  return {
+    json: JSON.parse(readFileSync(path.join(directory, newest), 'utf8')),
+    csvRows: parse(csvText, { bom: true }) as string[][],
+    csvText,
+    names,
+  };
+}
+
+/** Reads the catalog through its own connection, as another process would. */
+export function catalogFacts(dataDir: string): { records: number; integrity: string; queued: number; indexed: number } {
+  const db = new Database(path.join(dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
+  try {
+    return {
+      records: (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n,
+      integrity: db.pragma('integrity_check', { simple: true }) as string,
+      queued: (db.prepare('SELECT count(*) AS n FROM index_queue').get() as { n: number }).n,
+      /** Records in the embedded engine's index, which lives in the same file. */
+      indexed: (db.prepare('SELECT count(*) AS n FROM search_docs').get() as { n: number }).n,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** A temp folder to run the CLI in (report paths are shown relative to it), with its data directory inside. */
+export function cliWorkspace(t: ExecutionContext) {
+  const dir = makeTempDir(t, 'ingest-cli-');
+  const dataDir = path.join(dir, 'data');
+  return {
+    dir,
+    dataDir,
+    copy(source: string, name = path.basename(source)) {
+      cpSync(source, path.join(dir, name), { recursive: true });
+      return name;
+    },
+    write(name: string, content: string | Buffer) {
+      writeFileSync(path.join(dir, name), content);
+      return name;
+    },
+    run: (args: readonly string[]) => runCli(args, { dataDir, cwd: dir }),
+    start: (args: readonly string[]) => startCli(args, { dataDir, cwd: dir }),
+  };
+}
