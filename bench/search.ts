@@ -70,7 +70,7 @@ async function benchSize(size: number): Promise<Record<string, string | number>[
         samples.engine.push(elapsed);
         const label = describe(query);
         perQuery.set(label, [...(perQuery.get(label) ?? []), elapsed]);
-        const match = query.text ? toFtsMatch(tokenizer.queryTerms(query.text)) : undefined;
+        const match = query.text ? toFtsMatch(tokenizer.queryClauses(query.text)) : undefined;
         samples.plain.push(await timeMs(() => naive.plain(match)));
         samples.naive.push(await timeMs(() => naive.groupBy(match)));
       }
