@@ -68,6 +68,20 @@ export function matchPeriod(name: string): PeriodEntry | undefined {
  * out; an empty result means the cell is not (only) vocabulary.
  */
 export function matchPeriods(cell: string): PeriodEntry[] {
+  let periods = matchedCells.get(cell);
+  if (!periods) {
+    if (matchedCells.size >= MAX_CACHED_CELLS) matchedCells.clear();
+    periods = matchUncached(cell);
+    matchedCells.set(cell, periods);
+  }
+  return periods;
+}
+
+/** Period cells repeat across an archive (明, 清, 良渚文化 …); each is matched once. */
+const matchedCells = new Map<string, PeriodEntry[]>();
+const MAX_CACHED_CELLS = 10_000;
+
+function matchUncached(cell: string): PeriodEntry[] {
   const whole = matchPeriod(cell);
   if (whole) return [whole];
   const parts = cell.split(PERIOD_LIST_SEPARATORS).filter(Boolean);

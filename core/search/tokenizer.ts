@@ -66,22 +66,25 @@ export class ArchiveTokenizer {
     return fresh;
   }
 
-  /** The text to store in a full-text column. */
-  indexText(text: string): string {
-    return toSimplified(text.normalize('NFKC')).replace(HAN_RUN, (run) => ` ${this.#hanTokens(run).join(' ')} `);
+  /**
+   * The text to store in a full-text column. With `pinyin`, the Chinese words' pinyin tokens are
+   * collected there too. `segment: false` skips jieba (bigrams alone give full recall): used for
+   * long descriptions, where segmenting was the largest cost of indexing and whole-word tokens
+   * add little to ranking.
+   */
+  indexText(text: string, pinyin?: string[], segment = true): string {
+    return toSimplified(text.normalize('NFKC')).replace(HAN_RUN, (run) => {
+      const words = segment && [...run].length > 1 ? this.#jieba.cut(run, false) : [];
+      if (pinyin) pinyin.push(...words.flatMap(pinyinTokens));
+      return ` ${hanTokens(run, words).join(' ')} `;
+    });
   }
 
   /** Pinyin tokens for the Chinese in `text`: each word's syllables and the syllables joined (塘栖 → tang qi tangqi). */
   pinyinText(text: string): string {
-    const tokens: string[] = [];
-    for (const run of toSimplified(text.normalize('NFKC')).match(HAN_RUN) ?? []) {
-      for (const word of this.#jieba.cut(run, false)) {
-        const syllables = pinyinSyllables(word);
-        tokens.push(...syllables);
-        if (syllables.length > 1) tokens.push(syllables.join(''));
-      }
-    }
-    return tokens.join(' ');
+    const pinyin: string[] = [];
+    this.indexText(text, pinyin);
+    return pinyin.join(' ');
   }
 
   /** The clauses of a user's query; every clause must match (AND). */
@@ -119,13 +122,19 @@ export class ArchiveTokenizer {
     return meaningful.length > 0 ? meaningful : terms;
   }
 
-  #hanTokens(run: string): string[] {
-    const chars = [...run];
-    if (chars.length === 1) return chars;
-    // Two-character words are already bigrams; longer words add a whole-word token for ranking.
-    const words = this.#jieba.cut(run, false).filter((word) => [...word].length > 2);
-    return [...words, ...bigrams(run), chars.at(-1)!];
-  }
+}
+
+/** A run's tokens: its words longer than two characters (for ranking), its bigrams and last character (for recall). */
+function hanTokens(run: string, words: readonly string[]): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  // Two-character words are already bigrams.
+  return [...words.filter((word) => [...word].length > 2), ...bigrams(run), chars.at(-1)!];
+}
+
+function pinyinTokens(word: string): string[] {
+  const syllables = pinyinSyllables(word);
+  return syllables.length > 1 ? [...syllables, syllables.join('')] : syllables;
 }
 
 /** Consecutive character pairs: 塘栖古镇 → 塘栖 栖古 古镇. */

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { highlight, snippet } from '../highlight.ts';
-import { archiveWordsOf, pinyinSource, searchableText } from '../searchable-text.ts';
+import { archiveWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { FacetSnapshot } from './facet-snapshot.ts';
@@ -122,7 +122,8 @@ export class EmbeddedEngine implements SearchEngine {
       const text = searchableText(record);
       insertDoc.run(seq, record.id, JSON.stringify(facetValuesOf(record)), record.start_year ?? null, record.end_year ?? null, record.title_zh ?? null, record.title_en ?? null);
       const tokens = this.#tokenizer;
-      insertText.run(seq, tokens.indexText(text.title), tokens.indexText(text.names), tokens.indexText(text.body), tokens.pinyinText(pinyinSource(text)));
+      const pinyin: string[] = [];
+      insertText.run(seq, tokens.indexText(text.title, pinyin), tokens.indexText(text.names, pinyin), tokens.indexText(text.body, undefined, false), pinyin.join(' '));
     }
   }
 
