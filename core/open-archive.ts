@@ -1,29 +1,46 @@
 /** Opens the catalog and the configured search engine, and brings the engine up to date. */
 import { mkdirSync } from 'node:fs';
 import { Catalog } from './catalog/catalog.ts';
-import type { Config } from './config.ts';
+import { ConfigError, type Config } from './config.ts';
+import { translate } from './i18n/translate.ts';
 import { createEngine } from './search/create-engine.ts';
 import { EmbeddedEngine } from './search/embedded/embedded-engine.ts';
+import { checkMeiliConfig, type ConfigProblem, type MeiliRole } from './search/meilisearch/check-config.ts';
 import { reindexAll, syncIndex } from './search/sync-index.ts';
 import type { SearchEngine } from './search/types.ts';
 
 export interface Archive {
   catalog: Catalog;
   engine: SearchEngine;
+  /** Configuration problems that do not stop the program, for the caller to log. */
+  warnings: ConfigProblem[];
   close(): Promise<void>;
 }
 
-export async function openArchive(config: Config): Promise<Archive> {
+/**
+ * @param role `admin` for programs that write (ingest, reindex); `server` for the web server,
+ *   which with Meilisearch holds only a search key and so leaves index writes to the admin tools.
+ * @throws ConfigError when the configuration is unsafe for `role` (e.g. a server given no search key).
+ */
+export async function openArchive(config: Config, role: MeiliRole = 'admin'): Promise<Archive> {
+  const problems = checkMeiliConfig(config, role);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new ConfigError(errors.map((problem) => translate('en', problem.key, problem.params)).join('; '));
   mkdirSync(config.dataDir, { recursive: true });
   const catalog = Catalog.open(config.catalogFile);
   const engine = await createEngine(config, catalog);
-  // The embedded index lives in the catalog file; a new index format starts empty and is rebuilt here.
-  if (engine instanceof EmbeddedEngine && engine.needsRebuild()) await reindexAll(catalog, engine);
-  // Changes left queued by an import that was killed between its write and its index sync.
-  await syncIndex(catalog, engine);
+  if (engine instanceof EmbeddedEngine) {
+    // The embedded index lives in the catalog file; a new index format starts empty and is rebuilt here.
+    if (engine.needsRebuild()) await reindexAll(catalog, engine);
+    // Changes left queued by an import killed between its write and its index sync.
+    await syncIndex(catalog, engine);
+  } else if (role === 'admin') {
+    await syncIndex(catalog, engine);
+  }
   return {
     catalog,
     engine,
+    warnings: problems.filter((problem) => problem.severity === 'warning'),
     async close() {
       await engine.close();
       catalog.close();

@@ -8,12 +8,16 @@ import { langFromLocale, translate } from '../core/i18n/translate.ts';
 import { createLogger } from '../core/log.ts';
 import { Catalog } from '../core/catalog/catalog.ts';
 import { createEngine } from '../core/search/create-engine.ts';
+import { checkMeiliConfig } from '../core/search/meilisearch/check-config.ts';
 import { reindexAll } from '../core/search/sync-index.ts';
 import { createProgress } from './progress.ts';
 
 const { values } = parseArgs({ options: { engine: { type: 'string' }, lang: { type: 'string' } } });
 const lang = langFromLocale(values.lang ?? process.env.LC_ALL ?? process.env.LANG);
 const config = loadConfig(values.engine ? { ...process.env, ARCHIVE_ENGINE: values.engine } : process.env);
+const problems = checkMeiliConfig(config, 'admin');
+for (const problem of problems) console.error(translate(lang, problem.key, problem.params));
+if (problems.some((problem) => problem.severity === 'error')) process.exit(2);
 const log = createLogger(config, 'reindex', 'file');
 const catalog = Catalog.open(config.catalogFile);
 const engine = await createEngine(config, catalog);

@@ -41,7 +41,8 @@ export class Catalog {
 
   private constructor(file: string, options: { readonly?: boolean } = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    this.db.pragma('busy_timeout = 5000');
+    // A writer may wait for another's transaction (an embedded reindex holds one for its whole run).
+    this.db.pragma('busy_timeout = 60000');
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
       // WAL + NORMAL is durable for every committed batch except across a power loss.
@@ -155,6 +156,11 @@ export class Catalog {
       for (const row of rows) byId.set(String(row.id), toStored(row));
     }
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Records created or updated at or after `isoTime`. */
+  recordsUpdatedSince(isoTime: string): StoredRecord[] {
+    return this.db.prepare<[string], RecordRow>('SELECT * FROM records WHERE updated_at >= ? ORDER BY seq').all(isoTime).map(toStored);
   }
 
   countRecords(): number {

@@ -24,11 +24,18 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine): Promise
   }
 }
 
-/** Rebuilds the whole index from the catalog; changes queued before it started are then done. */
+/**
+ * Rebuilds the whole index from the catalog; changes queued before it started are then done.
+ * An import running meanwhile may write a record after the rebuild read past it and sync it to
+ * the index being replaced, so records changed since the start are applied again at the end.
+ */
 export async function reindexAll(catalog: Catalog, engine: SearchEngine, onProgress?: (done: number, total: number) => void): Promise<number> {
+  const started = new Date().toISOString();
   const total = catalog.countRecords();
   const queuedBefore = catalog.pendingChanges(Number.MAX_SAFE_INTEGER);
   await engine.rebuild(catalog.iterateRecords(), (done) => onProgress?.(done, total));
   catalog.acknowledgeChanges(queuedBefore);
+  const changedMeanwhile = catalog.recordsUpdatedSince(started);
+  if (changedMeanwhile.length > 0) await engine.apply(changedMeanwhile, []);
   return total;
 }

@@ -1,0 +1,69 @@
+/**
+ * A catalog record as a Meilisearch document: every schema field under its own name (so hits
+ * rebuild the record), plus helper fields Meilisearch needs — facet values as the facet
+ * declaration computes them, Chinese pair tokens per search column, pinyin for names, sort keys
+ * and `_geo`.
+ */
+import type { StoredRecord } from '../../catalog/catalog.ts';
+import { FACETS, facetValuesOf, type FacetKey } from '../../schema/facets.ts';
+import { RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../../schema/record.ts';
+import { pinyinSource, SEARCH_COLUMNS, searchableText } from '../searchable-text.ts';
+import { CHINESE_SYNONYMS } from '../synonyms.ts';
+import type { ArchiveTokenizer } from '../tokenizer.ts';
+import { hanIndexText } from './han-tokens.ts';
+import { pinyinIndexText } from './pinyin-tokens.ts';
+import { titleSortKey } from './sort-keys.ts';
+
+export const PRIMARY_KEY = 'id';
+/** What Meilisearch accepts as a document id (and at most 511 bytes). */
+export const MEILI_ID_PATTERN = /^[A-Za-z0-9_-]{1,511}$/;
+
+/** Facet values live in their own fields: `admin_area` the record field is one path, the facet is every level of it. */
+export function facetAttribute(key: FacetKey): string {
+  return `facet_${key}`;
+}
+
+export function hanAttribute(column: SearchColumn): string {
+  return `han_${column}`;
+}
+
+export const HAN_ATTRIBUTES: readonly string[] = SEARCH_COLUMNS.map(hanAttribute);
+/** Pinyin of titles and names (塘栖 → `tang qi tangqi`), see pinyin-tokens.ts. */
+export const PINYIN_ATTRIBUTE = 'pinyin_names';
+
+/** 1 when the record has a start year: `year_asc` and `year_desc` put undated records last either way. */
+export const DATED_ATTRIBUTE = 'sort_dated';
+export const TITLE_SORT_ATTRIBUTES = { zh: 'sort_title_zh', en: 'sort_title_en' } as const;
+
+export type MeiliDocument = Record<string, unknown> & { id: string };
+
+/**
+ * The document for one record. Throws if the id could not be a Meilisearch id (the schema's ids
+ * always can).
+ * @param tokenizer spells the pinyin; it should know the archive's names, so 塘栖 is one word.
+ */
+export function toDocument({ record }: StoredRecord, tokenizer: Pick<ArchiveTokenizer, 'pinyinText'>): MeiliDocument {
+  if (!MEILI_ID_PATTERN.test(record.id)) throw new RangeError(`record id "${record.id}" is not a valid Meilisearch document id`);
+  const text = searchableText(record);
+  const facets = facetValuesOf(record);
+  const document: MeiliDocument = { ...record };
+  for (const facet of FACETS) document[facetAttribute(facet.key)] = facets[facet.key];
+  // Synonym names also get whole-word tokens: Meilisearch's synonyms setting maps those (index-settings.ts).
+  for (const column of SEARCH_COLUMNS) document[hanAttribute(column)] = hanIndexText(text[column], CHINESE_SYNONYMS);
+  document[PINYIN_ATTRIBUTE] = pinyinIndexText(pinyinSource(text), tokenizer);
+  document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
+  document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');
+  document[TITLE_SORT_ATTRIBUTES.en] = titleSortKey(record, 'en');
+  if (record.lat !== undefined && record.lon !== undefined) document._geo = { lat: record.lat, lng: record.lon };
+  return document;
+}
+
+/** The record inside a document or hit: the schema's fields, nothing else. */
+export function fromDocument(document: Record<string, unknown>): ArchiveRecord {
+  const record: Record<string, unknown> = {};
+  for (const name of RECORD_FIELDS) {
+    const value = document[name];
+    if (value !== undefined && value !== null) record[name] = value;
+  }
+  return record as ArchiveRecord;
+}
