@@ -225,3 +225,8 @@ test('a browse without selections is a single query with every facet and no text
     },
   ]);
 });
+
+test('a map box becomes envelope comparisons and a radius becomes _geoRadius in metres', (t) => {
+  const filter = filterOf({ text: '', filters: {}, sort: 'relevance', page: 1, pageSize: 20, lang: 'en', bbox: { south: 30.4, west: 120.1, north: 30.5, east: 120.25 }, near: { lat: 30.48, lon: 120.19, radiusKm: 2.5 } });
+  t.deepEqual(filter, ['geo_south <= 30.5', 'geo_north >= 30.4', 'geo_west <= 120.25', 'geo_east >= 120.1', '_geoRadius(30.48, 120.19, 2500)']);
+});

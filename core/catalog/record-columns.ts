@@ -10,6 +10,7 @@ const SQL_TYPES: Record<FieldKind, string> = {
   year: 'INTEGER',
   latitude: 'REAL',
   longitude: 'REAL',
+  geometry: 'TEXT', // GeoJSON
 };
 
 /** Every record field but `id`, which the base table declares. */
@@ -25,7 +26,7 @@ export function recordToRow(record: ArchiveRecord): RecordRow {
   const row: RecordRow = {};
   for (const name of RECORD_FIELDS) {
     const value = record[name];
-    row[name] = value === undefined ? null : Array.isArray(value) ? JSON.stringify(value) : value;
+    row[name] = value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : value;
   }
   return row;
 }
@@ -35,7 +36,8 @@ export function rowToRecord(row: RecordRow): ArchiveRecord {
   for (const name of RECORD_FIELDS) {
     const value = row[name];
     if (value === null || value === undefined) continue;
-    record[name] = fieldMeta(name).kind === 'list' ? JSON.parse(String(value)) : value;
+    const kind = fieldMeta(name).kind;
+    record[name] = kind === 'list' || kind === 'geometry' ? JSON.parse(String(value)) : value;
   }
   return record as ArchiveRecord;
 }

@@ -24,6 +24,7 @@ export type ProblemCode =
   | 'invalid_reference'
   | 'id_mapped'
   | 'period_years_disagree'
+  | 'invalid_geometry'
   | 'invalid';
 
 const MAX_RECEIVED_LENGTH = 80;

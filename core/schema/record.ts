@@ -3,11 +3,12 @@
  * the views all read this declaration; `.meta()` says how each field is stored and searched.
  */
 import * as z from 'zod';
+import { geometrySchema } from './geometry.ts';
 import { EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
 import { PROTECTION_LEVELS, RECORD_TYPES, vocabularyKeys } from './vocabularies.ts';
 
 /** How a field is stored and coerced from CSV cells. */
-export type FieldKind = 'id' | 'text' | 'list' | 'year' | 'latitude' | 'longitude' | 'vocabulary' | 'hierarchy';
+export type FieldKind = 'id' | 'text' | 'list' | 'year' | 'latitude' | 'longitude' | 'vocabulary' | 'hierarchy' | 'geometry';
 /** Which full-text column a field feeds, if any: title outranks names, names outrank body. */
 export type SearchColumn = 'title' | 'names' | 'body';
 
@@ -54,6 +55,8 @@ export const recordShape = {
   related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
   /** Where `lat`/`lon` came from: the curator (`record`, the default) or the first photograph's GPS. */
   coordinates_source: field(z.enum(['record', 'photograph']), { kind: 'text' }),
+  /** GeoJSON (a JSON cell in CSV) for what a point cannot show: a canal section or seawall as a line. */
+  geometry: field(geometrySchema, { kind: 'geometry' }),
 };
 
 export const recordSchema = z

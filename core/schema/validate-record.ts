@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import { fieldMeta, MAX_IDENTIFIER_LENGTH, recordSchema, RECORD_FIELDS, type ArchiveRecord, type RecordField } from './record.ts';
 import { toRecordId } from './record-id.ts';
 import { describeReceived, type FieldProblem } from './problems.ts';
+import { geometrySchema, representativePoint } from './geometry.ts';
 import { reconcilePeriod } from './reconcile-period.ts';
 import { matchVocabulary, PROTECTION_LEVELS, RECORD_TYPES, type Vocabulary } from './vocabularies.ts';
 import { parseYear } from './years.ts';
@@ -40,6 +41,7 @@ export function validateRecord(row: RawRow): ValidationOutcome {
   }
   mapIds(candidate, problems, warnings);
   fillSingleYear(candidate);
+  fillPointFromGeometry(candidate);
   const parsed = recordSchema.safeParse(candidate);
   if (parsed.success && problems.length === 0) {
     warnings.push(...reconcilePeriod(parsed.data));
@@ -84,6 +86,8 @@ function coerceField(name: RecordField, raw: unknown, problems: FieldProblem[]):
       const vocabulary = VOCABULARIES[name] ?? [];
       return matchVocabulary(vocabulary, raw)?.key ?? fail('not_in_vocabulary', { options: vocabulary.map((e) => e.key).join(', ') });
     }
+    case 'geometry':
+      return coerceGeometry(raw) ?? fail('invalid_geometry');
     case 'hierarchy':
       if (typeof raw !== 'string') return fail('wrong_type', { expected: 'text' });
       return raw.trim().split(HIERARCHY_SEPARATORS).filter(Boolean).join('/');
@@ -98,6 +102,18 @@ function coerceField(name: RecordField, raw: unknown, problems: FieldProblem[]):
 function decimalOf(raw: string): number {
   const text = raw.normalize('NFKC').trim().replace(/^\u2212/, '-');
   return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+/** GeoJSON from a CSV cell (JSON text) or a JSON import (an object); the schema checks its shape. */
+function coerceGeometry(raw: unknown): unknown {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) return raw;
+  if (typeof raw !== 'string') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function coerceList(raw: unknown): string[] | undefined {
@@ -125,6 +141,13 @@ function mapIds(candidate: Record<string, unknown>, problems: FieldProblem[], wa
   }
 }
 
+/** A line without a point gets its middle position as its point, so it shows on maps and near-me searches. */
+function fillPointFromGeometry(candidate: Record<string, unknown>): void {
+  if (candidate.lat !== undefined || candidate.lon !== undefined) return;
+  const geometry = geometrySchema.safeParse(candidate.geometry);
+  if (geometry.success) Object.assign(candidate, representativePoint(geometry.data));
+}
+
 /** A record dated by one year (`start_year` or `end_year` alone) spans just that year. */
 function fillSingleYear(candidate: Record<string, unknown>): void {
   // Never assign undefined: an undated record must not gain `start_year: undefined` keys.
@@ -136,6 +159,7 @@ function fillSingleYear(candidate: Record<string, unknown>): void {
 function problemFromIssue(issue: z.core.$ZodIssue, candidate: Record<string, unknown>): FieldProblem {
   const field = String(issue.path[0] ?? 'record');
   const received = candidate[field] === undefined ? undefined : describeReceived(candidate[field]);
+  if (field === 'geometry') return { field, code: 'invalid_geometry', ...(received !== undefined && { received }) };
   const withReceived = (problem: FieldProblem): FieldProblem => (received === undefined ? problem : { ...problem, received });
   switch (issue.code) {
     case 'custom':

@@ -5,6 +5,7 @@
 import type { StoredRecord } from '../catalog/catalog.ts';
 import type { Lang } from '../i18n/translate.ts';
 import type { FacetKey } from '../schema/facets.ts';
+import type { Envelope } from '../schema/geometry.ts';
 import type { ArchiveRecord } from '../schema/record.ts';
 
 export const SORTS = ['relevance', 'year_asc', 'year_desc', 'title'] as const;
@@ -21,6 +22,10 @@ export interface SearchQuery {
   /** Records whose span [start_year, end_year] overlaps [yearFrom, yearTo] match; negative = BCE. */
   yearFrom?: number;
   yearTo?: number;
+  /** Map search: records whose point or line touches this box. */
+  bbox?: Envelope;
+  /** Records whose point lies within `radiusKm` of here. */
+  near?: { lat: number; lon: number; radiusKm: number };
   sort: SearchSort;
   /** 1-based. */
   page: number;

@@ -18,6 +18,15 @@ const RECORDS: Record<string, unknown>[] = [
   { id: 'canal-zh-only', title_zh: '大运河临平段', description_zh: '京杭大运河流经临平。', type: 'canal-section' },
   { id: 'canal-en-only', title_en: 'Grand Canal landing', description_en: 'A stone landing on the Grand Canal.', type: 'site' },
   { id: 'traditional-text', title_zh: '廣濟橋碑記', description_zh: '記述塘棲廣濟橋重修的碑文。', type: 'stele' },
+  { id: 'tangqi-point', title_en: 'A point in Tangqi', lat: 30.484, lon: 120.19, type: 'site' },
+  { id: 'chaoshan-point', title_en: 'A point at Chaoshan', lat: 30.45, lon: 120.23, type: 'landscape' },
+  {
+    // A line whose points all lie outside the box below, but which crosses it.
+    id: 'canal-line',
+    title_en: 'A canal section drawn as a line',
+    type: 'canal-section',
+    geometry: '{"type":"LineString","coordinates":[[120.10,30.40],[120.30,30.62]]}',
+  },
 ];
 
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.record.id).sort();
@@ -71,6 +80,19 @@ export function discoveryContract(engineName: string, makeEngine: EngineFactory)
     const engine = await setup(t);
     t.deepEqual(ids(await engine.search(query({ text: 'bridges' }))), ['guangji-bridge']);
     t.deepEqual(ids(await engine.search(query({ text: 'settlements' }))), ['yujiashan-site']);
+  });
+
+  test(name('a map box finds the points inside it and the lines that cross it'), async (t) => {
+    const engine = await setup(t);
+    const box = { south: 30.47, west: 120.17, north: 30.5, east: 120.21 };
+    t.deepEqual(ids(await engine.search(query({ bbox: box }))), ['canal-line', 'tangqi-point']);
+  });
+
+  test(name('a radius search finds the points within it'), async (t) => {
+    const engine = await setup(t);
+    // Tangqi and Chaoshan are about 5 km apart; the line's middle is about 3 km from Tangqi.
+    t.deepEqual(ids(await engine.search(query({ near: { lat: 30.484, lon: 120.19, radiusKm: 2 } }))), ['tangqi-point']);
+    t.deepEqual(ids(await engine.search(query({ near: { lat: 30.484, lon: 120.19, radiusKm: 8 } }))), ['canal-line', 'chaoshan-point', 'tangqi-point']);
   });
 
   test(name('key names find their equivalents across Chinese and English'), async (t) => {

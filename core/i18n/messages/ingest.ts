@@ -28,6 +28,10 @@ export const INGEST_MESSAGES = {
     zh: '年份 {received} 与时期 “{period}”（{span}）不符；已按原样导入，请核对',
     en: 'years {received} do not fall in the period "{period}" ({span}); imported as given, please check',
   },
+  'problem.invalid_geometry': {
+    zh: '{field}：应为 GeoJSON 几何（Point、LineString 或 MultiLineString，坐标为 [经度, 纬度]），实际为 “{received}”',
+    en: '{field}: expected GeoJSON geometry (Point, LineString or MultiLineString with [longitude, latitude] positions) but received "{received}"',
+  },
   'problem.invalid': { zh: '{field}：值无效 “{received}”', en: '{field}: invalid value "{received}"' },
 
   // Whole-file problems: the file is refused before anything from it is written.

@@ -5,6 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
+import { envelopeOf } from '../../schema/geometry.ts';
 import { highlight, snippet } from '../highlight.ts';
 import { archiveWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
@@ -115,12 +116,28 @@ export class EmbeddedEngine implements SearchEngine {
   #writeDocs(records: readonly StoredRecord[]): void {
     const db = this.#catalog.db;
     const insertDoc = db.prepare(
-      'INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east)
+       VALUES (@seq, @id, @facets, @start_year, @end_year, @title_zh, @title_en, @lat, @lon, @south, @west, @north, @east)`,
     );
     const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body, pinyin) VALUES (?, ?, ?, ?, ?)');
     for (const { seq, record } of records) {
       const text = searchableText(record);
-      insertDoc.run(seq, record.id, JSON.stringify(facetValuesOf(record)), record.start_year ?? null, record.end_year ?? null, record.title_zh ?? null, record.title_en ?? null);
+      const envelope = envelopeOf(record);
+      insertDoc.run({
+        seq,
+        id: record.id,
+        facets: JSON.stringify(facetValuesOf(record)),
+        start_year: record.start_year ?? null,
+        end_year: record.end_year ?? null,
+        title_zh: record.title_zh ?? null,
+        title_en: record.title_en ?? null,
+        lat: record.lat ?? null,
+        lon: record.lon ?? null,
+        south: envelope?.south ?? null,
+        west: envelope?.west ?? null,
+        north: envelope?.north ?? null,
+        east: envelope?.east ?? null,
+      });
       const tokens = this.#tokenizer;
       const pinyin: string[] = [];
       insertText.run(seq, tokens.indexText(text.title, pinyin), tokens.indexText(text.names, pinyin), tokens.indexText(text.body, undefined, false), pinyin.join(' '));

@@ -6,6 +6,9 @@
 import type Database from 'better-sqlite3';
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
 
+export const PLACE_FIELDS = 6;
+export const [LAT, LON, SOUTH, WEST, NORTH, EAST] = [0, 1, 2, 3, 4, 5] as const;
+
 /** Records without a year range get these, so every overlap test excludes them. */
 const NO_START = 2 ** 31 - 1;
 const NO_END = -(2 ** 31);
@@ -49,6 +52,8 @@ export class FacetSnapshot {
   readonly seqs: Int32Array;
   readonly startYears: Int32Array;
   readonly endYears: Int32Array;
+  /** Per record: lat, lon, south, west, north, east (NaN where unknown), PLACE_FIELDS apart. */
+  readonly places: Float64Array;
   readonly columns: ReadonlyMap<FacetKey, FacetColumn>;
   /** Catalog seq → ordinal + 1 (0 = not indexed); seqs only grow, so an array beats a Map. */
   readonly #ordinalOfSeq: Int32Array;
@@ -57,8 +62,8 @@ export class FacetSnapshot {
 
   constructor(db: Database.Database) {
     const rows = db
-      .prepare<[], [number, string, number | null, number | null, string | null, string | null]>(
-        'SELECT seq, facets, start_year, end_year, title_zh, title_en FROM search_docs ORDER BY seq',
+      .prepare<[], [number, string, number | null, number | null, string | null, string | null, ...(number | null)[]]>(
+        'SELECT seq, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east FROM search_docs ORDER BY seq',
       )
       .raw()
       .all();
@@ -66,10 +71,12 @@ export class FacetSnapshot {
     this.seqs = new Int32Array(rows.length);
     this.startYears = new Int32Array(rows.length);
     this.endYears = new Int32Array(rows.length);
+    this.places = new Float64Array(rows.length * PLACE_FIELDS).fill(Number.NaN);
     this.#titles = { zh: new Array(rows.length), en: new Array(rows.length) };
     this.#ordinalOfSeq = new Int32Array((rows.at(-1)?.[0] ?? 0) + 1);
     const columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn()]));
-    rows.forEach(([seq, facets, start, end, titleZh, titleEn], ordinal) => {
+    rows.forEach(([seq, facets, start, end, titleZh, titleEn, ...place], ordinal) => {
+      place.forEach((value, field) => (this.places[ordinal * PLACE_FIELDS + field] = value ?? Number.NaN));
       this.seqs[ordinal] = seq;
       this.#ordinalOfSeq[seq] = ordinal + 1;
       this.startYears[ordinal] = start ?? NO_START;

@@ -5,7 +5,7 @@
  */
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
 import type { FacetCounts, SearchQuery } from '../types.ts';
-import type { FacetColumn, FacetSnapshot } from './facet-snapshot.ts';
+import { EAST, LAT, LON, NORTH, PLACE_FIELDS, SOUTH, WEST, type FacetColumn, type FacetSnapshot } from './facet-snapshot.ts';
 
 export interface FilteredCandidates {
   /** Ordinals of the records that pass every filter, in candidate order. */
@@ -38,6 +38,7 @@ export function filterAndCount(
   const yearFrom = query.yearFrom ?? -(2 ** 31);
   const yearTo = query.yearTo ?? 2 ** 31 - 1;
   const checkYears = query.yearFrom !== undefined || query.yearTo !== undefined;
+  const checkPlace = query.bbox !== undefined || query.near !== undefined;
   const total = candidates ? candidates.length : snapshot.size;
   const passed = new Int32Array(total);
   const ranked = scores !== undefined && scores.length > 0;
@@ -47,6 +48,7 @@ export function filterAndCount(
   for (let i = 0; i < total; i++) {
     const ordinal = candidates ? candidates[i]! : i;
     if (checkYears && !(snapshot.startYears[ordinal]! <= yearTo && snapshot.endYears[ordinal]! >= yearFrom)) continue;
+    if (checkPlace && !inPlace(snapshot.places, ordinal, query)) continue;
     let failures = 0;
     let failedFacet = -1;
     for (const filter of filters) {
@@ -70,6 +72,23 @@ export function filterAndCount(
     scores: passedScores.subarray(0, ranked ? passedCount : 0),
     facets: FACETS.map((facet, f) => facetCounts(facet.key, columns[f]!, counts[f]!, query.filters[facet.key] ?? [])),
   };
+}
+
+const EARTH_RADIUS_KM = 6371;
+
+/** Inside the map box (envelopes that touch it; NaN never compares true) and near the point. */
+function inPlace(places: Float64Array, ordinal: number, { bbox, near }: SearchQuery): boolean {
+  const at = ordinal * PLACE_FIELDS;
+  if (bbox && !(places[at + SOUTH]! <= bbox.north && places[at + NORTH]! >= bbox.south && places[at + WEST]! <= bbox.east && places[at + EAST]! >= bbox.west)) {
+    return false;
+  }
+  return !near || haversineKm(near.lat, near.lon, places[at + LAT]!, places[at + LON]!) <= near.radiusKm;
+}
+
+function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
 }
 
 function activeFilters(query: SearchQuery, columns: FacetColumn[]): ActiveFilter[] {

@@ -6,7 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 
-const SCHEMA_VERSION = '3';
+const SCHEMA_VERSION = '4';
 
 /** Column weights: a match in a title outranks one in names, then descriptions; pinyin ranks below
  * the characters it spells, so exact Chinese matches come before homophones. */
@@ -38,7 +38,9 @@ export function ensureSearchTables(db: Database.Database): void {
       start_year INTEGER,
       end_year INTEGER,
       title_zh TEXT,
-      title_en TEXT
+      title_en TEXT,
+      lat REAL, lon REAL,
+      south REAL, west REAL, north REAL, east REAL
     );
     CREATE TABLE search_words (n INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
     INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded_schema', '${SCHEMA_VERSION}');

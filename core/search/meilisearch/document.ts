@@ -6,6 +6,7 @@
  */
 import type { StoredRecord } from '../../catalog/catalog.ts';
 import { FACETS, facetValuesOf, type FacetKey } from '../../schema/facets.ts';
+import { envelopeOf } from '../../schema/geometry.ts';
 import { RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../../schema/record.ts';
 import { pinyinSource, SEARCH_COLUMNS, searchableText } from '../searchable-text.ts';
 import { CHINESE_SYNONYMS } from '../synonyms.ts';
@@ -35,6 +36,9 @@ export const PINYIN_ATTRIBUTE = 'pinyin_names';
 export const DATED_ATTRIBUTE = 'sort_dated';
 export const TITLE_SORT_ATTRIBUTES = { zh: 'sort_title_zh', en: 'sort_title_en' } as const;
 
+/** The record's envelope (its point, or its line's bounds), for map-box filters that also catch lines. */
+export const ENVELOPE_ATTRIBUTES = { south: 'geo_south', west: 'geo_west', north: 'geo_north', east: 'geo_east' } as const;
+
 export type MeiliDocument = Record<string, unknown> & { id: string };
 
 /**
@@ -55,6 +59,8 @@ export function toDocument({ record }: StoredRecord, tokenizer: Pick<ArchiveToke
   document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');
   document[TITLE_SORT_ATTRIBUTES.en] = titleSortKey(record, 'en');
   if (record.lat !== undefined && record.lon !== undefined) document._geo = { lat: record.lat, lng: record.lon };
+  const envelope = envelopeOf(record);
+  if (envelope) for (const side of ['south', 'west', 'north', 'east'] as const) document[ENVELOPE_ATTRIBUTES[side]] = envelope[side];
   return document;
 }
 

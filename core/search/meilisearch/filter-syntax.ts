@@ -23,3 +23,9 @@ export function integerLiteral(value: number): string {
   if (!Number.isSafeInteger(value)) throw new RangeError(`expected an integer for a filter but received ${value}`);
   return String(value);
 }
+
+/** A finite decimal for a numeric filter (coordinates); never exponent notation. */
+export function decimalLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`expected a finite number for a filter but received ${value}`);
+  return value.toFixed(7).replace(/\.?0+$/, '');
+}

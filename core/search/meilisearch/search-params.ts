@@ -12,8 +12,8 @@ import type { RecordField } from '../../schema/record.ts';
 import { CHINESE_SYNONYMS } from '../synonyms.ts';
 import type { QueryClause } from '../tokenizer.ts';
 import type { SearchQuery } from '../types.ts';
-import { DATED_ATTRIBUTE, facetAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES } from './document.ts';
-import { equalsFilter, integerLiteral } from './filter-syntax.ts';
+import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES } from './document.ts';
+import { decimalLiteral, equalsFilter, integerLiteral } from './filter-syntax.ts';
 import { hanQueryText } from './han-tokens.ts';
 import { searchableAttributes } from './index-settings.ts';
 
@@ -93,8 +93,27 @@ export function filterOf(query: SearchQuery, withoutFacet?: FacetKey): Filter | 
     ...(query.yearTo === undefined ? [] : [`${START_YEAR} <= ${integerLiteral(query.yearTo)}`]),
     ...(query.yearFrom === undefined ? [] : [`${END_YEAR} >= ${integerLiteral(query.yearFrom)}`]),
   ];
-  const filter = [...facets, ...years];
+  const filter = [...facets, ...years, ...placeFilters(query)];
   return filter.length === 0 ? undefined : filter;
+}
+
+/**
+ * The map box matches envelopes that touch it (so a canal line crossing the box counts, as in
+ * the embedded engine); `near` is a radius around the record's point.
+ */
+function placeFilters({ bbox, near }: SearchQuery): string[] {
+  const { south, west, north, east } = ENVELOPE_ATTRIBUTES;
+  return [
+    ...(bbox
+      ? [
+          `${south} <= ${decimalLiteral(bbox.north)}`,
+          `${north} >= ${decimalLiteral(bbox.south)}`,
+          `${west} <= ${decimalLiteral(bbox.east)}`,
+          `${east} >= ${decimalLiteral(bbox.west)}`,
+        ]
+      : []),
+    ...(near ? [`_geoRadius(${decimalLiteral(near.lat)}, ${decimalLiteral(near.lon)}, ${Math.round(near.radiusKm * 1000)})`] : []),
+  ];
 }
 
 export const addFilters: TranslationStep = (params, { query }) => {
