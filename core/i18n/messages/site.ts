@@ -1,4 +1,216 @@
 import type { MessageTable } from './message-table.ts';
 
-/** Messages of the public site (issue 3): navigation, pages, facets, errors, field labels. */
-export const SITE_MESSAGES = {} as const satisfies MessageTable;
+/**
+ * Messages of the public site (issue 3): navigation, pages, facets, errors, field labels. Views
+ * reach them through the `t` helper (server/render/view-engine.ts), presenters through `translate`.
+ * English avoids counted nouns ("1 records"): the message format has no plural forms that
+ * Chinese could mirror, so counts stand after a colon or a label.
+ */
+export const SITE_MESSAGES = {
+  // The frame of every page.
+  'site.name': { zh: '文化遗产档案', en: 'Heritage Archive' },
+  'site.title_with_site': { zh: '{page} · {site}', en: '{page} · {site}' },
+  'site.lang.name': { zh: '中文', en: 'English' },
+  'site.skip_to_content': { zh: '跳到正文', en: 'Skip to content' },
+  'site.nav.label': { zh: '主导航', en: 'Main' },
+  'site.nav.home': { zh: '首页', en: 'Home' },
+  'site.nav.collections': { zh: '专题', en: 'Collections' },
+  'site.nav.search': { zh: '检索', en: 'Search' },
+  'site.nav.about': { zh: '关于', en: 'About' },
+  'site.footer.about': {
+    zh: '双语文化遗产档案。各条记录的文字与图像按其注明的许可发布。',
+    en: 'A bilingual archive of cultural heritage. The text and images of each record are published under the rights it states.',
+  },
+  'site.fallback': { zh: '（仅有英文）', en: '(Chinese only)' },
+
+  // Home.
+  'site.home.title': { zh: '文化遗产档案', en: 'Heritage Archive' },
+  'site.home.intro': {
+    zh: '遗址、河道、桥梁、海塘、古镇、器物与文献：以中英双语记录的地方文化遗产。可按专题浏览，也可检索全部记录。',
+    en: 'Sites, canals, bridges, seawalls, old towns, objects and documents: local cultural heritage recorded in Chinese and English. Browse the themed collections or search every record.',
+  },
+  'site.home.holdings': { zh: '馆藏记录 {records} 条 · 专题 {collections} 个', en: 'Records: {records} · Collections: {collections}' },
+  'site.home.collections': { zh: '专题', en: 'Collections' },
+  'site.home.types': { zh: '按类型浏览', en: 'Browse by type' },
+  'site.home.featured': { zh: '精选记录', en: 'Featured records' },
+
+  // Search.
+  'site.search.label': { zh: '检索档案', en: 'Search the archive' },
+  'site.search.label_collection': { zh: '在本专题中检索', en: 'Search this collection' },
+  'site.search.placeholder': { zh: '如：塘栖、广济桥、良渚', en: 'e.g. Tangqi, bridge, Liangzhu' },
+  'site.search.hint': {
+    zh: '可用中文、英文或拼音检索，例如“塘栖”“Guangji Bridge”“tangqi”。',
+    en: 'Search in Chinese, English or pinyin, e.g. 塘栖, Guangji Bridge or tangqi.',
+  },
+  'site.search.submit': { zh: '检索', en: 'Search' },
+  'site.search.apply': { zh: '应用', en: 'Apply' },
+  'site.search.years': { zh: '年代范围', en: 'Years' },
+  'site.search.year_from': { zh: '起始年份', en: 'From year' },
+  'site.search.year_to': { zh: '截止年份', en: 'To year' },
+  'site.search.year_hint': {
+    zh: '公元前年份可写作 -3300、公元前3300年 或 3300 BCE。',
+    en: 'Write years before the common era as -3300, 3300 BCE or 公元前3300年.',
+  },
+  'site.search.sort': { zh: '排序', en: 'Sort by' },
+  'site.search.heading_text': { zh: '“{text}”的检索结果', en: 'Search results for “{text}”' },
+  'site.search.heading_browse': { zh: '浏览全部记录', en: 'All records' },
+  'site.search.results': { zh: '检索结果', en: 'Results' },
+  'site.search.summary': { zh: '共 {total} 条记录，当前显示第 {from}–{to} 条', en: 'Records {from}–{to} of {total}' },
+  'site.search.summary_inexact': { zh: '超过 {total} 条记录，当前显示第 {from}–{to} 条', en: 'Records {from}–{to} of more than {total}' },
+  'site.search.no_results': { zh: '没有找到记录', en: 'No records found' },
+  'site.search.active_filters': { zh: '当前条件', en: 'Current filters' },
+  'site.search.text_filter': { zh: '检索词', en: 'Text' },
+  'site.search.remove_filter': { zh: '（点击移除此条件）', en: '(select to remove this filter)' },
+  'site.search.clear_all': { zh: '清除全部条件', en: 'Clear all filters' },
+  'site.search.years_between': { zh: '{from}至{to}', en: '{from} to {to}' },
+  'site.search.years_from': { zh: '{from}以后', en: 'from {from}' },
+  'site.search.years_to': { zh: '{to}以前', en: 'until {to}' },
+  'site.sort.relevance': { zh: '相关度', en: 'Relevance' },
+  'site.sort.year_asc': { zh: '年代（由远及近）', en: 'Year (oldest first)' },
+  'site.sort.year_desc': { zh: '年代（由近及远）', en: 'Year (newest first)' },
+  'site.sort.title': { zh: '标题', en: 'Title' },
+
+  // Facets.
+  'site.facets.heading': { zh: '筛选', en: 'Filters' },
+  'site.facets.jump': { zh: '跳到筛选条件', en: 'Jump to filters' },
+  'site.facets.more': { zh: '更多（{count}）', en: 'More ({count})' },
+  'site.facets.remove': { zh: '已选，点击移除：', en: 'Selected, select to remove:' },
+  'site.facet.yes': { zh: '有图像', en: 'With images' },
+  'site.facet.no': { zh: '无图像', en: 'Without images' },
+
+  // Pagination.
+  'site.pagination.label': { zh: '分页', en: 'Pages' },
+  'site.pagination.previous': { zh: '上一页', en: 'Previous' },
+  'site.pagination.next': { zh: '下一页', en: 'Next' },
+  'site.pagination.page': { zh: '第 {number} 页', en: 'Page {number}' },
+
+  // No results.
+  'site.empty.heading': { zh: '没有符合这些条件的记录', en: 'No records match these filters' },
+  'site.empty.heading_text': { zh: '没有找到与“{text}”相关的记录', en: 'Nothing was found for “{text}”' },
+  'site.empty.hint_spelling': { zh: '检查一下用字或拼写。', en: 'Check the spelling.' },
+  'site.empty.hint_languages': {
+    zh: '换一种说法：中文、英文或拼音（如“塘栖”“Tangqi”“tangqi”）都可以检索。',
+    en: 'Try another language: Chinese, English and pinyin all work (塘栖, Tangqi, tangqi).',
+  },
+  'site.empty.hint_fewer_words': { zh: '减少检索词，或用更宽泛的词。', en: 'Use fewer or more general words.' },
+  'site.empty.remove_filters': { zh: '或者去掉一个条件再试：', en: 'Or try without one of the filters:' },
+  'site.empty.without_filter': { zh: '去掉“{facet}：{value}”', en: 'Without “{facet}: {value}”' },
+  'site.empty.without_all_filters': { zh: '只用检索词、不加任何筛选条件再试', en: 'Search for the text without any filter' },
+  'site.empty.browse_collections': { zh: '浏览专题', en: 'Browse the collections' },
+
+  // Record page.
+  'site.record.description': { zh: '简介', en: 'Description' },
+  'site.record.other_language': { zh: '英文简介', en: 'Description in Chinese' },
+  'site.record.details': { zh: '著录信息', en: 'Details' },
+  'site.record.images': { zh: '图像', en: 'Images' },
+  'site.record.related': { zh: '相关记录', en: 'Related records' },
+  'site.record.coordinates_from_photo': { zh: '{coordinates}（取自照片的 GPS 位置）', en: '{coordinates} (from the GPS position of a photograph)' },
+  'site.record.geometry_line': { zh: '线（{points} 个点）', en: 'Line ({points} points)' },
+  'site.record.geometry_lines': { zh: '多段线：{lines} 段，{points} 个点', en: 'Multi-part line: parts {lines}, points {points}' },
+  'site.record.period_with_years': { zh: '{name}（{years}）', en: '{name} ({years})' },
+  'site.field.id': { zh: '记录编号', en: 'Record ID' },
+  'site.field.identifier': { zh: '原始编号', en: 'Original identifier' },
+  'site.field.type': { zh: '类型', en: 'Type' },
+  'site.field.period': { zh: '年代', en: 'Period' },
+  'site.field.place': { zh: '地点', en: 'Place' },
+  'site.field.admin_area': { zh: '行政区划', en: 'Administrative area' },
+  'site.field.coordinates': { zh: '坐标', en: 'Coordinates' },
+  'site.field.geometry': { zh: '形状', en: 'Shape' },
+  'site.field.keywords': { zh: '关键词', en: 'Keywords' },
+  'site.field.protection_level': { zh: '保护级别', en: 'Protection level' },
+  'site.field.collections': { zh: '所属专题', en: 'Collections' },
+  'site.field.source': { zh: '来源', en: 'Source' },
+  'site.field.rights': { zh: '权利', en: 'Rights' },
+  'site.field.updated': { zh: '更新日期', en: 'Last updated' },
+  'site.field.permalink': { zh: '永久链接', en: 'Permanent link' },
+  'site.coordinates.north': { zh: '北纬{degrees}°', en: '{degrees}° N' },
+  'site.coordinates.south': { zh: '南纬{degrees}°', en: '{degrees}° S' },
+  'site.coordinates.east': { zh: '东经{degrees}°', en: '{degrees}° E' },
+  'site.coordinates.west': { zh: '西经{degrees}°', en: '{degrees}° W' },
+  'site.coordinates.pair': { zh: '{latitude}，{longitude}', en: '{latitude}, {longitude}' },
+
+  // Collections.
+  'site.collections.title': { zh: '专题', en: 'Collections' },
+  'site.collections.intro': {
+    zh: '每个专题以一篇导读串起一组记录；进入专题后可以在其中检索和筛选。',
+    en: 'Each collection tells a story through a group of records; inside a collection you can search and filter its records.',
+  },
+  'site.collections.none': { zh: '档案中还没有专题。', en: 'The archive has no collections yet.' },
+  'site.collections.count': { zh: '记录：{count} 条', en: 'Records: {count}' },
+  'site.collections.cover': { zh: '封面记录：', en: 'Cover record:' },
+  'site.collection.records': { zh: '本专题的记录', en: 'Records in this collection' },
+  'site.collection.search_unavailable': {
+    zh: '检索暂时不可用，下面按入藏顺序列出本专题的前几条记录（共 {total} 条）。',
+    en: 'Search is unavailable for the moment; below are the first records of this collection in catalogue order ({total} in all).',
+  },
+
+  // About.
+  'site.about.title': { zh: '关于本档案', en: 'About the archive' },
+  'site.about.lead': {
+    zh: '本档案以中英双语记录地方文化遗产：遗址、运河、桥梁、海塘、古镇、器物、文献与照片。每条记录注明年代、地点、来源与权利。',
+    en: 'This archive records local cultural heritage in Chinese and English: sites, canals, bridges, seawalls, old towns, objects, documents and photographs. Every record states its period, place, source and rights.',
+  },
+  'site.about.search_heading': { zh: '如何检索', en: 'How to search' },
+  'site.about.search_words': {
+    zh: '中文可按词或任意两个字检索，例如“塘栖”“玉架山”；英文按词检索。',
+    en: 'Chinese can be searched by word or by any two characters, e.g. 塘栖 or 玉架山; English by word.',
+  },
+  'site.about.search_pinyin': { zh: '拼音也可以检索，例如 tangqi 可以找到“塘栖”。', en: 'Pinyin works too: tangqi finds 塘栖.' },
+  'site.about.search_years': {
+    zh: '年代范围可包含公元前：写作 -3300、公元前3300年 或 3300 BCE。',
+    en: 'Year ranges can reach before the common era: write -3300, 3300 BCE or 公元前3300年.',
+  },
+  'site.about.search_facets': {
+    zh: '在结果页按专题、类型、年代、行政区划、保护级别和有无图像筛选；每一种检索状态都是一个可以分享的链接。',
+    en: 'Filter results by collection, type, period, administrative area, protection level and images; every state of a search is a link you can share.',
+  },
+  'site.about.languages_heading': { zh: '语言', en: 'Languages' },
+  'site.about.languages': {
+    zh: '界面可在中文和英文之间切换，选择会被记住。某条记录缺少当前语言的内容时，显示另一种语言并加以标注。',
+    en: 'The interface switches between Chinese and English and remembers your choice. Where a record lacks text in your language, the other language is shown and marked as such.',
+  },
+  'site.about.sources_heading': { zh: '来源与权利', en: 'Sources and rights' },
+  'site.about.sources': {
+    zh: '每条记录列出其来源和权利说明；引用时请使用记录页上的永久链接。',
+    en: 'Each record lists its sources and rights; to cite a record, use the permanent link on its page.',
+  },
+  'site.about.links_heading': { zh: '链接', en: 'Links' },
+  'site.about.links': {
+    zh: '记录页和检索结果的网址都可以直接收藏或分享；本站不需要 JavaScript。',
+    en: 'The addresses of record pages and of search results can be bookmarked and shared as they are; the site needs no JavaScript.',
+  },
+
+  // Errors. Headings per status; messages say what to do next.
+  'site.error.heading_400': { zh: '请求有误', en: 'Something in the address is not right' },
+  'site.error.heading_404': { zh: '找不到页面', en: 'Page not found' },
+  'site.error.heading_500': { zh: '出错了', en: 'Something went wrong' },
+  'site.error.heading_503': { zh: '检索暂时不可用', en: 'Search is unavailable for the moment' },
+  'site.error.not_found': { zh: '这个网址没有对应的页面。', en: 'There is no page at this address.' },
+  'site.error.record_not_found': { zh: '档案中没有这条记录；它可能已被删除，或者网址有误。', en: 'The archive has no such record; it may have been removed, or the address may be mistyped.' },
+  'site.error.collection_not_found': { zh: '档案中没有这个专题。', en: 'The archive has no such collection.' },
+  'site.error.bad_request': { zh: '网址格式有误，请检查后再试。', en: 'The address is malformed; check it and try again.' },
+  'site.error.internal': { zh: '服务器出了问题，已记录在日志中。请稍后再试。', en: 'The server ran into a problem, which has been logged. Please try again later.' },
+  'site.error.search_unavailable': {
+    zh: '检索服务暂时无法响应，请稍后再试。',
+    en: 'The search service is not answering right now; please try again later.',
+  },
+  'site.error.still_working': {
+    zh: '专题页和记录页仍可正常访问。',
+    en: 'Collection pages and record pages still work.',
+  },
+  'site.error.not_filterable': { zh: '不能按“{field}”筛选；可用的筛选条件：{facets}', en: 'Records cannot be filtered by “{field}”; the filters are: {facets}' },
+  'site.error.text_too_long': { zh: '检索词太长：最多 {maximum} 个字符。', en: 'The search text is too long: at most {maximum} characters.' },
+  'site.error.too_many_values': { zh: '“{facet}”最多可同时选 {maximum} 项。', en: 'Choose at most {maximum} values of “{facet}” at once.' },
+  'site.error.value_too_long': { zh: '“{facet}”的取值太长：最多 {maximum} 个字符。', en: 'A value of “{facet}” is too long: at most {maximum} characters.' },
+  'site.error.unknown_value': { zh: '“{facet}”没有“{value}”这一项。', en: '“{facet}” has no value “{value}”.' },
+  'site.error.bad_year': {
+    zh: '{field}“{value}”不是年份；可写作 1990、-3300、公元前3300年 或 3300 BCE。',
+    en: '{field} “{value}” is not a year; write for example 1990, -3300, 3300 BCE or 公元前3300年.',
+  },
+  'site.error.year_range_reversed': { zh: '起始年份晚于截止年份；请对调后再试。', en: 'The from year is later than the to year; swap them and try again.' },
+  'site.error.bad_sort': { zh: '无法按“{value}”排序；可用的排序：{options}', en: 'Results cannot be sorted by “{value}”; the sort orders are: {options}' },
+  'site.error.bad_page': { zh: '页码“{value}”不是数字。', en: 'The page number “{value}” is not a number.' },
+  'site.error.go_home': { zh: '返回首页', en: 'Go to the home page' },
+  'site.error.go_collections': { zh: '浏览专题', en: 'Browse the collections' },
+  'site.error.go_search': { zh: '检索档案', en: 'Search the archive' },
+} as const satisfies MessageTable;

@@ -1,0 +1,26 @@
+/** The part of autocannon 9's API that bench/pages.ts uses (the package ships no types). */
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  interface Options {
+    url: string;
+    connections?: number;
+    duration?: number;
+    headers?: Record<string, string>;
+    requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
+  }
+
+  interface Result {
+    duration: number;
+    errors: number;
+    timeouts: number;
+    requests: { total: number; average: number };
+    throughput: { total: number };
+  }
+
+  interface Instance extends EventEmitter, PromiseLike<Result> {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+  }
+
+  export default function autocannon(options: Options): Instance;
+}

@@ -1,0 +1,55 @@
+/**
+ * The public site as an Express app, built from the parts it is given. It never listens: only
+ * main.ts does, and tests build their own app on a temporary archive.
+ */
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import type { Catalog } from '../core/catalog/catalog.ts';
+import type { Config } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import type { SearchEngine } from '../core/search/types.ts';
+import { CatalogLookups } from './catalog-lookups.ts';
+import { chooseLanguage } from './middleware/choose-language.ts';
+import { handleErrors, notFound } from './middleware/handle-errors.ts';
+import { logRequests } from './middleware/log-requests.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { assetVersion, serveAssets } from './middleware/serve-assets.ts';
+import { parseQueryString } from './params/query-params.ts';
+import { installViewEngine } from './render/view-engine.ts';
+import { OverviewCache } from './overview-cache.ts';
+import { collectionRoutes } from './routes/collection-routes.ts';
+import { healthRoutes } from './routes/health-routes.ts';
+import { homeRoutes } from './routes/home-routes.ts';
+import { itemRoutes } from './routes/item-routes.ts';
+import { searchRoutes } from './routes/search-routes.ts';
+import type { SiteContext } from './site-context.ts';
+
+export interface AppParts {
+  config: Config;
+  catalog: Catalog;
+  engine: SearchEngine;
+  logger: Logger;
+}
+
+/** The site's Express app on the given catalog and engine; its middleware order is the order below. */
+export function createApp({ config, catalog, engine, logger }: AppParts): Express {
+  const site: SiteContext = { config, catalog, engine, logger, lookups: new CatalogLookups(catalog), overview: new OverviewCache(catalog, engine, logger) };
+  const version = assetVersion();
+  const app = express();
+  // Flat string keys with arrays of values; see params/query-params.ts.
+  app.set('query parser', parseQueryString);
+  app.disable('x-powered-by');
+  installViewEngine(app);
+  app.locals.assets = `/assets/${version}`;
+
+  app.use(logRequests(logger));
+  app.use(securityHeaders());
+  app.use('/assets/:version', serveAssets(version));
+  app.use(healthRoutes(site));
+  // MUST run before any page route: it sets the language every page and error page renders in.
+  app.use(cookieParser(), chooseLanguage);
+  app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site));
+  app.use(notFound);
+  app.use(handleErrors(logger));
+  return app;
+}

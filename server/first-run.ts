@@ -1,0 +1,35 @@
+/**
+ * The first `npm start` on a fresh data directory imports the demo collections, so a new clone
+ * shows an archive straight away. An archive that holds anything (records or collections, e.g. a
+ * curator's own import) is served as it is: the demo is never mixed into it.
+ */
+import type { Catalog } from '../core/catalog/catalog.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import type { SearchEngine } from '../core/search/types.ts';
+import { runIngest } from '../ingest/run-ingest.ts';
+import { writeReport } from '../ingest/write-report.ts';
+
+export interface FirstRunParts {
+  catalog: Catalog;
+  engine: SearchEngine;
+  collectionsDir: string;
+  reportsDir: string;
+  /** Where the demo's photographs get their derivatives (`Config.mediaDir`), as `npm run ingest` does. */
+  mediaDir: string;
+  logger: Logger;
+}
+
+/** Returns whether the demo was imported. */
+export async function ingestDemoIfEmpty({ catalog, engine, collectionsDir, reportsDir, mediaDir, logger }: FirstRunParts): Promise<boolean> {
+  if (catalog.countRecords() > 0 || catalog.listCollections().length > 0) return false;
+  logger.info({ collectionsDir }, 'the archive is empty: importing the demo collections');
+  const { report, nothingFound, media } = await runIngest({ catalog, engine, paths: [collectionsDir], displayRoot: PROJECT_ROOT, media: { mediaDir } });
+  if (nothingFound) {
+    logger.warn({ collectionsDir }, 'no demo collections found: serving an empty archive');
+    return false;
+  }
+  const written = await writeReport(report, reportsDir, { dryRun: false });
+  logger.info({ totals: report.totals(), media, failed: report.hasFailures(), report: written.json }, 'demo collections imported');
+  return true;
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm start`: serves the archive in ARCHIVE_DATA_DIR on PORT (default 3000), importing the demo
+ * collections first when the archive is empty. Logs JSON lines; closes cleanly on SIGINT/SIGTERM.
+ */
+import type { AddressInfo } from 'node:net';
+import { ConfigError, loadConfig } from '../core/config.ts';
+import { createLogger } from '../core/log.ts';
+import { openArchive } from '../core/open-archive.ts';
+import { createApp } from './app.ts';
+import { ingestDemoIfEmpty } from './first-run.ts';
+
+const FORCED_EXIT_MS = 10_000;
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
+  const logger = createLogger(config, 'site');
+  const archive = await openArchive(config);
+  await ingestDemoIfEmpty({ ...archive, collectionsDir: config.collectionsDir, reportsDir: config.reportsDir, mediaDir: config.mediaDir, logger });
+  const app = createApp({ config, catalog: archive.catalog, engine: archive.engine, logger });
+
+  const server = app.listen(config.port, config.host, () => {
+    const { port } = server.address() as AddressInfo;
+    const host = LOCAL_HOSTS.has(config.host) ? 'localhost' : config.host;
+    logger.info({ url: `http://${host}:${port}`, host: config.host, port, dataDir: config.dataDir, records: archive.catalog.countRecords() }, 'listening');
+  });
+  server.on('error', (error) => {
+    logger.fatal({ err: error }, 'the server could not listen');
+    void archive.close().finally(() => process.exit(1));
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void archive.close().then(() => logger.info('closed'));
+    });
+    // Keep-alive connections would hold close() open until they time out.
+    server.closeIdleConnections();
+    // The process then ends on its own once the log is flushed; this is only a backstop.
+    setTimeout(() => process.exit(0), FORCED_EXIT_MS).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+await main();

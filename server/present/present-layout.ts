@@ -1,0 +1,54 @@
+/** What every page's layout shows: language, navigation, the language switch, asset URLs. */
+import { translate, type Lang } from '../../core/i18n/translate.ts';
+import { HTML_LANG, otherLang } from './localize.ts';
+
+export type Section = 'home' | 'collections' | 'search' | 'about' | 'items' | 'error';
+
+export interface LayoutView {
+  htmlLang: string;
+  /** The `<title>`: the page's own title, then the site's name. */
+  title: string;
+  /** The page's address without `lang`, for `<link rel=canonical>` and the language switch. */
+  canonical: string;
+  assets: string;
+  langSwitch: { href: string; label: string; htmlLang: string };
+  nav: { href: string; label: string; current: boolean }[];
+  /** The header search box; pages with a search form of their own leave it out. */
+  headerSearch: boolean;
+}
+
+const NAV: readonly { section: Section; href: string; key: 'site.nav.home' | 'site.nav.collections' | 'site.nav.search' | 'site.nav.about' }[] = [
+  { section: 'home', href: '/', key: 'site.nav.home' },
+  { section: 'collections', href: '/collections', key: 'site.nav.collections' },
+  { section: 'search', href: '/search', key: 'site.nav.search' },
+  { section: 'about', href: '/about', key: 'site.nav.about' },
+];
+
+export interface LayoutInput {
+  lang: Lang;
+  title?: string;
+  canonical: string;
+  section: Section;
+  assets: string;
+  /** Defaults to true except on the home and search pages, whose main content is a search form. */
+  headerSearch?: boolean;
+}
+
+/** The layout's view-model (`site` in every template). */
+export function presentLayout({ lang, title, canonical, section, assets, headerSearch }: LayoutInput): LayoutView {
+  const siteName = translate(lang, 'site.name');
+  const other = otherLang(lang);
+  return {
+    htmlLang: HTML_LANG[lang],
+    title: title ? translate(lang, 'site.title_with_site', { page: title, site: siteName }) : siteName,
+    canonical,
+    assets,
+    langSwitch: { href: withParam(canonical, 'lang', other), label: translate(other, 'site.lang.name'), htmlLang: HTML_LANG[other] },
+    nav: NAV.map((item) => ({ href: item.href, label: translate(lang, item.key), current: item.section === section })),
+    headerSearch: headerSearch ?? (section !== 'home' && section !== 'search'),
+  };
+}
+
+function withParam(href: string, key: string, value: string): string {
+  return `${href}${href.includes('?') ? '&' : '?'}${key}=${encodeURIComponent(value)}`;
+}

@@ -1,0 +1,33 @@
+/** `/` and `/about`. */
+import { Router } from 'express';
+import { translate, type Lang } from '../../core/i18n/translate.ts';
+import { presentHomePage } from '../present/present-home-page.ts';
+import { renderPage } from '../render/render-page.ts';
+import type { SiteContext } from '../site-context.ts';
+import { readCovers } from './read-covers.ts';
+
+export function homeRoutes(site: SiteContext): Router {
+  const { catalog, lookups } = site;
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const lang = res.locals.lang as Lang;
+    const current = lookups.current();
+    const view = presentHomePage({
+      lang,
+      recordCount: catalog.countRecords(),
+      collections: current.collections,
+      covers: readCovers(catalog, current.collections),
+      browse: await site.overview.get(),
+      lookups: current,
+    });
+    renderPage(res, 'home', view, { canonical: '/', section: 'home' });
+  });
+
+  router.get('/about', (_req, res) => {
+    const lang = res.locals.lang as Lang;
+    renderPage(res, 'about', {}, { title: translate(lang, 'site.about.title'), canonical: '/about', section: 'about' });
+  });
+
+  return router;
+}

@@ -1,0 +1,8 @@
+import type { Catalog, StoredRecord } from '../../core/catalog/catalog.ts';
+import type { ArchiveCollection } from '../../core/schema/collection.ts';
+
+/** The collections' cover records that exist, by id. */
+export function readCovers(catalog: Catalog, collections: readonly ArchiveCollection[]): Map<string, StoredRecord> {
+  const ids = collections.flatMap((collection) => (collection.cover ? [collection.cover] : []));
+  return new Map(catalog.getRecords(ids).map((stored) => [stored.record.id, stored]));
+}

@@ -1,0 +1,117 @@
+/**
+ * Parse once, at the edge: URL parameters in, a typed and clamped `SearchQuery` out, or a
+ * `BadRequestError` naming what to correct. Declared keys are `q`, one key per facet in FACETS
+ * (`?type=bridge&type=site`), `year_from`, `year_to`, `sort`, `page` and `lang` (read by the
+ * language middleware). Every other key is dropped, except keys naming a record field that is
+ * not a facet (`?rights=…`): a filter on a field that cannot be filtered is refused.
+ */
+import { translate, type Lang } from '../../core/i18n/translate.ts';
+import { FACETS, FACET_KEYS, type FacetKey } from '../../core/schema/facets.ts';
+import { RECORD_FIELDS } from '../../core/schema/record.ts';
+import { parseYear } from '../../core/schema/years.ts';
+import { DEFAULT_PAGE_SIZE, SORTS, type SearchQuery, type SearchSort } from '../../core/search/types.ts';
+import { BadRequestError } from '../errors.ts';
+import { firstValue, type QueryParams } from '../params/query-params.ts';
+
+/** Deep pages cost the engine a sort of everything before them; 500 pages of 20 is 10,000 hits. */
+export const MAX_PAGE = 500;
+export const MAX_TEXT_LENGTH = 200;
+export const MAX_VALUES_PER_FACET = 20;
+export const MAX_VALUE_LENGTH = 200;
+
+const NOT_FILTERABLE = new Set<string>(RECORD_FIELDS.filter((field) => !(FACET_KEYS as readonly string[]).includes(field)));
+
+/** The typed, clamped query of a search page's URL parameters; throws `BadRequestError` with a message key. */
+export function parseSearchQuery(params: QueryParams, lang: Lang): SearchQuery {
+  refuseUndeclaredFilters(params);
+  const { yearFrom, yearTo } = parseYearRange(params, lang);
+  return {
+    text: parseText(params),
+    filters: parseFilters(params, lang),
+    ...(yearFrom !== undefined && { yearFrom }),
+    ...(yearTo !== undefined && { yearTo }),
+    sort: parseSort(params),
+    page: parsePage(params),
+    pageSize: DEFAULT_PAGE_SIZE,
+    lang,
+  };
+}
+
+function refuseUndeclaredFilters(params: QueryParams): void {
+  const field = Object.keys(params).find((key) => NOT_FILTERABLE.has(key));
+  if (field) throw new BadRequestError('site.error.not_filterable', { field, facets: FACET_KEYS.join(', ') });
+}
+
+/** Whitespace runs (including ideographic spaces) count as one space. */
+function parseText(params: QueryParams): string {
+  const text = (firstValue(params, 'q') ?? '').replace(/\s+/gu, ' ').trim();
+  if (text.length > MAX_TEXT_LENGTH) throw new BadRequestError('site.error.text_too_long', { maximum: MAX_TEXT_LENGTH });
+  return text;
+}
+
+/** Empty values (an empty form field) are dropped, duplicates kept once, in the order given. */
+function parseFilters(params: QueryParams, lang: Lang): SearchQuery['filters'] {
+  const filters: Partial<Record<FacetKey, string[]>> = {};
+  for (const facet of FACETS) {
+    const values = [...new Set((params[facet.key] ?? []).map((value) => value.trim()).filter(Boolean))];
+    if (values.length === 0) continue;
+    const facetLabel = facet.label[lang];
+    if (values.length > MAX_VALUES_PER_FACET) throw new BadRequestError('site.error.too_many_values', { facet: facetLabel, maximum: MAX_VALUES_PER_FACET });
+    for (const value of values) {
+      if (value.length > MAX_VALUE_LENGTH) throw new BadRequestError('site.error.value_too_long', { facet: facetLabel, maximum: MAX_VALUE_LENGTH });
+      if (!isAllowedValue(facet.key, value)) throw new BadRequestError('site.error.unknown_value', { facet: facetLabel, value });
+    }
+    filters[facet.key] = values;
+  }
+  return filters;
+}
+
+/**
+ * Yes/no facets accept only `yes` and `no`. Other values are matched as given: a value no record
+ * has (an old link, a vocabulary key since renamed) is a search with no results, shown with its
+ * filter removable, not an error.
+ */
+function isAllowedValue(key: FacetKey, value: string): boolean {
+  const facet = FACETS.find((spec) => spec.key === key)!;
+  return facet.kind !== 'boolean' || value === 'yes' || value === 'no';
+}
+
+function parseYearRange(params: QueryParams, lang: Lang): { yearFrom?: number; yearTo?: number } {
+  const yearFrom = parseYearParam(params, 'year_from', lang);
+  const yearTo = parseYearParam(params, 'year_to', lang);
+  if (yearFrom !== undefined && yearTo !== undefined && yearFrom > yearTo) {
+    throw new BadRequestError('site.error.year_range_reversed');
+  }
+  return { yearFrom, yearTo };
+}
+
+/** Any form `parseYear` knows: `-3300`, `3300 BCE`, `公元前3300年`, `1990`. */
+function parseYearParam(params: QueryParams, key: 'year_from' | 'year_to', lang: Lang): number | undefined {
+  const raw = firstValue(params, key)?.trim();
+  if (!raw) return undefined;
+  const parsed = parseYear(raw);
+  if (!parsed.ok) {
+    throw new BadRequestError('site.error.bad_year', { field: translate(lang, `site.search.${key}`), value: raw });
+  }
+  return parsed.year;
+}
+
+function parseSort(params: QueryParams): SearchSort {
+  const sort = firstValue(params, 'sort')?.trim();
+  if (!sort) return 'relevance';
+  if (!(SORTS as readonly string[]).includes(sort)) throw new BadRequestError('site.error.bad_sort', { value: sort, options: SORTS.join(', ') });
+  return sort as SearchSort;
+}
+
+/**
+ * Pages are clamped, not refused: `-1` is page 1 and `1e9` is MAX_PAGE (a page past the last is
+ * then redirected by the route, which alone knows how many there are). Only text that is not a
+ * number at all is refused.
+ */
+function parsePage(params: QueryParams): number {
+  const raw = firstValue(params, 'page')?.trim();
+  if (!raw) return 1;
+  const page = Number(raw);
+  if (Number.isNaN(page)) throw new BadRequestError('site.error.bad_page', { value: raw });
+  return Math.min(MAX_PAGE, Math.max(1, Math.trunc(page)));
+}

@@ -1,0 +1,56 @@
+/**
+ * The inverse of parse-search-query.ts: a `SearchQuery` written back as a URL, with the same keys,
+ * so every state of a search (and every link that changes it) is a plain shareable address.
+ * Defaults are left out (`sort=relevance`, `page=1`) and the language never goes in: it is the
+ * visitor's, remembered in a cookie.
+ */
+import { FACETS, type FacetKey } from '../../core/schema/facets.ts';
+import type { SearchQuery } from '../../core/search/types.ts';
+
+export interface SearchUrlOptions {
+  /** Facets fixed by the page itself (a collection page's collection), never written. */
+  fixed?: readonly FacetKey[];
+}
+
+/** `path?q=…&type=…&year_from=…&sort=…&page=…` for `query`. */
+export function searchHref(path: string, query: SearchQuery, options: SearchUrlOptions = {}): string {
+  const params = new URLSearchParams();
+  if (query.text) params.append('q', query.text);
+  for (const facet of FACETS) {
+    if (options.fixed?.includes(facet.key)) continue;
+    for (const value of query.filters[facet.key] ?? []) params.append(facet.key, value);
+  }
+  if (query.yearFrom !== undefined) params.append('year_from', String(query.yearFrom));
+  if (query.yearTo !== undefined) params.append('year_to', String(query.yearTo));
+  if (query.sort !== 'relevance') params.append('sort', query.sort);
+  if (query.page > 1) params.append('page', String(query.page));
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The same search with `value` added to or removed from the facet `key`, from page 1. */
+export function toggleFilter(query: SearchQuery, key: FacetKey, value: string): SearchQuery {
+  const current = query.filters[key] ?? [];
+  const values = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
+  const filters = { ...query.filters, [key]: values };
+  if (values.length === 0) delete filters[key];
+  return { ...query, filters, page: 1 };
+}
+
+export function withoutYears(query: SearchQuery): SearchQuery {
+  const { yearFrom: _from, yearTo: _to, ...rest } = query;
+  return { ...rest, page: 1 };
+}
+
+export function withoutText(query: SearchQuery): SearchQuery {
+  return { ...query, text: '', page: 1 };
+}
+
+/** Only the text: every filter and the year range removed. */
+export function withoutFilters(query: SearchQuery): SearchQuery {
+  return { ...withoutYears(query), filters: {} };
+}
+
+export function atPage(query: SearchQuery, page: number): SearchQuery {
+  return { ...query, page };
+}

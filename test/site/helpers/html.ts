@@ -1,0 +1,51 @@
+/** Small readers of rendered HTML for assertions; no DOM library needed for these. */
+import Handlebars from 'handlebars';
+
+/** `value` as Handlebars writes it into an attribute (`=` becomes `&#x3D;`, `&` `&amp;` …). */
+export function asAttribute(value: string): string {
+  return Handlebars.escapeExpression(value);
+}
+
+/** Facet links with their label and count: `[{ facet, href, label, count, selected }]`. */
+export function facetLinks(html: string): { facet: string; href: string; label: string; count: number; selected: boolean }[] {
+  const links = [];
+  for (const section of html.matchAll(/<section class="facet" aria-labelledby="facet-(\w+)">([\s\S]*?)<\/section>/g)) {
+    for (const item of section[2]!.matchAll(/<li class="facet-value[^"]*">\s*<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>\s*<span class="facet-value__count">(\d+)<\/span>/g)) {
+      links.push({
+        facet: section[1]!,
+        href: decodeEntities(item[1]!),
+        label: decodeEntities(item[2]!.match(/<span class="facet-value__label">([^<]*)<\/span>/)?.[1] ?? '').trim(),
+        count: Number(item[3]),
+        selected: item[0].includes('aria-current="true"'),
+      });
+    }
+  }
+  return links;
+}
+
+/** The `N` in the summary "Records 1–20 of N" / "共 N 条记录". */
+export function totalOf(html: string): number {
+  const summary = html.match(/<p class="results__summary">([^<]*)/)?.[1] ?? '';
+  const english = summary.match(/of (?:more than )?([\d,]+)/);
+  const chinese = summary.match(/共 ([\d,]+) 条/);
+  if (summary.includes('No records found') || summary.includes('没有找到记录')) return 0;
+  const digits = english?.[1] ?? chinese?.[1];
+  if (digits === undefined) throw new Error(`no result summary in the page: ${summary}`);
+  return Number(digits.replace(/,/g, ''));
+}
+
+/** Hrefs of the hits, in order. */
+export function hitLinks(html: string): string[] {
+  return [...html.matchAll(/<h3 class="hit__title"><a href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+}
+
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+

@@ -1,0 +1,111 @@
+import test from 'ava';
+import { DEFAULT_PAGE_SIZE } from '../../core/search/types.ts';
+import { BadRequestError } from '../../server/errors.ts';
+import { parseQueryString } from '../../server/params/query-params.ts';
+import { MAX_PAGE, parseSearchQuery } from '../../server/search/parse-search-query.ts';
+import { atPage, searchHref, toggleFilter } from '../../server/search/search-url.ts';
+
+const parse = (queryString: string, lang: 'zh' | 'en' = 'en') => parseSearchQuery(parseQueryString(queryString), lang);
+
+function refusal(t: import('ava').ExecutionContext, queryString: string): BadRequestError {
+  const error = t.throws(() => parse(queryString), { instanceOf: BadRequestError });
+  return error!;
+}
+
+test('an empty query string browses everything from page 1 by relevance', (t) => {
+  t.deepEqual(parse(''), { text: '', filters: {}, sort: 'relevance', page: 1, pageSize: DEFAULT_PAGE_SIZE, lang: 'en' });
+});
+
+test('repeated facet keys select several values of that facet, in order and without duplicates', (t) => {
+  const query = parse('type=bridge&type=site&type=bridge&collection=grand-canal');
+  t.deepEqual(query.filters, { type: ['bridge', 'site'], collection: ['grand-canal'] });
+});
+
+test('repeated scalar parameters take their first value', (t) => {
+  const query = parse('q=first&q=second&page=2&page=3&sort=title&sort=year_asc');
+  t.is(query.text, 'first');
+  t.is(query.page, 2);
+  t.is(query.sort, 'title');
+});
+
+test('undeclared keys are dropped, and bracketed keys stay flat strings', (t) => {
+  const params = parseQueryString('f[x][y]=1&utm_source=mail&limit=100000&__proto__=x&type=bridge');
+  t.is(params['f[x][y]']?.[0], '1');
+  t.is(Object.getPrototypeOf(params), null);
+  const query = parseSearchQuery(params, 'en');
+  t.deepEqual(query.filters, { type: ['bridge'] });
+  t.is(query.pageSize, DEFAULT_PAGE_SIZE);
+});
+
+test('a filter on a record field that is not a facet is refused with a message naming it', (t) => {
+  const error = refusal(t, 'rights=CC');
+  t.is(error.messageKey, 'site.error.not_filterable');
+  t.is(error.params.field, 'rights');
+});
+
+test('an unknown sort is refused with the sort orders that exist', (t) => {
+  const error = refusal(t, 'sort=rights');
+  t.is(error.messageKey, 'site.error.bad_sort');
+  t.regex(String(error.params.options), /relevance, year_asc, year_desc, title/);
+});
+
+test('pages are clamped to 1 … MAX_PAGE and text that is no number is refused', (t) => {
+  t.is(parse('page=-1').page, 1);
+  t.is(parse('page=0').page, 1);
+  t.is(parse('page=2.7').page, 2);
+  t.is(parse('page=1e9').page, MAX_PAGE);
+  t.is(parse('page=Infinity').page, MAX_PAGE);
+  t.is(refusal(t, 'page=abc').messageKey, 'site.error.bad_page');
+});
+
+test('years are read in every documented form, BCE included', (t) => {
+  t.like(parse('year_from=-3300&year_to=2300%20BCE'), { yearFrom: -3300, yearTo: -2300 });
+  t.like(parse(`year_from=${encodeURIComponent('公元前3300年')}&year_to=1990`), { yearFrom: -3300, yearTo: 1990 });
+  t.false('yearFrom' in parse('year_from=&year_to='));
+});
+
+test('a year that is not a year is refused, naming the field in the visitor language', (t) => {
+  const error = t.throws(() => parse('year_from=abc', 'zh'), { instanceOf: BadRequestError })!;
+  t.is(error.messageKey, 'site.error.bad_year');
+  t.deepEqual(error.params, { field: '起始年份', value: 'abc' });
+  t.is(refusal(t, 'year_to=MCMXC').messageKey, 'site.error.bad_year');
+});
+
+test('a year range whose start is after its end is refused', (t) => {
+  t.is(refusal(t, 'year_from=1900&year_to=1800').messageKey, 'site.error.year_range_reversed');
+});
+
+test('yes/no facets accept only yes and no; other facets any value, matched as given', (t) => {
+  t.is(refusal(t, 'has_image=maybe').messageKey, 'site.error.unknown_value');
+  t.deepEqual(parse('type=castle&has_image=no').filters, { type: ['castle'], has_image: ['no'] });
+  t.deepEqual(parse('period=%22x%22%20OR%201%3D1%20%5C').filters, { period: ['"x" OR 1=1 \\'] });
+});
+
+test('over-long text, too many values and over-long values are refused', (t) => {
+  t.is(refusal(t, `q=${'塘'.repeat(201)}`).messageKey, 'site.error.text_too_long');
+  t.is(refusal(t, Array.from({ length: 21 }, (_, i) => `period=p${i}`).join('&')).messageKey, 'site.error.too_many_values');
+  t.is(refusal(t, `period=${'x'.repeat(201)}`).messageKey, 'site.error.value_too_long');
+});
+
+test('whitespace in the text collapses, ideographic spaces included', (t) => {
+  t.is(parse(`q=${encodeURIComponent('  塘栖\u3000 古镇 ')}`).text, '塘栖 古镇');
+});
+
+test('a query written back as a URL parses to the same query', (t) => {
+  const query = parse(`q=${encodeURIComponent('塘栖 bridge')}&type=bridge&type=site&admin_area=${encodeURIComponent('浙江省/杭州市')}&year_from=-221&year_to=8&sort=year_desc&page=3`);
+  const href = searchHref('/search', query);
+  t.deepEqual(parseSearchQuery(parseQueryString(href.split('?')[1]!), 'en'), query);
+});
+
+test('toggling a facet value adds it, toggling again removes it, and either goes back to page 1', (t) => {
+  const query = atPage(parse('type=bridge'), 4);
+  const added = toggleFilter(query, 'type', 'site');
+  t.deepEqual(added.filters, { type: ['bridge', 'site'] });
+  t.is(added.page, 1);
+  t.deepEqual(toggleFilter(toggleFilter(query, 'type', 'bridge'), 'protection_level', 'national').filters, { protection_level: ['national'] });
+});
+
+test('defaults are left out of URLs and the language never goes in', (t) => {
+  t.is(searchHref('/search', parse('lang=zh&sort=relevance&page=1')), '/search');
+  t.is(searchHref('/collections/x', parse('collection=x&type=site'), { fixed: ['collection'] }), '/collections/x?type=site');
+});
