@@ -8,7 +8,10 @@ import type { VocabularyEntry } from './vocabularies.ts';
 
 export interface PeriodEntry extends VocabularyEntry {
   readonly start: number;
+  /** For a period still going on, the latest year the schema allows. */
   readonly end: number;
+  /** Still going on: its end is no year a record should be given. */
+  readonly ongoing?: boolean;
 }
 
 export const PERIODS = [
@@ -38,7 +41,7 @@ export const PERIODS = [
   { key: 'ming', zh: '明', en: 'Ming dynasty', start: 1368, end: 1644 },
   { key: 'qing', zh: '清', en: 'Qing dynasty', start: 1644, end: 1911 },
   { key: 'republic', zh: '民国', en: 'Republic of China', start: 1912, end: 1949, aliases: ['中华民国', 'Republican period'] },
-  { key: 'prc', zh: '中华人民共和国', en: "People's Republic of China", start: 1949, end: 2100, aliases: ['新中国', '现代', 'PRC', 'modern'] },
+  { key: 'prc', zh: '中华人民共和国', en: "People's Republic of China", start: 1949, end: 2100, ongoing: true, aliases: ['新中国', '现代', 'PRC', 'modern'] },
 ] as const satisfies readonly PeriodEntry[];
 
 export type PeriodKey = (typeof PERIODS)[number]['key'];

@@ -11,7 +11,8 @@ import { formatYear } from './years.ts';
 export function reconcilePeriod(record: ArchiveRecord): FieldProblem[] {
   const periods = namedPeriods(record);
   const hasYears = record.start_year !== undefined && record.end_year !== undefined;
-  if (periods.length > 0 && !hasYears) {
+  // A period still going on (中华人民共和国) gives no end year, so it fills in nothing.
+  if (periods.length > 0 && !hasYears && !periods.some((period) => period.ongoing)) {
     record.start_year = Math.min(...periods.map((period) => period.start));
     record.end_year = Math.max(...periods.map((period) => period.end));
     return [];

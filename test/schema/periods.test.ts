@@ -51,3 +51,9 @@ test('years that contradict the period import with a warning, never a rejection'
   t.deepEqual(outcome.warnings.map((warning) => warning.code), ['period_years_disagree']);
   if (outcome.ok) t.deepEqual([outcome.record.start_year, outcome.record.period_zh], [-221, '明']);
 });
+
+test('a period still going on names no end year, so it fills in none', (t) => {
+  const outcome = validateRecord({ id: 'a', title_zh: '测试', period_zh: '中华人民共和国' });
+  t.true(outcome.ok);
+  if (outcome.ok) t.deepEqual([outcome.record.start_year, outcome.record.end_year], [undefined, undefined]);
+});
