@@ -11,7 +11,7 @@ import { archiveWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { FacetSnapshot } from './facet-snapshot.ts';
-import { filterAndCount } from './filter-and-count.ts';
+import { filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { BM25_WEIGHTS, ensureSearchTables } from './search-tables.ts';
 import { pageOfMatches } from './sort-matches.ts';
@@ -24,6 +24,7 @@ interface TextMatches {
 
 const TEXT_CACHE_ENTRIES = 256;
 const FULL_RANK_LIMIT = 20_000;
+const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -31,16 +32,20 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #tokenizer = new ArchiveTokenizer();
   /** Text matches by FTS expression: paging and facet clicks repeat the same text query. */
   readonly #textCache: LRUCache<string, TextMatches> | undefined;
+  /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
+  readonly #resultCache: LRUCache<string, FilteredCandidates> | undefined;
   #snapshot: FacetSnapshot | undefined;
   #vocabulary: TypoVocabulary | undefined;
   #snapshotGeneration = -1;
   #wordsLoaded = 0;
 
-  /** @param options.textCacheEntries 0 disables the text-match cache (benchmarks measure cold queries). */
+  /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
   constructor(catalog: Catalog, options: { textCacheEntries?: number } = {}) {
     this.#catalog = catalog;
     const entries = options.textCacheEntries ?? TEXT_CACHE_ENTRIES;
     this.#textCache = entries > 0 ? new LRUCache({ max: entries }) : undefined;
+    this.#resultCache =
+      entries > 0 ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: (result) => result.ordinals.byteLength + result.scores.byteLength + 1024 }) : undefined;
     ensureSearchTables(catalog.db);
   }
 
@@ -54,8 +59,7 @@ export class EmbeddedEngine implements SearchEngine {
     const snapshot = this.#currentSnapshot();
     const clauses = query.text.trim() ? this.#withCorrections(this.#tokenizer.queryClauses(query.text)) : [];
     const terms = termsOf(clauses);
-    const text = clauses.length > 0 ? this.#matchText(snapshot, clauses, query.sort === 'relevance') : undefined;
-    const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
+    const filtered = this.#filtered(snapshot, clauses, query);
     const total = filtered.ordinals.length;
     const pageOrdinals = pageOfMatches(snapshot, filtered, query);
     const records = this.#catalog.getRecordsBySeq(pageOrdinals.map((ordinal) => snapshot.seqs[ordinal]!));
@@ -66,8 +70,24 @@ export class EmbeddedEngine implements SearchEngine {
       page: query.page,
       pageSize: query.pageSize,
       pageCount: Math.ceil(total / query.pageSize),
-      facets: filtered.facets,
+      // Copies: the counts are cached for the next page, and callers may reorder what they get.
+      facets: filtered.facets.map((facet) => ({ key: facet.key, values: facet.values.map((value) => ({ ...value })) })),
     };
+  }
+
+  /**
+   * Matches after filters, with facet counts: the same for every page and sort of a query, so
+   * kept for paging, re-sorting and switching language (the key leaves those out).
+   */
+  #filtered(snapshot: FacetSnapshot, clauses: readonly QueryClause[], query: SearchQuery): FilteredCandidates {
+    const ranked = query.sort === 'relevance';
+    const key = JSON.stringify([toFtsMatch(clauses), ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near]);
+    const cached = this.#resultCache?.get(key);
+    if (cached) return cached;
+    const text = clauses.length > 0 ? this.#matchText(snapshot, clauses, ranked) : undefined;
+    const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
+    this.#resultCache?.set(key, filtered);
+    return filtered;
   }
 
   async ping(): Promise<EngineHealth> {
@@ -111,6 +131,7 @@ export class EmbeddedEngine implements SearchEngine {
   async close(): Promise<void> {
     this.#snapshot = undefined;
     this.#textCache?.clear();
+    this.#resultCache?.clear();
   }
 
   #writeDocs(records: readonly StoredRecord[]): void {
@@ -164,6 +185,7 @@ export class EmbeddedEngine implements SearchEngine {
       this.#vocabulary = new TypoVocabulary(this.#catalog.db);
       this.#snapshotGeneration = generation;
       this.#textCache?.clear();
+      this.#resultCache?.clear();
     }
     return this.#snapshot;
   }
