@@ -25,6 +25,7 @@ interface TextMatches {
 const TEXT_CACHE_ENTRIES = 256;
 const FULL_RANK_LIMIT = 20_000;
 const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
+const EXTERNAL_RELOAD_MS = 2000;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -37,6 +38,7 @@ export class EmbeddedEngine implements SearchEngine {
   #snapshot: FacetSnapshot | undefined;
   #vocabulary: TypoVocabulary | undefined;
   #snapshotGeneration = -1;
+  #snapshotLoadedAt = 0;
   #wordsLoaded = 0;
 
   /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
@@ -111,6 +113,7 @@ export class EmbeddedEngine implements SearchEngine {
       this.#writeDocs(upserts);
       bumpGeneration(this.#catalog);
     })();
+    this.#snapshot = undefined;
   }
 
   async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {
@@ -126,6 +129,7 @@ export class EmbeddedEngine implements SearchEngine {
       }
       bumpGeneration(this.#catalog);
     })();
+    this.#snapshot = undefined;
   }
 
   async close(): Promise<void> {
@@ -177,9 +181,17 @@ export class EmbeddedEngine implements SearchEngine {
     for (const word of store === 'all' ? words : fresh) insert.run(word);
   }
 
+  /**
+   * The snapshot for the index as it is now. Changes this engine made are seen at once; changes
+   * another process made (an ingest while the server runs, committing every 1,000 records) are
+   * picked up at most every EXTERNAL_RELOAD_MS, so a long import does not make every search
+   * reload the snapshot. Until then new records are simply not yet found.
+   */
   #currentSnapshot(): FacetSnapshot {
     const generation = Number(this.#catalog.getMeta('embedded_generation') ?? 0);
-    if (!this.#snapshot || generation !== this.#snapshotGeneration) {
+    const fresh = Date.now() - this.#snapshotLoadedAt < EXTERNAL_RELOAD_MS;
+    if (!this.#snapshot || (generation !== this.#snapshotGeneration && !fresh)) {
+      this.#snapshotLoadedAt = Date.now();
       this.#loadWords();
       this.#snapshot = new FacetSnapshot(this.#catalog.db);
       this.#vocabulary = new TypoVocabulary(this.#catalog.db);
