@@ -9,6 +9,7 @@ import { loadConfig } from '../core/config.ts';
 import { langFromLocale, translate, type Lang } from '../core/i18n/translate.ts';
 import { createLogger } from '../core/log.ts';
 import { openArchive } from '../core/open-archive.ts';
+import type { MediaSummary } from './media/media-step.ts';
 import { createProgress } from './progress.ts';
 import type { IngestReport } from './report.ts';
 import { runIngest } from './run-ingest.ts';
@@ -51,13 +52,18 @@ async function main(argv: string[]): Promise<number> {
   const progress = createProgress();
   log.info({ paths, dryRun }, 'ingest started');
   try {
-    const { report, nothingFound } = await runIngest({
+    const { report, nothingFound, media } = await runIngest({
       catalog: archive.catalog,
       engine: archive.engine,
       paths,
       dryRun,
       onExisting: args.values['on-existing'] as OnExisting,
-      onProgress: ({ file, done, total }) => progress.update(`${translate(lang, 'ingest.progress')} ${file}`, done, total),
+      // A file with images shows images done / total: they take the time, its records follow at once.
+      onProgress: ({ file, done, total, images }) =>
+        images
+          ? progress.update(`${translate(lang, 'media.progress')} ${file}`, images.done, images.total)
+          : progress.update(`${translate(lang, 'ingest.progress')} ${file}`, done, total),
+      media: { mediaDir: config.mediaDir },
     });
     progress.stop();
     if (nothingFound && report.files.length === 0) {
@@ -66,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const written = await writeReport(report, config.reportsDir, { dryRun });
     printSummary(report, lang, dryRun);
+    if (media) printMediaSummary(media, lang, dryRun);
     console.log(translate(lang, 'ingest.report_written', { path: path.relative(process.cwd(), written.csv) }));
     log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures() }, 'ingest finished');
     return report.hasFailures() ? 1 : 0;
@@ -97,6 +104,11 @@ function printSummary(report: IngestReport, lang: Lang, dryRun: boolean): void {
   const totals = report.totals();
   console.log(translate(lang, 'ingest.total_summary', totals));
   if (!dryRun && totals.created + totals.updated === 0 && !report.hasFailures()) console.log(translate(lang, 'ingest.nothing_changed'));
+}
+
+function printMediaSummary(media: MediaSummary, lang: Lang, dryRun: boolean): void {
+  if (media.processed + media.unchanged + media.checked + media.failed === 0) return;
+  console.log(dryRun ? translate(lang, 'media.checked_summary', { checked: media.checked, failed: media.failed }) : translate(lang, 'media.summary', { ...media }));
 }
 
 /** Control characters from a hostile file must not drive the curator's terminal. */

@@ -1,10 +1,12 @@
 /**
  * Expands the paths given on the command line into import files. Folders are walked (hidden
  * entries and node_modules skipped); a folder with a `collection.yml` is a collection, and the
- * record files below it belong to that collection.
+ * record files below it belong to that collection. A folder holding photographs and no record
+ * file (other than an optional `sidecar.csv|json|jsonl`) is a folder of photographs.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { PHOTO_EXTENSIONS } from '../core/media/image-types.ts';
 
 export type RecordFormat = 'csv' | 'json' | 'jsonl';
 
@@ -17,8 +19,19 @@ export interface RecordFile {
   collectionFile?: string;
 }
 
+/** A folder of photographs: each photograph becomes a record unless a record file of the run shows it. */
+export interface PhotoFolder {
+  folder: string;
+  /** Absolute paths of the photographs directly in the folder, by name. */
+  photos: string[];
+  /** Record fields for the photographs, in the import template's columns. */
+  sidecar?: RecordFile;
+  collectionFile?: string;
+}
+
 export interface Inputs {
   recordFiles: RecordFile[];
+  photoFolders: PhotoFolder[];
   collectionFiles: string[];
   /** Paths that do not exist. */
   missing: string[];
@@ -28,9 +41,10 @@ export interface Inputs {
 
 const FORMATS: Record<string, RecordFormat> = { '.csv': 'csv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
 export const COLLECTION_FILE = 'collection.yml';
+const SIDECAR_STEM = 'sidecar';
 
 export async function findInputs(paths: readonly string[]): Promise<Inputs> {
-  const inputs: Inputs = { recordFiles: [], collectionFiles: [], missing: [], unsupported: [] };
+  const inputs: Inputs = { recordFiles: [], photoFolders: [], collectionFiles: [], missing: [], unsupported: [] };
   for (const given of paths) {
     const absolute = path.resolve(given);
     const info = await stat(absolute).catch(() => undefined);
@@ -47,14 +61,30 @@ async function walk(directory: string, collectionFile: string | undefined, input
   const ownCollection = entries.some((entry) => entry.isFile() && entry.name === COLLECTION_FILE) ? path.join(directory, COLLECTION_FILE) : undefined;
   if (ownCollection) inputs.collectionFiles.push(ownCollection);
   const collection = ownCollection ?? collectionFile;
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+  const visible = entries.filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules');
+  const photos = visible.filter((entry) => entry.isFile() && PHOTO_EXTENSIONS.has(path.extname(entry.name).slice(1).toLowerCase()));
+  const recordEntries = visible.filter((entry) => entry.isFile() && formatOf(entry.name));
+  const isPhotoFolder = photos.length > 0 && recordEntries.length <= 1 && recordEntries.every((entry) => isSidecar(entry.name));
+  if (isPhotoFolder) {
+    const sidecar = recordEntries[0] && path.join(directory, recordEntries[0].name);
+    inputs.photoFolders.push({
+      folder: directory,
+      photos: photos.map((entry) => path.join(directory, entry.name)),
+      ...(sidecar && { sidecar: { file: sidecar, format: formatOf(sidecar)!, baseDir: directory } }),
+      ...(collection && { collectionFile: collection }),
+    });
+  }
+  for (const entry of visible) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) await walk(full, collection, inputs);
-    else if (entry.isFile() && formatOf(full)) {
+    else if (entry.isFile() && formatOf(full) && !isPhotoFolder) {
       inputs.recordFiles.push({ file: full, format: formatOf(full)!, baseDir: directory, ...(collection && { collectionFile: collection }) });
     }
   }
+}
+
+function isSidecar(name: string): boolean {
+  return path.basename(name, path.extname(name)).toLowerCase() === SIDECAR_STEM;
 }
 
 function formatOf(file: string): RecordFormat | undefined {

@@ -1,15 +1,16 @@
 /**
  * Imports one record file: check encoding and structure (nothing is written from a broken file),
- * then read → validate → check images → write in batches, each batch one transaction followed by
- * an index sync. Invalid rows are skipped and reported; valid rows import.
+ * then read → validate → check images → process images → write in batches, each batch one
+ * transaction (records and their image links) followed by an index sync. Invalid rows are
+ * skipped and reported; valid rows import, with or without their images.
  */
 import path from 'node:path';
 import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.ts';
-import type { ArchiveRecord } from '../core/schema/record.ts';
 import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
 import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import type { RecordFile } from './find-inputs.ts';
+import type { MediaBatchItem, MediaStep } from './media/media-step.ts';
 import { assertUtf8 } from './read/check-encoding.ts';
 import { readCsv } from './read/read-csv.ts';
 import { readJson, readJsonl } from './read/read-json.ts';
@@ -31,19 +32,33 @@ export interface ImportOptions {
   collectionId?: string;
   /** Paths in the report are shown relative to this folder. */
   displayRoot: string;
-  onProgress?: (progress: { file: string; done: number; total: number }) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Processes the records' photographs; without it image paths are only checked. */
+  media?: MediaStep;
+  /** Filled with the real path of every image a record shows (folders of photographs skip these). */
+  referencedImages?: Set<string>;
+}
+
+export interface ImportProgress {
+  file: string;
+  done: number;
+  total: number;
+  /** Images handled so far out of the image references in the file; absent when it has none. */
+  images?: { done: number; total: number };
 }
 
 const READERS = { csv: readCsv, json: readJson, jsonl: readJsonl } as const;
 
-export async function importRecordsFile(source: RecordFile, options: ImportOptions): Promise<FileSummary> {
+/** `items`: rows already read (a folder of photographs); otherwise the file is read. */
+export async function importRecordsFile(source: RecordFile, options: ImportOptions, items?: readonly SourceItem[]): Promise<FileSummary> {
   const file = displayPath(source.file, options.displayRoot);
   const summary: FileSummary = { file, rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, unknownColumns: [] };
   options.report.files.push(summary);
-  const read = () => READERS[source.format](source.file);
+  const read = () => (items ? fromList(items) : READERS[source.format](source.file));
+  let imageCount = 0;
   try {
-    await assertUtf8(source.file);
-    summary.rows = await countRows(read());
+    if (!items) await assertUtf8(source.file);
+    ({ rows: summary.rows, images: imageCount } = await countRows(read()));
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     summary.refused = error.detail;
@@ -56,23 +71,38 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
 
   const seenIds = new Map<string, number>();
   const unknown = new Set<string>();
-  let batch: { record: ArchiveRecord; line: number }[] = [];
+  let batch: MediaBatchItem[] = [];
   let done = 0;
+  let imagesDone = 0;
+  const progress = () => options.onProgress?.({ file, done, total: summary.rows, ...(imageCount > 0 && { images: { done: imagesDone, total: imageCount } }) });
   const flush = async () => {
-    const actions = await writeBatch(batch.map((item) => item.record), options);
+    await options.media?.prepare(batch, {
+      file,
+      report: options.report,
+      onImageDone: () => {
+        imagesDone++;
+        progress();
+      },
+    });
+    const actions = await writeBatch(batch, options);
     actions.forEach((action, index) => tally(summary, action, batch[index]!, file, options.report));
     done += batch.length;
     batch = [];
-    options.onProgress?.({ file, done, total: summary.rows });
+    progress();
   };
 
   for await (const item of read()) {
-    const record = recordOf(item, { file, source, options, summary, seenIds, unknown });
-    if (record) batch.push({ record, line: item.line });
+    const accepted = recordOf(item, { file, source, options, summary, seenIds, unknown });
+    if (accepted) batch.push({ ...accepted, line: item.line });
     else done++;
     if (batch.length >= BATCH_SIZE) await flush();
   }
   await flush();
+  // References refused before processing (outside the folder, invalid rows) count as handled.
+  if (imagesDone < imageCount) {
+    imagesDone = imageCount;
+    progress();
+  }
   summary.unknownColumns = [...unknown];
   return summary;
 }
@@ -83,10 +113,23 @@ export function displayPath(file: string, root: string): string {
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
-async function countRows(items: AsyncIterable<SourceItem>): Promise<number> {
+async function countRows(items: AsyncIterable<SourceItem>): Promise<{ rows: number; images: number }> {
   let rows = 0;
-  for await (const _ of items) rows++;
-  return rows;
+  let images = 0;
+  for await (const item of items) {
+    rows++;
+    if ('fields' in item) images += countImageReferences(item.fields.images);
+  }
+  return { rows, images };
+}
+
+function countImageReferences(cell: unknown): number {
+  const references = typeof cell === 'string' ? cell.split(';') : Array.isArray(cell) ? cell : [];
+  return references.filter((reference) => String(reference).trim() !== '').length;
+}
+
+async function* fromList(items: readonly SourceItem[]): AsyncGenerator<SourceItem> {
+  yield* items;
 }
 
 interface RowContext {
@@ -98,8 +141,8 @@ interface RowContext {
   unknown: Set<string>;
 }
 
-/** The row as a valid record ready to write, or undefined after reporting why not. */
-function recordOf(item: SourceItem, { file, source, options, summary, seenIds, unknown }: RowContext): ArchiveRecord | undefined {
+/** The row as a valid record ready to write (with its image files), or undefined after reporting why not. */
+function recordOf(item: SourceItem, { file, source, options, summary, seenIds, unknown }: RowContext): Omit<MediaBatchItem, 'line'> | undefined {
   const { report } = options;
   if ('problem' in item) {
     summary.failed++;
@@ -126,23 +169,29 @@ function recordOf(item: SourceItem, { file, source, options, summary, seenIds, u
   if (options.collectionId && !record.collections?.includes(options.collectionId)) {
     record.collections = [...(record.collections ?? []), options.collectionId];
   }
-  if (record.images?.length) {
-    const images = resolveImagePaths(record.images, source.baseDir);
-    for (const message of images.problems) report.add({ file, line: item.line, id: record.id, severity: 'media', field: 'images', message });
-    record.images = images.accepted.length > 0 ? images.accepted : undefined;
-  }
-  return record;
+  if (!record.images?.length) return { record, images: [] };
+  const images = resolveImagePaths(record.images, source.baseDir);
+  for (const message of images.problems) report.add({ file, line: item.line || undefined, id: record.id, severity: 'media', field: 'images', message });
+  record.images = images.accepted.length > 0 ? images.accepted : undefined;
+  for (const real of images.files) options.referencedImages?.add(real);
+  return { record, images: images.accepted.map((reference, index) => ({ reference, file: images.files[index]! })) };
 }
 
-async function writeBatch(records: ArchiveRecord[], options: ImportOptions): Promise<WriteAction[]> {
+async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptions): Promise<WriteAction[]> {
+  const records = batch.map((item) => item.record);
   if (records.length === 0) return [];
   if (options.dryRun) return options.catalog.previewBatch(records, options.onExisting);
-  const actions = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting });
+  // One transaction: a record is never visible without its images, nor linked to images it lost.
+  const actions = options.catalog.db.transaction(() => {
+    const written = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting });
+    options.media?.link(batch, written);
+    return written;
+  })();
   if (options.engine) await syncIndex(options.catalog, options.engine);
   return actions;
 }
 
-function tally(summary: FileSummary, action: WriteAction, item: { record: ArchiveRecord; line: number }, file: string, report: IngestReport): void {
+function tally(summary: FileSummary, action: WriteAction, item: MediaBatchItem, file: string, report: IngestReport): void {
   const id = item.record.id;
   switch (action) {
     case 'created':

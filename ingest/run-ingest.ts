@@ -1,11 +1,14 @@
 /**
- * An ingest run: collections first (so records can join them), then every record file in order.
+ * An ingest run: collections first (so records can join them), then every record file in order,
+ * then folders of photographs (whose photographs a record file of the run did not already show).
  * Used by the CLI, by the server's first start, and by tests.
  */
 import type { Catalog, OnExisting } from '../core/catalog/catalog.ts';
 import type { SearchEngine } from '../core/search/types.ts';
-import { findInputs } from './find-inputs.ts';
+import { findInputs, type PhotoFolder } from './find-inputs.ts';
 import { displayPath, importRecordsFile, type ImportOptions } from './import-records-file.ts';
+import { createMediaStep, readMetadataOfFile, type MediaSettings, type MediaStep, type MediaSummary } from './media/media-step.ts';
+import { readPhotoFolder } from './media/read-photo-folder.ts';
 import { readCollection } from './read/read-collection.ts';
 import { ImportFileError } from './read/source-item.ts';
 import { IngestReport } from './report.ts';
@@ -18,12 +21,16 @@ export interface IngestOptions {
   onExisting?: OnExisting;
   displayRoot?: string;
   onProgress?: ImportOptions['onProgress'];
+  /** Process photographs (derivatives, tiles, metadata); without it image paths are only checked. */
+  media?: MediaSettings;
 }
 
 export interface IngestResult {
   report: IngestReport;
   /** Paths that were given but hold nothing importable. */
   nothingFound: boolean;
+  /** What happened to the photographs, when `media` was given. */
+  media?: MediaSummary;
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
@@ -46,26 +53,48 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     }
   }
 
+  const media = options.media ? await createMediaStep(catalog, options.media, { dryRun }) : undefined;
+  const referencedImages = new Set<string>();
   const importId = dryRun ? undefined : catalog.startImport(options.paths);
+  const importOptions = (collectionFile: string | undefined): ImportOptions => {
+    const collectionId = collectionFile ? collectionIds.get(collectionFile) : undefined;
+    return {
+      catalog,
+      engine: dryRun ? undefined : options.engine,
+      dryRun,
+      onExisting: options.onExisting ?? 'update',
+      importId,
+      report,
+      displayRoot,
+      onProgress: options.onProgress,
+      media,
+      referencedImages,
+      ...(collectionId && { collectionId }),
+    };
+  };
   try {
-    for (const source of inputs.recordFiles) {
-      const collectionId = source.collectionFile ? collectionIds.get(source.collectionFile) : undefined;
-      await importRecordsFile(source, {
-        catalog,
-        engine: dryRun ? undefined : options.engine,
-        dryRun,
-        onExisting: options.onExisting ?? 'update',
-        importId,
-        report,
-        displayRoot,
-        onProgress: options.onProgress,
-        ...(collectionId && { collectionId }),
-      });
-    }
+    for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
+    for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
   } finally {
     if (importId !== undefined) catalog.finishImport(importId, report.hasFailures() ? 'failed' : 'done', report.totals());
   }
-  return { report, nothingFound: inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 };
+  const nothingFound = inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 && inputs.photoFolders.length === 0;
+  return { report, nothingFound, ...(media && { media: media.summary() }) };
+}
+
+async function importPhotoFolder(folder: PhotoFolder, options: ImportOptions, media: MediaStep | undefined): Promise<void> {
+  // The rows are read here, so without a sidecar the format is never used; the folder names the rows in the report.
+  const source = folder.sidecar ?? { file: folder.folder, format: 'csv' as const, baseDir: folder.folder };
+  let items;
+  try {
+    items = await readPhotoFolder(folder, { skip: options.referencedImages ?? new Set(), metadataOf: media?.metadataOf ?? readMetadataOfFile });
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    options.report.files.push(refusedFile(displayPath(source.file, options.displayRoot), error.detail));
+    return;
+  }
+  // Every photograph is already shown by a record file of this run.
+  if (items.length > 0) await importRecordsFile(source, options, items);
 }
 
 function refusedFile(file: string, refused: ImportFileError['detail']) {
