@@ -111,9 +111,9 @@ function printMediaSummary(media: MediaSummary, lang: Lang, dryRun: boolean): vo
   console.log(dryRun ? translate(lang, 'media.checked_summary', { checked: media.checked, failed: media.failed }) : translate(lang, 'media.summary', { ...media }));
 }
 
-/** Control characters from a hostile file must not drive the curator's terminal. */
+/** Control characters from a hostile file must not drive the curator's terminal or break a problem onto two lines. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '�');
 }
 
 process.exitCode = await main(process.argv.slice(2));

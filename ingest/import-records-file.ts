@@ -74,7 +74,11 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   let batch: MediaBatchItem[] = [];
   let done = 0;
   let imagesDone = 0;
-  const progress = () => options.onProgress?.({ file, done, total: summary.rows, ...(imageCount > 0 && { images: { done: imagesDone, total: imageCount } }) });
+  let reportedDone = -1;
+  const progress = () => {
+    reportedDone = done;
+    options.onProgress?.({ file, done, total: summary.rows, ...(imageCount > 0 && { images: { done: imagesDone, total: imageCount } }) });
+  };
   const flush = async () => {
     await options.media?.prepare(batch, {
       file,
@@ -97,7 +101,9 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
     else done++;
     if (batch.length >= BATCH_SIZE) await flush();
   }
-  await flush();
+  // The last line of progress once, even when the file ended on a full batch or on skipped rows.
+  if (batch.length > 0) await flush();
+  else if (done !== reportedDone) progress();
   // References refused before processing (outside the folder, invalid rows) count as handled.
   if (imagesDone < imageCount) {
     imagesDone = imageCount;
@@ -151,7 +157,8 @@ function recordOf(item: SourceItem, { file, source, options, summary, seenIds, u
   }
   for (const name of unknownFields(item.fields)) unknown.add(name);
   const outcome = validateRecord(item.fields);
-  const id = outcome.ok ? outcome.record.id : typeof item.fields.id === 'string' ? item.fields.id : undefined;
+  const rawId = item.fields.id;
+  const id = outcome.ok ? outcome.record.id : typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
   for (const warning of outcome.warnings) report.addFieldProblem(file, item.line, id, 'warning', warning);
   if (!outcome.ok) {
     summary.failed++;
