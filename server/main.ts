@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '../core/config.ts';
+import { translate } from '../core/i18n/translate.ts';
 import { createLogger } from '../core/log.ts';
 import { openArchive } from '../core/open-archive.ts';
 import { createApp } from './app.ts';
@@ -23,8 +24,22 @@ async function main(): Promise<void> {
     return;
   }
   const logger = createLogger(config, 'site');
-  const archive = await openArchive(config);
-  await ingestDemoIfEmpty({ ...archive, collectionsDir: config.collectionsDir, reportsDir: config.reportsDir, mediaDir: config.mediaDir, logger });
+  let archive;
+  try {
+    // The server searches with the search-only key; index writes are the admin tools' job.
+    archive = await openArchive(config, 'server');
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    logger.fatal(error.message);
+    process.exitCode = 2;
+    return;
+  }
+  for (const warning of archive.warnings) logger.warn({ problem: warning.key }, translate('en', warning.key, warning.params));
+  if (config.engine === 'embedded') {
+    await ingestDemoIfEmpty({ ...archive, collectionsDir: config.collectionsDir, reportsDir: config.reportsDir, mediaDir: config.mediaDir, logger });
+  } else if (archive.catalog.countRecords() === 0) {
+    logger.warn('the archive is empty: import records with `npm run ingest` (it holds the Meilisearch admin key)');
+  }
   const app = createApp({ config, catalog: archive.catalog, engine: archive.engine, logger });
 
   const server = app.listen(config.port, config.host, () => {
