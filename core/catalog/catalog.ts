@@ -138,24 +138,24 @@ export class Catalog {
 
   /** Records by catalog key, in the order of `seqs`; missing keys are left out. */
   getRecordsBySeq(seqs: readonly number[]): StoredRecord[] {
-    const bySeq = new Map<number, StoredRecord>();
-    for (let start = 0; start < seqs.length; start += MAX_SQL_PARAMETERS) {
-      const chunk = seqs.slice(start, start + MAX_SQL_PARAMETERS);
-      const rows = this.db.prepare<number[], RecordRow>(`SELECT * FROM records WHERE seq IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
-      for (const row of rows) bySeq.set(Number(row.seq), toStored(row));
-    }
+    const bySeq = new Map(this.#rowsWhereIn('seq', seqs).map((row) => [Number(row.seq), toStored(row)]));
     return seqs.flatMap((seq) => bySeq.get(seq) ?? []);
   }
 
   /** Records by id, in the order of `ids`; missing ids are left out. */
   getRecords(ids: readonly string[]): StoredRecord[] {
-    const byId = new Map<string, StoredRecord>();
-    for (let start = 0; start < ids.length; start += MAX_SQL_PARAMETERS) {
-      const chunk = ids.slice(start, start + MAX_SQL_PARAMETERS);
-      const rows = this.db.prepare<string[], RecordRow>(`SELECT * FROM records WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk);
-      for (const row of rows) byId.set(String(row.id), toStored(row));
-    }
+    const byId = new Map(this.#rowsWhereIn('id', ids).map((row) => [String(row.id), toStored(row)]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /** Rows whose `column` is one of `keys`, fetched `MAX_SQL_PARAMETERS` keys per query. */
+  #rowsWhereIn(column: 'seq' | 'id', keys: readonly (number | string)[]): RecordRow[] {
+    const rows: RecordRow[] = [];
+    for (let start = 0; start < keys.length; start += MAX_SQL_PARAMETERS) {
+      const chunk = keys.slice(start, start + MAX_SQL_PARAMETERS);
+      rows.push(...this.db.prepare<(number | string)[], RecordRow>(`SELECT * FROM records WHERE ${column} IN (${chunk.map(() => '?').join(',')})`).all(...chunk));
+    }
+    return rows;
   }
 
   /** Records created or updated at or after `isoTime`. */

@@ -4,12 +4,24 @@
  */
 import escapeHtml from 'escape-html';
 import { toSimplified } from './chinese-text.ts';
+import type { ArchiveRecord } from '../schema/record.ts';
 import type { QueryTerm } from './tokenizer.ts';
+import type { Highlights } from './types.ts';
 
 const SNIPPET_LENGTH = 160;
 const SNIPPET_LEAD = 40;
 
 type Span = [start: number, end: number];
+
+/** A hit's highlighted titles and snippets, in every language the record has them. */
+export function highlightsOf(record: ArchiveRecord, terms: readonly QueryTerm[]): Highlights {
+  const highlights: Highlights = {};
+  if (record.title_zh) highlights.title_zh = highlight(record.title_zh, terms);
+  if (record.title_en) highlights.title_en = highlight(record.title_en, terms);
+  if (record.description_zh) highlights.snippet_zh = snippet(record.description_zh, terms);
+  if (record.description_en) highlights.snippet_en = snippet(record.description_en, terms);
+  return highlights;
+}
 
 /** The whole text, escaped, with every match of `terms` marked. */
 export function highlight(text: string, terms: readonly QueryTerm[]): string {

@@ -3,11 +3,9 @@
  * every engine runs it (the embedded engine in npm test, Meilisearch in npm run test:meili).
  */
 import test, { type ExecutionContext } from 'ava';
-import path from 'node:path';
-import { Catalog } from '../../core/catalog/catalog.ts';
 import type { SearchResult } from '../../core/search/types.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
-import type { EngineFactory } from './engine-contract.ts';
+import { query } from '../helpers/temp-archive.ts';
+import { archiveWith, type EngineFactory } from './engine-contract.ts';
 
 const RECORDS: Record<string, unknown>[] = [
   { id: 'guangji-bridge', title_zh: '广济桥', title_en: 'Guangji Bridge', description_zh: '塘栖古镇的七孔石拱桥。', place_zh: '塘栖镇', type: 'bridge' },
@@ -32,16 +30,7 @@ const RECORDS: Record<string, unknown>[] = [
 const ids = (result: SearchResult) => result.hits.map((hit) => hit.record.id).sort();
 
 export function discoveryContract(engineName: string, makeEngine: EngineFactory): void {
-  const setup = async (t: ExecutionContext) => {
-    const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
-    const engine = await makeEngine(t, catalog);
-    t.teardown(async () => {
-      await engine.close();
-      catalog.close();
-    });
-    await addRecords({ catalog, engine }, RECORDS);
-    return engine;
-  };
+  const setup = async (t: ExecutionContext) => (await archiveWith(t, makeEngine, RECORDS)).engine;
   const name = (title: string) => `[${engineName}] ${title}`;
 
   test(name('simplified and traditional queries give identical hits, whichever script the record uses'), async (t) => {

@@ -16,17 +16,20 @@ const ids = (result: SearchResult) => result.hits.map((hit) => hit.record.id);
 const sortedIds = (result: SearchResult) => ids(result).sort();
 const facet = (result: SearchResult, key: string) => Object.fromEntries(result.facets.find((f) => f.key === key)!.values.map((v) => [v.value, v.count]));
 
+/** A fresh catalog file and engine holding `records`, closed when the test ends. */
+export async function archiveWith(t: ExecutionContext, makeEngine: EngineFactory, records: Record<string, unknown>[]) {
+  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
+  const engine = await makeEngine(t, catalog);
+  t.teardown(async () => {
+    await engine.close();
+    catalog.close();
+  });
+  await addRecords({ catalog, engine }, records);
+  return { catalog, engine };
+}
+
 export function engineContract(engineName: string, makeEngine: EngineFactory): void {
-  const setup = async (t: ExecutionContext) => {
-    const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
-    const engine = await makeEngine(t, catalog);
-    t.teardown(async () => {
-      await engine.close();
-      catalog.close();
-    });
-    await addRecords({ catalog, engine }, CONTRACT_RECORDS);
-    return { catalog, engine };
-  };
+  const setup = (t: ExecutionContext) => archiveWith(t, makeEngine, CONTRACT_RECORDS);
   const name = (title: string) => `[${engineName}] ${title}`;
 
   test(name('browsing with no text returns every record and its total'), async (t) => {

@@ -6,7 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
-import { highlight, snippet } from '../highlight.ts';
+import { highlightsOf } from '../highlight.ts';
 import { archiveWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
@@ -267,10 +267,5 @@ function bumpGeneration(catalog: Catalog): void {
 }
 
 function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {
-  const highlights: SearchHit['highlights'] = {};
-  if (record.title_zh) highlights.title_zh = highlight(record.title_zh, terms);
-  if (record.title_en) highlights.title_en = highlight(record.title_en, terms);
-  if (record.description_zh) highlights.snippet_zh = snippet(record.description_zh, terms);
-  if (record.description_en) highlights.snippet_en = snippet(record.description_en, terms);
-  return { record, highlights };
+  return { record, highlights: highlightsOf(record, terms) };
 }

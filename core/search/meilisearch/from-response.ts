@@ -6,7 +6,7 @@
  */
 import type { FacetDistribution, Hit, MultiSearchResult } from 'meilisearch';
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
-import { highlight, snippet } from '../highlight.ts';
+import { highlightsOf } from '../highlight.ts';
 import { termsOf, type QueryTerm } from '../tokenizer.ts';
 import type { FacetCounts, FacetValueCount, SearchHit, SearchResult } from '../types.ts';
 import { facetAttribute, fromDocument } from './document.ts';
@@ -77,10 +77,5 @@ export function highlightTerms(hit: Hit<Record<string, unknown>>, terms: readonl
 function hitOf(hit: Hit<Record<string, unknown>>, terms: readonly QueryTerm[]): SearchHit {
   const record = fromDocument(hit);
   const marks = terms.length > 0 ? highlightTerms(hit, terms) : [];
-  const highlights: SearchHit['highlights'] = {};
-  if (record.title_zh) highlights.title_zh = highlight(record.title_zh, marks);
-  if (record.title_en) highlights.title_en = highlight(record.title_en, marks);
-  if (record.description_zh) highlights.snippet_zh = snippet(record.description_zh, marks);
-  if (record.description_en) highlights.snippet_en = snippet(record.description_en, marks);
-  return { record, highlights };
+  return { record, highlights: highlightsOf(record, marks) };
 }
