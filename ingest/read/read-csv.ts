@@ -65,6 +65,8 @@ class LineTracker {
   recordStart(cells: readonly string[], info: ParseInfo): number {
     let breaks = 0;
     for (const cell of cells) {
+      // Nearly every cell is one line: skip the counting unless there is a break to count.
+      if (!cell.includes('\n') && !cell.includes('\r')) continue;
       breaks += countMatches(cell, /\r\n|\r|\n/g);
       this.#overCounted += countMatches(cell, /\r\n/g);
     }
