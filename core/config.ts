@@ -18,6 +18,16 @@ const environmentSchema = z.object({
   MEILI_SEARCH_KEY: z.string().min(1).optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('records'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ARCHIVE_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/?#\s]+\/\S*$/, 'expected an http(s) URL template such as https://tile.openstreetmap.org/{z}/{x}/{y}.png')
+    .refine((url) => ['{z}', '{x}', '{y}'].every((part) => url.includes(part)), 'the template must contain {z}, {x} and {y}')
+    // The host becomes an img-src source of the Content-Security-Policy, where `*.` may only lead.
+    .refine((url) => !/\{/.test(tileHost(url).replace(/^\{s\}\./, '')), 'the only placeholder allowed in the host is a leading {s}.')
+    .optional(),
+  ARCHIVE_TILE_ATTRIBUTION: z.string().max(300).optional(),
+  ARCHIVE_PUBLISH_ORIGINALS: z.enum(['true', 'false', '1', '0']).default('false'),
+  ARCHIVE_PUBLIC_URL: z.url().optional(),
 });
 
 export interface Config {
@@ -32,6 +42,20 @@ export interface Config {
   readonly meili: { readonly host?: string; readonly apiKey?: string; readonly searchKey?: string; readonly index: string };
   readonly logLevel: string;
   readonly collectionsDir: string;
+  /**
+   * The map's base layer: a tile URL template and the credit its provider requires. No default:
+   * the archive never contacts a tile server unless told to, and maps draw on a plain background.
+   */
+  readonly tiles: { readonly url?: string; readonly attribution?: string };
+  /** Serve photographs' original files too (default: kept private, only derivatives are public). */
+  readonly publishOriginals: boolean;
+  /** The site's public origin, for absolute URLs such as IIIF ids; the request's host when unset. */
+  readonly publicUrl?: string;
+}
+
+/** `{s}.tile.example.org` (with any port) of a tile URL template. */
+export function tileHost(url: string): string {
+  return /^https?:\/\/([^/?#]+)/.exec(url)?.[1] ?? '';
 }
 
 export class ConfigError extends Error {
@@ -59,5 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     meili: Object.freeze({ host: vars.MEILI_HOST, apiKey: vars.MEILI_API_KEY, searchKey: vars.MEILI_SEARCH_KEY, index: vars.MEILI_INDEX }),
     logLevel: vars.LOG_LEVEL,
     collectionsDir: path.join(PROJECT_ROOT, 'collections'),
+    tiles: Object.freeze({ url: vars.ARCHIVE_TILE_URL, attribution: vars.ARCHIVE_TILE_ATTRIBUTION }),
+    publishOriginals: vars.ARCHIVE_PUBLISH_ORIGINALS === 'true' || vars.ARCHIVE_PUBLISH_ORIGINALS === '1',
+    ...(vars.ARCHIVE_PUBLIC_URL && { publicUrl: vars.ARCHIVE_PUBLIC_URL.replace(/\/+$/, '') }),
   });
 }

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
         images
           ? progress.update(`${translate(lang, 'media.progress')} ${file}`, images.done, images.total)
           : progress.update(`${translate(lang, 'ingest.progress')} ${file}`, done, total),
-      media: { mediaDir: config.mediaDir },
+      media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
     });
     progress.stop();
     if (nothingFound && report.files.length === 0) {

@@ -7,9 +7,11 @@ import express, { type Express } from 'express';
 import type { Catalog } from '../core/catalog/catalog.ts';
 import type { Config } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
+import { Suggester } from '../core/search/suggest.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import { CatalogLookups } from './catalog-lookups.ts';
-import { chooseLanguage } from './middleware/choose-language.ts';
+import { apiLanguage, chooseLanguage } from './middleware/choose-language.ts';
+import { createMediaRouter } from './media/create-media-router.ts';
 import { handleErrors, notFound } from './middleware/handle-errors.ts';
 import { logRequests } from './middleware/log-requests.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -17,6 +19,7 @@ import { assetVersion, serveAssets } from './middleware/serve-assets.ts';
 import { parseQueryString } from './params/query-params.ts';
 import { installViewEngine } from './render/view-engine.ts';
 import { OverviewCache } from './overview-cache.ts';
+import { apiRoutes } from './routes/api-routes.ts';
 import { collectionRoutes } from './routes/collection-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { homeRoutes } from './routes/home-routes.ts';
@@ -33,19 +36,32 @@ export interface AppParts {
 
 /** The site's Express app on the given catalog and engine; its middleware order is the order below. */
 export function createApp({ config, catalog, engine, logger }: AppParts): Express {
-  const site: SiteContext = { config, catalog, engine, logger, lookups: new CatalogLookups(catalog), overview: new OverviewCache(catalog, engine, logger) };
+  const site: SiteContext = {
+    config,
+    catalog,
+    engine,
+    logger,
+    lookups: new CatalogLookups(catalog),
+    overview: new OverviewCache(catalog, engine, logger),
+    suggester: new Suggester(catalog),
+  };
   const version = assetVersion();
   const app = express();
   // Flat string keys with arrays of values; see params/query-params.ts.
   app.set('query parser', parseQueryString);
   app.disable('x-powered-by');
+  // `<`, `>` and `&` in JSON as \u escapes: no JSON answer can be read as markup.
+  app.set('json escape', true);
   installViewEngine(app);
   app.locals.assets = `/assets/${version}`;
 
   app.use(logRequests(logger));
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.tiles));
   app.use('/assets/:version', serveAssets(version));
+  // Photographs, IIIF tiles and the viewer's script: /media, /iiif, /vendor (server/media).
+  app.use(createMediaRouter({ config, ...(config.publicUrl && { publicBaseUrl: config.publicUrl }) }));
   app.use(healthRoutes(site));
+  app.use('/api', cookieParser(), apiLanguage, apiRoutes(site));
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);
   app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site));

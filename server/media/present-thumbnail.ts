@@ -2,7 +2,10 @@
 import type { Catalog } from '../../core/catalog/catalog.ts';
 import { DERIVATIVE_FORMATS, derivativeFileName } from '../../core/media/derivatives.ts';
 import { MediaRepository, type ReadyMedia } from '../../core/media/media-repository.ts';
+import type { Lang } from '../../core/i18n/translate.ts';
+import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { mediaUrl } from './media-urls.ts';
+import { titleOf } from './present-record-media.ts';
 
 export interface ThumbnailView {
   src: string;
@@ -16,6 +19,11 @@ export interface ThumbnailView {
 /** The thumbnail of one record, or undefined when it has no photograph. `alt` is usually the record's title. */
 export function presentThumbnail(catalog: Catalog, recordId: string, alt: string): ThumbnailView | undefined {
   return presentThumbnails(catalog, [{ id: recordId, alt }]).get(recordId);
+}
+
+/** Thumbnails of records by id, each described by its title in `lang`, in one query. */
+export function thumbnailsOfRecords(catalog: Catalog, records: readonly ArchiveRecord[], lang: Lang): Map<string, ThumbnailView> {
+  return presentThumbnails(catalog, records.map((record) => ({ id: record.id, alt: titleOf(record, lang) })));
 }
 
 /** Thumbnails of many records in one query (a page of search hits). */

@@ -18,3 +18,14 @@ export const chooseLanguage: RequestHandler = (req, res, next) => {
   res.vary('Cookie');
   next();
 };
+
+/**
+ * The language of an `/api` answer (suggestions, map popups, error messages): `?lang=`, else the
+ * visitor's, as for pages, but never remembered: a script's request must not set cookies.
+ */
+export const apiLanguage: RequestHandler = (req, res, next) => {
+  res.locals.lang = parseLangParam(req) ?? preferredLang(req);
+  res.vary('Accept-Language');
+  res.vary('Cookie');
+  next();
+};

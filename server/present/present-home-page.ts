@@ -6,7 +6,7 @@ import type { SearchQuery, SearchResult } from '../../core/search/types.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { searchHref, toggleFilter } from '../search/search-url.ts';
 import { facetValueLabel } from './facet-labels.ts';
-import { collectionCounts, presentCollectionCard, type CollectionCardView } from './present-collections.ts';
+import { collectionCounts, presentCollectionCard, presentCover, type CollectionCardView, type Thumbnails } from './present-collections.ts';
 import { summarizeRecord, type RecordSummary } from './record-summary.ts';
 
 export interface HomePageView {
@@ -27,6 +27,8 @@ export function presentHomePage(input: {
   recordCount: number;
   collections: readonly ArchiveCollection[];
   covers: ReadonlyMap<string, StoredRecord>;
+  /** The covers' thumbnails by record id. */
+  thumbnails: Thumbnails;
   browse: { query: SearchQuery; result: SearchResult } | undefined;
   lookups: Lookups;
 }): HomePageView {
@@ -36,8 +38,8 @@ export function presentHomePage(input: {
   return {
     recordCount: input.recordCount,
     collectionCount: input.collections.length,
-    collections: input.collections.map((collection) => presentCollectionCard(collection, lang, input.covers, counts)),
-    featured: [...input.covers.values()].map((stored) => ({ ...summarizeRecord(stored.record, lang), media: undefined })),
+    collections: input.collections.map((collection) => presentCollectionCard(collection, lang, input.covers, counts, input.thumbnails)),
+    featured: [...input.covers.values()].map((stored) => presentCover(stored, lang, input.thumbnails)),
     ...(browse &&
       typeCounts && {
         types: typeCounts.values.map((entry) => ({

@@ -15,7 +15,14 @@ export interface LayoutView {
   nav: { href: string; label: string; current: boolean }[];
   /** The header search box; pages with a search form of their own leave it out. */
   headerSearch: boolean;
+  /** Every page's script (search suggestions), then the page's own; all deferred, in this order. */
+  scripts: string[];
+  /** The page's own stylesheets, after the site's. */
+  styles: string[];
 }
+
+/** On every page: the search boxes' suggestions. */
+const SITE_SCRIPTS = ['js/suggest.js'];
 
 const NAV: readonly { section: Section; href: string; key: 'site.nav.home' | 'site.nav.collections' | 'site.nav.search' | 'site.nav.about' }[] = [
   { section: 'home', href: '/', key: 'site.nav.home' },
@@ -32,10 +39,13 @@ export interface LayoutInput {
   assets: string;
   /** Defaults to true except on the home and search pages, whose main content is a search form. */
   headerSearch?: boolean;
+  /** Paths under the asset root (`js/map.js`, `vendor/leaflet/leaflet.css`). */
+  scripts?: readonly string[];
+  styles?: readonly string[];
 }
 
 /** The layout's view-model (`site` in every template). */
-export function presentLayout({ lang, title, canonical, section, assets, headerSearch }: LayoutInput): LayoutView {
+export function presentLayout({ lang, title, canonical, section, assets, headerSearch, scripts = [], styles = [] }: LayoutInput): LayoutView {
   const siteName = translate(lang, 'site.name');
   const other = otherLang(lang);
   return {
@@ -46,6 +56,8 @@ export function presentLayout({ lang, title, canonical, section, assets, headerS
     langSwitch: { href: withParam(canonical, 'lang', other), label: translate(other, 'site.lang.name'), htmlLang: HTML_LANG[other] },
     nav: NAV.map((item) => ({ href: item.href, label: translate(lang, item.key), current: item.section === section })),
     headerSearch: headerSearch ?? (section !== 'home' && section !== 'search'),
+    scripts: [...SITE_SCRIPTS, ...scripts].map((file) => `${assets}/${file}`),
+    styles: styles.map((file) => `${assets}/${file}`),
   };
 }
 

@@ -13,6 +13,7 @@ import { PROTECTION_LEVELS } from '../../core/schema/vocabularies.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { collectionHref, collectionTitle } from './collection-text.ts';
 import { formatCoordinates } from './format-coordinates.ts';
+import { nearbyLinks } from './nearby-link.ts';
 import { HTML_LANG, localList, localText, otherLang, recordTitle, type LocalText } from './localize.ts';
 import { itemHref, periodText, summarizeRecord, typeLabel, type RecordSummary } from './record-summary.ts';
 
@@ -100,6 +101,7 @@ function fieldRows({ record, updatedAt }: StoredRecord, lang: Lang, lookups: Loo
     row('site.field.place', localText(record, 'place', lang)),
     links('site.field.admin_area', adminAreaLinks(record), { trail: true }),
     row('site.field.coordinates', coordinatesText(record, lang)),
+    links('site.field.nearby', nearbyLinks(record, lang)),
     row('site.field.geometry', record.geometry && geometryText(record.geometry, lang)),
     links(
       'site.field.keywords',

@@ -1,16 +1,34 @@
 /**
  * Everything a search shows, for the search page and for a collection's own search: the form
- * echoing the query, the summary, hits, facets, active filters, pagination and, when nothing
- * matched, an empty state with ways out.
+ * echoing the query, the ways to view it (list, timeline, map), the summary, hits (or timeline,
+ * or map), facets, active filters, pagination and, when nothing matched, an empty state with ways
+ * out.
  */
+import type { Config } from '../../core/config.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { FACETS } from '../../core/schema/facets.ts';
 import { formatYear } from '../../core/schema/years.ts';
 import { SORTS, type SearchResult } from '../../core/search/types.ts';
-import { searchHref, withoutFilters } from '../search/search-url.ts';
+import { SEARCH_VIEWS, type SearchView } from '../search/parse-search-view.ts';
+import { atPage, searchHref, withoutFilters } from '../search/search-url.ts';
 import { presentActiveFilters, presentFacets, clearAllHref, type ActiveFilterView, type FacetView, type SearchContext } from './present-facets.ts';
 import { presentHit, type HitView } from './present-hit.ts';
+import { presentMap, type MapView } from './present-map.ts';
 import { presentPagination, type PaginationView } from './present-pagination.ts';
+import { presentTimeline, type TimelineView } from './present-timeline.ts';
+
+/** The scripts and stylesheets a view adds to the page (paths under the asset root). */
+export const VIEW_ASSETS: Record<SearchView, { scripts: readonly string[]; styles: readonly string[] }> = {
+  list: { scripts: [], styles: [] },
+  timeline: { scripts: [], styles: [] },
+  map: { scripts: ['vendor/leaflet/leaflet.js', 'js/map.js'], styles: ['vendor/leaflet/leaflet.css', 'css/map.css'] },
+};
+
+export interface ViewLinkView {
+  label: string;
+  href: string;
+  current: boolean;
+}
 
 export interface SearchFormView {
   action: string;
@@ -34,6 +52,7 @@ export interface EmptyStateView {
 
 export interface SearchResultsView {
   form: SearchFormView;
+  views: ViewLinkView[];
   summary: string;
   hits: HitView[];
   facets: FacetView[];
@@ -41,23 +60,39 @@ export interface SearchResultsView {
   clearAllHref?: string;
   pagination?: PaginationView;
   empty?: EmptyStateView;
+  /** The timeline view: shown instead of the hits. */
+  timeline?: TimelineView;
+  /** The map view: shown instead of the hits, its located records listed with coordinates. */
+  map?: MapView;
 }
 
-/** The view-model of `result`, with every link it offers built for `context.path`. */
-export function presentSearchResults(result: SearchResult, context: SearchContext): SearchResultsView {
+/**
+ * The view-model of `result`, with every link it offers built for `context.path`, in the view
+ * `context.url.view` (the list when unset). `result` is what that view asked the engine for
+ * (search-for-view.ts): for the map, only the records that have a place.
+ */
+export function presentSearchResults(result: SearchResult, context: SearchContext, tiles: Config['tiles'] = {}): SearchResultsView {
   const { lang, query } = context;
+  const view = context.url.view ?? 'list';
   const activeFilters = presentActiveFilters(context);
   const filterCount = activeFilters.length - (query.text ? 1 : 0);
-  const pagination = presentPagination(result, context);
+  const pagination = view === 'timeline' ? undefined : presentPagination(result, context);
   return {
     form: presentSearchForm(context),
-    summary: summaryText(result, lang),
-    hits: result.hits.map((hit) => presentHit(hit, lang)),
+    views: SEARCH_VIEWS.map((each) => ({
+      label: translate(lang, `site.views.${each}`),
+      href: searchHref(context.path, atPage(query, 1), { ...context.url, view: each }),
+      current: each === view,
+    })),
+    summary: view === 'timeline' ? translate(lang, 'site.timeline.summary', { total: result.total }) : summaryText(result, lang, view),
+    hits: view === 'list' ? result.hits.map((hit) => presentHit(hit, lang, context.thumbnails?.get(hit.record.id))) : [],
     facets: presentFacets(result, context),
     activeFilters,
     ...(activeFilters.length > 0 && { clearAllHref: clearAllHref(context) }),
     ...(pagination && { pagination }),
-    ...(result.total === 0 && {
+    ...(view === 'timeline' && { timeline: presentTimeline(result, context) }),
+    ...(view === 'map' && { map: presentMap(result.hits, result.total, context, tiles) }),
+    ...(result.total === 0 && view !== 'map' && {
       empty: {
         ...(query.text && { text: query.text }),
         // The text comes first among the active filters and is what was searched for: not offered for removal here.
@@ -69,6 +104,7 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
 }
 
 function presentSearchForm({ path, query, lang, url }: SearchContext): SearchFormView {
+  const { bbox, near } = query;
   return {
     action: path,
     scoped: (url.fixed?.length ?? 0) > 0,
@@ -76,15 +112,20 @@ function presentSearchForm({ path, query, lang, url }: SearchContext): SearchFor
     yearFrom: query.yearFrom === undefined ? '' : formatYear(query.yearFrom, lang),
     yearTo: query.yearTo === undefined ? '' : formatYear(query.yearTo, lang),
     sortOptions: SORTS.map((sort) => ({ value: sort, label: translate(lang, `site.sort.${sort}`), selected: sort === query.sort })),
-    hidden: FACETS.filter((facet) => !url.fixed?.includes(facet.key)).flatMap((facet) =>
-      (query.filters[facet.key] ?? []).map((value) => ({ name: facet.key, value })),
-    ),
+    // Everything in force that the form has no field for, so submitting it keeps them.
+    hidden: [
+      ...FACETS.filter((facet) => !url.fixed?.includes(facet.key)).flatMap((facet) => (query.filters[facet.key] ?? []).map((value) => ({ name: facet.key, value }))),
+      ...(bbox ? [{ name: 'bbox', value: [bbox.south, bbox.west, bbox.north, bbox.east].join(',') }] : []),
+      ...(near ? [{ name: 'near', value: [near.lat, near.lon, near.radiusKm].join(',') }] : []),
+      ...(url.view && url.view !== 'list' ? [{ name: 'view', value: url.view }] : []),
+    ],
   };
 }
 
-function summaryText(result: SearchResult, lang: Lang): string {
+function summaryText(result: SearchResult, lang: Lang, view: SearchView): string {
   if (result.total === 0) return translate(lang, 'site.search.no_results');
   const from = (result.page - 1) * result.pageSize + 1;
   const to = Math.min(result.total, from + result.hits.length - 1);
-  return translate(lang, result.totalIsExact ? 'site.search.summary' : 'site.search.summary_inexact', { from, to, total: result.total });
+  const key = view === 'map' ? 'site.map.summary' : result.totalIsExact ? 'site.search.summary' : 'site.search.summary_inexact';
+  return translate(lang, key, { from, to, total: result.total });
 }

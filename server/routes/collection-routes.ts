@@ -3,6 +3,7 @@
  * (same facets, same URL keys); when search is down it still shows the narrative and a plain list
  * of the collection's first records, read from the catalog.
  */
+import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import { Router } from 'express';
 import { readRecordsInCollection } from '../../core/catalog/records-in-collection.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
@@ -11,14 +12,16 @@ import { NotFoundError } from '../errors.ts';
 import { queryParams } from '../params/query-params.ts';
 import { collectionHref } from '../present/collection-text.ts';
 import { collectionCounts, presentCollectionCard, presentCollectionPage, type CollectionSearch } from '../present/present-collections.ts';
-import { presentSearchResults } from '../present/present-search-results.ts';
+import { presentSearchResults, VIEW_ASSETS } from '../present/present-search-results.ts';
 import { renderPage } from '../render/render-page.ts';
 import { parseSearchQuery } from '../search/parse-search-query.ts';
+import { parseSearchView } from '../search/parse-search-view.ts';
+import { queryForView } from '../search/search-for-view.ts';
 import { atPage, searchHref } from '../search/search-url.ts';
 import type { SiteContext } from '../site-context.ts';
 import { readCovers } from './read-covers.ts';
 
-const FIXED = { fixed: ['collection'] as const };
+const FIXED_FACETS = ['collection'] as const;
 
 export function collectionRoutes(site: SiteContext): Router {
   const { catalog, engine, lookups } = site;
@@ -29,7 +32,8 @@ export function collectionRoutes(site: SiteContext): Router {
     const { collections } = lookups.current();
     const counts = collectionCounts((await site.overview.get())?.result);
     const covers = readCovers(catalog, collections);
-    const view = { collections: collections.map((collection) => presentCollectionCard(collection, lang, covers, counts)) };
+    const thumbnails = thumbnailsOfRecords(catalog, [...covers.values()].map((stored) => stored.record), lang);
+    const view = { collections: collections.map((collection) => presentCollectionCard(collection, lang, covers, counts, thumbnails)) };
     renderPage(res, 'collections', view, { title: translate(lang, 'site.collections.title'), canonical: '/collections', section: 'collections' });
   });
 
@@ -38,25 +42,36 @@ export function collectionRoutes(site: SiteContext): Router {
     const collection = lookups.current().collectionById.get(req.params.id);
     if (!collection) throw new NotFoundError('site.error.collection_not_found');
     const path = collectionHref(collection.id);
-    const parsed = parseSearchQuery(queryParams(req), lang);
+    const params = queryParams(req);
+    const view = parseSearchView(params);
+    const parsed = parseSearchQuery(params, lang);
     // The page fixes the collection: a `collection` parameter cannot widen or change it.
-    const query: SearchQuery = { ...parsed, filters: { ...parsed.filters, collection: [collection.id] } };
+    // The timeline shows the whole result set: it has no pages.
+    const query: SearchQuery = { ...parsed, filters: { ...parsed.filters, collection: [collection.id] }, ...(view === 'timeline' && { page: 1 }) };
+    const url = { fixed: FIXED_FACETS, view };
     const cover = collection.cover ? catalog.getRecord(collection.cover) : undefined;
     let search: CollectionSearch;
     try {
-      const result = await engine.search(query);
+      const result = await engine.search(queryForView(query, view));
       if (query.page > 1 && query.page > result.pageCount) {
-        res.redirect(302, searchHref(path, atPage(query, Math.max(1, result.pageCount)), FIXED));
+        res.redirect(302, searchHref(path, atPage(query, Math.max(1, result.pageCount)), url));
         return;
       }
-      search = { results: presentSearchResults(result, { path, query, lang, lookups: lookups.current(), url: FIXED }) };
+      const thumbnails = thumbnailsOfRecords(catalog, result.hits.map((hit) => hit.record), lang);
+      search = { results: presentSearchResults(result, { path, query, lang, lookups: lookups.current(), url, thumbnails }, site.config.tiles) };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       site.logger.warn({ err: error, collection: collection.id }, 'search unavailable: collection page listed from the catalog');
       search = { fallback: readRecordsInCollection(catalog, collection.id, DEFAULT_PAGE_SIZE) };
     }
-    const view = presentCollectionPage(collection, lang, cover, search);
-    renderPage(res, 'collection', view, { title: view.title.value, canonical: searchHref(path, query, FIXED), section: 'collections', headerSearch: false });
+    const page = presentCollectionPage(collection, lang, cover, search, thumbnailsOfRecords(catalog, cover ? [cover.record] : [], lang));
+    renderPage(res, 'collection', page, {
+      title: page.title.value,
+      canonical: searchHref(path, query, url),
+      section: 'collections',
+      headerSearch: false,
+      ...('results' in search ? VIEW_ASSETS[view] : {}),
+    });
   });
 
   return router;

@@ -4,6 +4,7 @@ import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { presentHomePage } from '../present/present-home-page.ts';
 import { renderPage } from '../render/render-page.ts';
 import type { SiteContext } from '../site-context.ts';
+import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import { readCovers } from './read-covers.ts';
 
 export function homeRoutes(site: SiteContext): Router {
@@ -13,11 +14,13 @@ export function homeRoutes(site: SiteContext): Router {
   router.get('/', async (_req, res) => {
     const lang = res.locals.lang as Lang;
     const current = lookups.current();
+    const covers = readCovers(catalog, current.collections);
     const view = presentHomePage({
       lang,
       recordCount: catalog.countRecords(),
       collections: current.collections,
-      covers: readCovers(catalog, current.collections),
+      covers,
+      thumbnails: thumbnailsOfRecords(catalog, [...covers.values()].map((stored) => stored.record), lang),
       browse: await site.overview.get(),
       lookups: current,
     });

@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import type { Lang } from '../../core/i18n/translate.ts';
 import { NotFoundError } from '../errors.ts';
+import { presentRecordMedia } from '../media/present-record-media.ts';
 import { presentRecordPage } from '../present/present-record-page.ts';
 import { itemHref } from '../present/record-summary.ts';
 import { renderPage } from '../render/render-page.ts';
@@ -15,7 +16,9 @@ export function itemRoutes({ catalog, lookups, config }: SiteContext): Router {
     const lang = res.locals.lang as Lang;
     const related = catalog.getRecords(stored.record.related ?? []);
     const origin = `${req.protocol}://${req.get('host') ?? `${config.host}:${config.port}`}`;
-    const view = presentRecordPage(stored, related, lang, lookups.current(), origin);
+    const page = presentRecordPage(stored, related, lang, lookups.current(), origin);
+    const media = presentRecordMedia(catalog, stored.record.id, lang);
+    const view = { ...page, media: media.hasImages ? media : undefined };
     renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(stored.record.id), section: 'items' });
   });
   return router;

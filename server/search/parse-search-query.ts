@@ -1,12 +1,14 @@
 /**
  * Parse once, at the edge: URL parameters in, a typed and clamped `SearchQuery` out, or a
  * `BadRequestError` naming what to correct. Declared keys are `q`, one key per facet in FACETS
- * (`?type=bridge&type=site`), `year_from`, `year_to`, `sort`, `page` and `lang` (read by the
- * language middleware). Every other key is dropped, except keys naming a record field that is
- * not a facet (`?rights=…`): a filter on a field that cannot be filtered is refused.
+ * (`?type=bridge&type=site`), `year_from`, `year_to`, `bbox` (`south,west,north,east`), `near`
+ * (`lat,lon,km`), `sort`, `page`, `view` (parse-search-view.ts) and `lang` (read by the language
+ * middleware). Every other key is dropped, except keys naming a record field that is not a facet
+ * (`?rights=…`): a filter on a field that cannot be filtered is refused.
  */
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { FACETS, FACET_KEYS, type FacetKey } from '../../core/schema/facets.ts';
+import type { Envelope } from '../../core/schema/geometry.ts';
 import { RECORD_FIELDS } from '../../core/schema/record.ts';
 import { parseYear } from '../../core/schema/years.ts';
 import { DEFAULT_PAGE_SIZE, SORTS, type SearchQuery, type SearchSort } from '../../core/search/types.ts';
@@ -18,6 +20,12 @@ export const MAX_PAGE = 500;
 export const MAX_TEXT_LENGTH = 200;
 export const MAX_VALUES_PER_FACET = 20;
 export const MAX_VALUE_LENGTH = 200;
+/** `near` radii are clamped to this range; a missing radius is the default. */
+export const MIN_NEAR_KM = 0.1;
+export const MAX_NEAR_KM = 500;
+export const DEFAULT_NEAR_KM = 5;
+/** A bad `bbox` or `near` is echoed in the error message, cut to this length. */
+const MAX_ECHO_LENGTH = 60;
 
 const NOT_FILTERABLE = new Set<string>(RECORD_FIELDS.filter((field) => !(FACET_KEYS as readonly string[]).includes(field)));
 
@@ -25,11 +33,15 @@ const NOT_FILTERABLE = new Set<string>(RECORD_FIELDS.filter((field) => !(FACET_K
 export function parseSearchQuery(params: QueryParams, lang: Lang): SearchQuery {
   refuseUndeclaredFilters(params);
   const { yearFrom, yearTo } = parseYearRange(params, lang);
+  const bbox = parseBbox(params);
+  const near = parseNear(params);
   return {
     text: parseText(params),
     filters: parseFilters(params, lang),
     ...(yearFrom !== undefined && { yearFrom }),
     ...(yearTo !== undefined && { yearTo }),
+    ...(bbox && { bbox }),
+    ...(near && { near }),
     sort: parseSort(params),
     page: parsePage(params),
     pageSize: DEFAULT_PAGE_SIZE,
@@ -94,6 +106,48 @@ function parseYearParam(params: QueryParams, key: 'year_from' | 'year_to', lang:
     throw new BadRequestError('site.error.bad_year', { field: translate(lang, `site.search.${key}`), value: raw });
   }
   return parsed.year;
+}
+
+/** `south,west,north,east` in degrees, as "search this area" writes it; an empty value is no box. */
+function parseBbox(params: QueryParams): Envelope | undefined {
+  const raw = firstValue(params, 'bbox')?.trim();
+  if (!raw) return undefined;
+  const numbers = decimals(raw);
+  const refuse = () => new BadRequestError('site.error.bad_bbox', { value: raw.slice(0, MAX_ECHO_LENGTH) });
+  if (numbers?.length !== 4) throw refuse();
+  const [south, west, north, east] = numbers as [number, number, number, number];
+  if (!isLatitude(south) || !isLatitude(north) || !isLongitude(west) || !isLongitude(east)) throw refuse();
+  // A box across the antimeridian (west > east) is refused: neither engine can search one.
+  if (!(south < north && west < east)) throw refuse();
+  return { south, west, north, east };
+}
+
+/** `lat,lon` or `lat,lon,km`; the radius is clamped, the point must be on the globe. */
+function parseNear(params: QueryParams): SearchQuery['near'] {
+  const raw = firstValue(params, 'near')?.trim();
+  if (!raw) return undefined;
+  const numbers = decimals(raw);
+  if (!numbers || numbers.length < 2 || numbers.length > 3 || !isLatitude(numbers[0]!) || !isLongitude(numbers[1]!)) {
+    throw new BadRequestError('site.error.bad_near', { value: raw.slice(0, MAX_ECHO_LENGTH) });
+  }
+  const radiusKm = Math.min(MAX_NEAR_KM, Math.max(MIN_NEAR_KM, numbers[2] ?? DEFAULT_NEAR_KM));
+  return { lat: numbers[0]!, lon: numbers[1]!, radiusKm };
+}
+
+const DECIMAL = /^[-+]?\d{1,12}(?:\.\d{1,12})?$/;
+
+/** Comma-separated plain decimals (`30.48,-120.1`); undefined when any part is something else (`1e3`, `Infinity`, ``). */
+function decimals(raw: string): number[] | undefined {
+  const parts = raw.split(',').map((part) => part.trim());
+  return parts.every((part) => DECIMAL.test(part)) ? parts.map(Number) : undefined;
+}
+
+function isLatitude(value: number): boolean {
+  return value >= -90 && value <= 90;
+}
+
+function isLongitude(value: number): boolean {
+  return value >= -180 && value <= 180;
 }
 
 function parseSort(params: QueryParams): SearchSort {

@@ -1,18 +1,21 @@
 /**
  * The inverse of parse-search-query.ts: a `SearchQuery` written back as a URL, with the same keys,
  * so every state of a search (and every link that changes it) is a plain shareable address.
- * Defaults are left out (`sort=relevance`, `page=1`) and the language never goes in: it is the
- * visitor's, remembered in a cookie.
+ * Defaults are left out (`sort=relevance`, `page=1`, `view=list`) and the language never goes in:
+ * it is the visitor's, remembered in a cookie.
  */
 import { FACETS, type FacetKey } from '../../core/schema/facets.ts';
 import type { SearchQuery } from '../../core/search/types.ts';
+import type { SearchView } from './parse-search-view.ts';
 
 export interface SearchUrlOptions {
   /** Facets fixed by the page itself (a collection page's collection), never written. */
   fixed?: readonly FacetKey[];
+  /** The view the links stay in; `list` (the default) is not written. */
+  view?: SearchView;
 }
 
-/** `path?q=…&type=…&year_from=…&sort=…&page=…` for `query`. */
+/** `path?q=…&type=…&year_from=…&bbox=…&near=…&sort=…&page=…&view=…` for `query`. */
 export function searchHref(path: string, query: SearchQuery, options: SearchUrlOptions = {}): string {
   const params = new URLSearchParams();
   if (query.text) params.append('q', query.text);
@@ -22,8 +25,11 @@ export function searchHref(path: string, query: SearchQuery, options: SearchUrlO
   }
   if (query.yearFrom !== undefined) params.append('year_from', String(query.yearFrom));
   if (query.yearTo !== undefined) params.append('year_to', String(query.yearTo));
+  if (query.bbox) params.append('bbox', [query.bbox.south, query.bbox.west, query.bbox.north, query.bbox.east].join(','));
+  if (query.near) params.append('near', [query.near.lat, query.near.lon, query.near.radiusKm].join(','));
   if (query.sort !== 'relevance') params.append('sort', query.sort);
   if (query.page > 1) params.append('page', String(query.page));
+  if (options.view && options.view !== 'list') params.append('view', options.view);
   const search = params.toString();
   return search ? `${path}?${search}` : path;
 }
@@ -37,6 +43,27 @@ export function toggleFilter(query: SearchQuery, key: FacetKey, value: string): 
   return { ...query, filters, page: 1 };
 }
 
+/** The same search with `value` as the facet's only value, from page 1. */
+export function withOnlyValue(query: SearchQuery, key: FacetKey, value: string): SearchQuery {
+  return { ...query, filters: { ...query.filters, [key]: [value] }, page: 1 };
+}
+
+/** The same search with none of the facet's values, from page 1. */
+export function withoutFacet(query: SearchQuery, key: FacetKey): SearchQuery {
+  const { [key]: _dropped, ...filters } = query.filters;
+  return { ...query, filters, page: 1 };
+}
+
+export function withoutBbox(query: SearchQuery): SearchQuery {
+  const { bbox: _bbox, ...rest } = query;
+  return { ...rest, page: 1 };
+}
+
+export function withoutNear(query: SearchQuery): SearchQuery {
+  const { near: _near, ...rest } = query;
+  return { ...rest, page: 1 };
+}
+
 export function withoutYears(query: SearchQuery): SearchQuery {
   const { yearFrom: _from, yearTo: _to, ...rest } = query;
   return { ...rest, page: 1 };
@@ -46,9 +73,9 @@ export function withoutText(query: SearchQuery): SearchQuery {
   return { ...query, text: '', page: 1 };
 }
 
-/** Only the text: every filter and the year range removed. */
+/** Only the text: every filter, the year range and the map area removed. */
 export function withoutFilters(query: SearchQuery): SearchQuery {
-  return { ...withoutYears(query), filters: {} };
+  return { ...withoutNear(withoutBbox(withoutYears(query))), filters: {} };
 }
 
 export function atPage(query: SearchQuery, page: number): SearchQuery {

@@ -6,6 +6,7 @@ import request from 'supertest';
 import { assetVersion, PUBLIC_DIR } from '../../server/middleware/serve-assets.ts';
 import { fullRecordId } from '../fixtures/site/index.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { foreignScripts, scriptsOf } from './helpers/html.ts';
 
 const typed = test as import('ava').TestFn<FixtureSite>;
 
@@ -42,7 +43,7 @@ typed('a missing asset is a 404', async (t) => {
 
 typed('the asset version changes when a file in public/ changes', (t) => {
   t.regex(assetVersion(), /^[0-9a-f]{12}$/);
-  t.not(assetVersion(), assetVersion(path.join(PUBLIC_DIR, 'css')));
+  t.not(assetVersion(), assetVersion([{ prefix: '', dir: path.join(PUBLIC_DIR, 'css') }]));
 });
 
 for (const page of PAGES) {
@@ -55,7 +56,8 @@ for (const page of PAGES) {
     t.regex(csp, /frame-ancestors 'none'/);
     t.is(response.headers['x-content-type-options'], 'nosniff');
     t.is(response.headers['x-powered-by'], undefined);
-    t.false(/<script/i.test(response.text), 'no script, inline or not');
+    t.deepEqual(foreignScripts(response.text), [], 'no inline script, and no script from anywhere else');
+    t.true(scriptsOf(response.text).every((script) => script.defer), 'scripts are deferred: pages render before they run');
     t.false(/<style/i.test(response.text), 'no inline stylesheet');
     t.false(/\sstyle="/i.test(response.text), 'no style attribute');
     const sources = [...response.text.matchAll(/\s(?:src|href)="(https?:)?\/\/[^"]*"/g)].map((m) => m[0]);

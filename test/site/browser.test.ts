@@ -4,76 +4,22 @@
  * type for serious or critical accessibility problems, the console must stay free of CSP
  * violations, pages must fit a 360 px phone, and screenshots are written for people to look at.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import test, { type ExecutionContext } from 'ava';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../../core/config.ts';
+import test from 'ava';
+import type { Page } from 'playwright-core';
 import { fullRecordId, tangqiBuildingCount } from '../fixtures/site/index.ts';
-import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-/** Outside the temporary archive, so the pictures outlive the test: `$ARCHIVE_DATA_DIR/reports/site-screenshots`. */
-const SCREENSHOTS = path.join(loadConfig(process.env).reportsDir, 'site-screenshots');
-
-interface Browsing {
-  site: FixtureSite;
-  server: Server;
-  origin: string;
-  browser: Browser;
-}
+import { assertAccessible, openPage, screenshot, SCREENSHOTS, startBrowsing, stopBrowsing, type Browsing } from './helpers/browser.ts';
 
 const typed = test as import('ava').TestFn<Browsing>;
 
 typed.before(async (t) => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`);
-  // Filled in step by step, so `after.always` closes whatever was opened before a failure.
-  const context = t.context as Partial<Browsing>;
-  context.site = await openFixtureSite();
-  context.server = context.site.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => context.server!.once('listening', resolve));
-  context.origin = `http://127.0.0.1:${(context.server.address() as AddressInfo).port}`;
-  // playwright gives every launch a fresh temporary profile of its own.
-  context.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  await startBrowsing(t.context as Partial<Browsing>);
 });
 
 typed.after.always(async (t) => {
-  const context = t.context as Partial<Browsing>;
-  await context.browser?.close();
-  if (context.server) await new Promise((resolve) => context.server!.close(resolve));
-  await context.site?.close();
+  await stopBrowsing(t.context as Partial<Browsing>);
 });
-
-/** A fresh page that records console errors (CSP violations among them) and failed requests. */
-async function openPage(t: ExecutionContext<Browsing>, locale: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const context = await t.context.browser.newContext({ locale, viewport: { width, height: 900 } });
-  t.teardown(() => context.close());
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  return { page, problems };
-}
-
-async function assertAccessible(t: ExecutionContext<Browsing>, page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  t.deepEqual(
-    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
-    [],
-    `${name}: serious or critical accessibility violations`,
-  );
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 const total = (page: Page) => page.locator('.results__summary').innerText();
 
@@ -84,7 +30,7 @@ typed('a visitor searches 塘栖, reads a record, switches to English, filters a
   await assertAccessible(t, page, 'home');
   await screenshot(page, 'home-zh');
 
-  await page.getByRole('searchbox', { name: '检索档案', exact: true }).fill('塘栖');
+  await page.getByRole('combobox', { name: '检索档案', exact: true }).fill('塘栖');
   await page.getByRole('button', { name: '检索', exact: true }).click();
   await page.waitForURL(/\/search\?q=/);
   t.is(await page.locator('h1').innerText(), '“塘栖”的检索结果');
@@ -104,7 +50,7 @@ typed('a visitor searches 塘栖, reads a record, switches to English, filters a
   t.true(page.url().includes('lang=en'));
   await screenshot(page, 'record-en');
 
-  await page.getByRole('searchbox', { name: 'Search the archive', exact: true }).fill('塘栖');
+  await page.getByRole('combobox', { name: 'Search the archive', exact: true }).fill('塘栖');
   await page.getByRole('button', { name: 'Search', exact: true }).click();
   await page.waitForURL(/\/search\?q=/);
   t.is(await page.locator('h1').innerText(), 'Search results for “塘栖”', 'the cookie keeps English without ?lang');

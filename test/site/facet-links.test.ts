@@ -20,7 +20,7 @@ for (const start of ['/search', `/search?q=${encodeURIComponent('塘栖')}`, '/c
   typed(`every facet value offered on ${decodeURIComponent(start)} leads to as many records as its count, with the value selected`, async (t) => {
     const page = await get(t, start);
     const links = facetLinks(page.text);
-    t.true(links.length > 10, 'the page offers facet values');
+    t.true(links.length >= 6, 'the page offers facet values');
     for (const link of links) {
       const filtered = await get(t, link.href);
       t.is(filtered.status, 200, link.href);

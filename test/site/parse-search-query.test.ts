@@ -2,7 +2,8 @@ import test from 'ava';
 import { DEFAULT_PAGE_SIZE } from '../../core/search/types.ts';
 import { BadRequestError } from '../../server/errors.ts';
 import { parseQueryString } from '../../server/params/query-params.ts';
-import { MAX_PAGE, parseSearchQuery } from '../../server/search/parse-search-query.ts';
+import { DEFAULT_NEAR_KM, MAX_NEAR_KM, MAX_PAGE, MIN_NEAR_KM, parseSearchQuery } from '../../server/search/parse-search-query.ts';
+import { parseSearchView } from '../../server/search/parse-search-view.ts';
 import { atPage, searchHref, toggleFilter } from '../../server/search/search-url.ts';
 
 const parse = (queryString: string, lang: 'zh' | 'en' = 'en') => parseSearchQuery(parseQueryString(queryString), lang);
@@ -92,9 +93,70 @@ test('whitespace in the text collapses, ideographic spaces included', (t) => {
 });
 
 test('a query written back as a URL parses to the same query', (t) => {
-  const query = parse(`q=${encodeURIComponent('塘栖 bridge')}&type=bridge&type=site&admin_area=${encodeURIComponent('浙江省/杭州市')}&year_from=-221&year_to=8&sort=year_desc&page=3`);
-  const href = searchHref('/search', query);
-  t.deepEqual(parseSearchQuery(parseQueryString(href.split('?')[1]!), 'en'), query);
+  const query = parse(
+    `q=${encodeURIComponent('塘栖 bridge')}&type=bridge&type=site&admin_area=${encodeURIComponent('浙江省/杭州市')}&year_from=-221&year_to=8` +
+      '&bbox=30.3,120.1,30.5,120.25&near=30.48,120.19,2.5&sort=year_desc&page=3',
+  );
+  const href = searchHref('/search', query, { view: 'map' });
+  const params = parseQueryString(href.split('?')[1]!);
+  t.deepEqual(parseSearchQuery(params, 'en'), query);
+  t.is(parseSearchView(params), 'map');
+});
+
+test('a map area is read as south,west,north,east in degrees', (t) => {
+  t.deepEqual(parse('bbox=30.3,120.1,30.5,120.25').bbox, { south: 30.3, west: 120.1, north: 30.5, east: 120.25 });
+  t.deepEqual(parse('bbox=-90,-180,90,180').bbox, { south: -90, west: -180, north: 90, east: 180 });
+  t.deepEqual(parse('bbox=%2030.3%20,%20120.1,30.5,120.25%20').bbox, { south: 30.3, west: 120.1, north: 30.5, east: 120.25 }, 'spaces around numbers');
+  t.false('bbox' in parse('bbox='), 'an empty value is no area');
+});
+
+for (const [bbox, why] of [
+  ['30.5,120.1,30.3,120.25', 'south above north'],
+  ['30.3,120.1,30.3,120.25', 'no height'],
+  ['30.3,120.25,30.5,120.1', 'west east of east (across the antimeridian)'],
+  ['-91,120,30,121', 'a latitude off the globe'],
+  ['30,120,31,181', 'a longitude off the globe'],
+  ['30,120,31', 'three numbers'],
+  ['30,120,31,121,5', 'five numbers'],
+  ['30,120,31,1e3', 'an exponent'],
+  ['30,120,31,Infinity', 'infinity'],
+  ['30,,31,121', 'a missing number'],
+  ['north,west,south,east', 'words'],
+] as const) {
+  test(`a map area with ${why} is refused, echoing what was given`, (t) => {
+    const error = refusal(t, `bbox=${encodeURIComponent(bbox)}`);
+    t.is(error.messageKey, 'site.error.bad_bbox');
+    t.is(error.params.value, bbox);
+  });
+}
+
+test('a nearby search is read as lat,lon,km, the radius defaulted and clamped', (t) => {
+  t.deepEqual(parse('near=30.48,120.19,2.5').near, { lat: 30.48, lon: 120.19, radiusKm: 2.5 });
+  t.deepEqual(parse('near=30.48,120.19').near, { lat: 30.48, lon: 120.19, radiusKm: DEFAULT_NEAR_KM });
+  t.is(parse('near=30.48,120.19,0.001').near?.radiusKm, MIN_NEAR_KM);
+  t.is(parse('near=30.48,120.19,-5').near?.radiusKm, MIN_NEAR_KM);
+  t.is(parse('near=30.48,120.19,40000').near?.radiusKm, MAX_NEAR_KM);
+  t.false('near' in parse('near=%20'));
+});
+
+for (const near of ['30.48', '95,120', '30,200', '30,120,5,5', 'here', '30,120,km', '30;120;5']) {
+  test(`the nearby search ${near} is refused`, (t) => {
+    t.is(refusal(t, `near=${encodeURIComponent(near)}`).messageKey, 'site.error.bad_near');
+  });
+}
+
+test('an over-long map parameter is echoed only in part', (t) => {
+  const long = Array.from({ length: 40 }, () => '1').join(',');
+  t.is(String(refusal(t, `bbox=${long}`).params.value).length, 60);
+});
+
+test('the view is list, timeline or map; any other is refused with the views that exist', (t) => {
+  t.is(parseSearchView(parseQueryString('')), 'list');
+  t.is(parseSearchView(parseQueryString('view=')), 'list');
+  t.is(parseSearchView(parseQueryString('view=timeline&view=map')), 'timeline');
+  const error = t.throws(() => parseSearchView(parseQueryString('view=globe')), { instanceOf: BadRequestError })!;
+  t.is(error.messageKey, 'site.error.bad_view');
+  t.is(error.params.options, 'list, timeline, map');
 });
 
 test('toggling a facet value adds it, toggling again removes it, and either goes back to page 1', (t) => {
@@ -107,5 +169,6 @@ test('toggling a facet value adds it, toggling again removes it, and either goes
 
 test('defaults are left out of URLs and the language never goes in', (t) => {
   t.is(searchHref('/search', parse('lang=zh&sort=relevance&page=1')), '/search');
+  t.is(searchHref('/search', parse(''), { view: 'list' }), '/search');
   t.is(searchHref('/collections/x', parse('collection=x&type=site'), { fixed: ['collection'] }), '/collections/x?type=site');
 });

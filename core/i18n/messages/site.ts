@@ -30,6 +30,7 @@ export const SITE_MESSAGES = {
     en: 'Sites, canals, bridges, seawalls, old towns, objects and documents: local cultural heritage recorded in Chinese and English. Browse the themed collections or search every record.',
   },
   'site.home.holdings': { zh: '馆藏记录 {records} 条 · 专题 {collections} 个', en: 'Records: {records} · Collections: {collections}' },
+  'site.home.explore': { zh: '也可以在时间轴或地图上浏览全部记录：', en: 'Or explore every record on a timeline or a map:' },
   'site.home.collections': { zh: '专题', en: 'Collections' },
   'site.home.types': { zh: '按类型浏览', en: 'Browse by type' },
   'site.home.featured': { zh: '精选记录', en: 'Featured records' },
@@ -62,9 +63,14 @@ export const SITE_MESSAGES = {
   'site.search.text_filter': { zh: '检索词', en: 'Text' },
   'site.search.remove_filter': { zh: '（点击移除此条件）', en: '(select to remove this filter)' },
   'site.search.clear_all': { zh: '清除全部条件', en: 'Clear all filters' },
+  'site.year_ce': { zh: '公元{year}年', en: '{year} CE' },
   'site.search.years_between': { zh: '{from}至{to}', en: '{from} to {to}' },
   'site.search.years_from': { zh: '{from}以后', en: 'from {from}' },
   'site.search.years_to': { zh: '{to}以前', en: 'until {to}' },
+  'site.search.bbox': { zh: '地图范围', en: 'Map area' },
+  'site.search.bbox_value': { zh: '{from} 至 {to}', en: '{from} to {to}' },
+  'site.search.near': { zh: '附近', en: 'Nearby' },
+  'site.search.near_value': { zh: '{point} 周围 {radius} 公里内', en: 'within {radius} km of {point}' },
   'site.sort.relevance': { zh: '相关度', en: 'Relevance' },
   'site.sort.year_asc': { zh: '年代（由远及近）', en: 'Year (oldest first)' },
   'site.sort.year_desc': { zh: '年代（由近及远）', en: 'Year (newest first)' },
@@ -75,8 +81,69 @@ export const SITE_MESSAGES = {
   'site.facets.jump': { zh: '跳到筛选条件', en: 'Jump to filters' },
   'site.facets.more': { zh: '更多（{count}）', en: 'More ({count})' },
   'site.facets.remove': { zh: '已选，点击移除：', en: 'Selected, select to remove:' },
+  'site.facets.all_areas': { zh: '全部地区', en: 'All areas' },
+  'site.facets.trail_label': { zh: '已选的层级', en: 'Chosen level' },
+  'site.facets.level_up': { zh: '移除“{level}”，回到上一级', en: 'Remove “{level}” and go up one level' },
   'site.facet.yes': { zh: '有图像', en: 'With images' },
   'site.facet.no': { zh: '无图像', en: 'Without images' },
+
+  // Search suggestions, shown by public/js/suggest.js under the search boxes.
+  'site.suggest.label': { zh: '检索建议', en: 'Suggestions' },
+  'site.suggest.count': { zh: '有 {count} 条建议，可用上下方向键选择。', en: 'Suggestions: {count}. Use the up and down arrow keys to choose one.' },
+  'site.suggest.none': { zh: '没有建议。', en: 'No suggestions.' },
+
+  // Ways to show a result set.
+  'site.views.label': { zh: '结果显示方式', en: 'Show the results as' },
+  'site.views.list': { zh: '列表', en: 'List' },
+  'site.views.timeline': { zh: '时间轴', en: 'Timeline' },
+  'site.views.map': { zh: '地图', en: 'Map' },
+
+  // Timeline view.
+  'site.timeline.heading': { zh: '时间轴', en: 'Timeline' },
+  'site.timeline.summary': {
+    zh: '共 {total} 条记录。跨越多个时期的记录在每个时期各计一次。',
+    en: 'Records: {total}. A record spanning several periods is counted in each of them.',
+  },
+  'site.timeline.scale_note': {
+    zh: '比例尺在{points}处变化：年代越早压缩得越多，远古文化与明清都能看清。',
+    en: 'The scale changes at {points}: the earlier the years, the more they are compressed, so prehistoric cultures and recent dynasties both stay readable.',
+  },
+  'site.timeline.points_separator': { zh: '、', en: ', ' },
+  'site.timeline.bar_label': { zh: '{name} · {count}', en: '{name} · {count}' },
+  'site.timeline.table_caption': { zh: '各时期的记录数', en: 'Records per period' },
+  'site.timeline.column_period': { zh: '时期', en: 'Period' },
+  'site.timeline.column_years': { zh: '年代', en: 'Years' },
+  'site.timeline.column_count': { zh: '记录数', en: 'Records' },
+  'site.timeline.not_on_axis': { zh: '未列入时间轴', en: 'Not on the timeline' },
+  'site.timeline.empty': {
+    zh: '这些记录都没有可以排上时间轴的时期。',
+    en: 'None of these records has a period that can be placed on the timeline.',
+  },
+
+  // Map view.
+  'site.map.label': { zh: '检索结果地图', en: 'Map of the results' },
+  'site.map.summary': { zh: '共 {total} 条有位置的记录，当前列出第 {from}–{to} 条', en: 'Records with a location {from}–{to} of {total}' },
+  'site.map.none': { zh: '这些记录都没有位置信息。', en: 'None of these records has a location.' },
+  'site.map.list_heading': { zh: '有位置的记录', en: 'Records with a location' },
+  'site.map.no_tiles': {
+    zh: '未配置底图：标记和线条绘制在空白背景上。',
+    en: 'No base map is configured: markers and lines are drawn on a plain background.',
+  },
+  'site.map.hint': {
+    zh: '拖动、缩放地图后选“在此范围内检索”；点击地图上任一点，可检索其附近的记录。',
+    en: 'Pan and zoom, then choose “Search this area”; click anywhere on the map to search near that point.',
+  },
+  'site.map.search_area': { zh: '在此范围内检索', en: 'Search this area' },
+  'site.map.near_point': { zh: '检索此处 {radius} 公里内的记录', en: 'Search within {radius} km of here' },
+  'site.map.near_record': { zh: '附近 {radius} 公里内的记录', en: 'Records within {radius} km' },
+  'site.map.truncated': {
+    zh: '地图最多显示 {maximum} 条记录；缩小检索范围可看到其余记录。',
+    en: 'The map shows at most {maximum} records; narrow the search to see the rest.',
+  },
+  'site.map.load_failed': { zh: '地图数据未能加载；下面的列表仍然可用。', en: 'The map data could not be loaded; the list below still works.' },
+  'site.map.zoom_in': { zh: '放大', en: 'Zoom in' },
+  'site.map.zoom_out': { zh: '缩小', en: 'Zoom out' },
+  'site.map.close': { zh: '关闭', en: 'Close' },
 
   // Pagination.
   'site.pagination.label': { zh: '分页', en: 'Pages' },
@@ -107,6 +174,7 @@ export const SITE_MESSAGES = {
   'site.record.coordinates_from_photo': { zh: '{coordinates}（取自照片的 GPS 位置）', en: '{coordinates} (from the GPS position of a photograph)' },
   'site.record.geometry_line': { zh: '线（{points} 个点）', en: 'Line ({points} points)' },
   'site.record.geometry_lines': { zh: '多段线：{lines} 段，{points} 个点', en: 'Multi-part line: parts {lines}, points {points}' },
+  'site.record.nearby': { zh: '{radius} 公里内的其他记录（地图）', en: 'Records within {radius} km (map)' },
   'site.record.period_with_years': { zh: '{name}（{years}）', en: '{name} ({years})' },
   'site.field.id': { zh: '记录编号', en: 'Record ID' },
   'site.field.identifier': { zh: '原始编号', en: 'Original identifier' },
@@ -116,6 +184,7 @@ export const SITE_MESSAGES = {
   'site.field.admin_area': { zh: '行政区划', en: 'Administrative area' },
   'site.field.coordinates': { zh: '坐标', en: 'Coordinates' },
   'site.field.geometry': { zh: '形状', en: 'Shape' },
+  'site.field.nearby': { zh: '附近', en: 'Nearby' },
   'site.field.keywords': { zh: '关键词', en: 'Keywords' },
   'site.field.protection_level': { zh: '保护级别', en: 'Protection level' },
   'site.field.collections': { zh: '所属专题', en: 'Collections' },
@@ -164,6 +233,10 @@ export const SITE_MESSAGES = {
     zh: '在结果页按专题、类型、年代、行政区划、保护级别和有无图像筛选；每一种检索状态都是一个可以分享的链接。',
     en: 'Filter results by collection, type, period, administrative area, protection level and images; every state of a search is a link you can share.',
   },
+  'site.about.search_views': {
+    zh: '结果可以按列表、时间轴或地图查看；在地图上可以检索某一范围内或某一点附近的记录。',
+    en: 'Results can be shown as a list, on a timeline or on a map; on the map you can search an area or near a point.',
+  },
   'site.about.languages_heading': { zh: '语言', en: 'Languages' },
   'site.about.languages': {
     zh: '界面可在中文和英文之间切换，选择会被记住。某条记录缺少当前语言的内容时，显示另一种语言并加以标注。',
@@ -176,8 +249,8 @@ export const SITE_MESSAGES = {
   },
   'site.about.links_heading': { zh: '链接', en: 'Links' },
   'site.about.links': {
-    zh: '记录页和检索结果的网址都可以直接收藏或分享；本站不需要 JavaScript。',
-    en: 'The addresses of record pages and of search results can be bookmarked and shared as they are; the site needs no JavaScript.',
+    zh: '记录页和检索结果的网址都可以直接收藏或分享。本站不依赖 JavaScript；有 JavaScript 时，检索框会给出建议，地图可以拖动和缩放。',
+    en: 'The addresses of record pages and of search results can be bookmarked and shared as they are. Everything works without JavaScript; with it, the search boxes suggest names and the map can be panned and zoomed.',
   },
 
   // Errors. Headings per status; messages say what to do next.
@@ -209,6 +282,15 @@ export const SITE_MESSAGES = {
   },
   'site.error.year_range_reversed': { zh: '起始年份晚于截止年份；请对调后再试。', en: 'The from year is later than the to year; swap them and try again.' },
   'site.error.bad_sort': { zh: '无法按“{value}”排序；可用的排序：{options}', en: 'Results cannot be sorted by “{value}”; the sort orders are: {options}' },
+  'site.error.bad_bbox': {
+    zh: '地图范围“{value}”有误：应为“南,西,北,东”四个数（纬度 -90 至 90，经度 -180 至 180），南小于北，西小于东。',
+    en: 'The map area “{value}” is not valid: give south,west,north,east as four numbers (latitudes −90 to 90, longitudes −180 to 180), south below north and west below east.',
+  },
+  'site.error.bad_near': {
+    zh: '附近检索“{value}”有误：应为“纬度,经度,半径公里数”，例如 30.48,120.19,5。',
+    en: 'The nearby search “{value}” is not valid: give latitude,longitude,radius in km, for example 30.48,120.19,5.',
+  },
+  'site.error.bad_view': { zh: '没有“{value}”这种显示方式；可用的有：{options}', en: 'There is no view “{value}”; the views are: {options}' },
   'site.error.bad_page': { zh: '页码“{value}”不是数字。', en: 'The page number “{value}” is not a number.' },
   'site.error.go_home': { zh: '返回首页', en: 'Go to the home page' },
   'site.error.go_collections': { zh: '浏览专题', en: 'Browse the collections' },

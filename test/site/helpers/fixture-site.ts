@@ -26,14 +26,17 @@ export interface FixtureSite {
 
 export const silentLogger = pino({ level: 'silent' });
 
-/** @param engineFor replaces the archive's engine in the app (e.g. with one that is down) */
-export async function openFixtureSite(engineFor?: (engine: SearchEngine) => SearchEngine): Promise<FixtureSite> {
+/**
+ * @param engineFor replaces the archive's engine in the app (e.g. with one that is down)
+ * @param env more configuration, as environment variables (`ARCHIVE_TILE_URL` …)
+ */
+export async function openFixtureSite(engineFor?: (engine: SearchEngine) => SearchEngine, env: Record<string, string> = {}): Promise<FixtureSite> {
   const dir = mkdtempSync(path.join(tmpdir(), 'site-'));
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
   const engine = new EmbeddedEngine(catalog);
   const { report } = await runIngest({ catalog, engine, paths: [fixtureCollectionsDir] });
   if (report.hasFailures()) throw new Error(`the fixture archive did not import cleanly: ${JSON.stringify(report.entries)}`);
-  const config = loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...env, ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
   const served = engineFor ? engineFor(engine) : engine;
   return {
     app: createApp({ config, catalog, engine: served, logger: silentLogger }),

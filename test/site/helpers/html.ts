@@ -6,10 +6,17 @@ export function asAttribute(value: string): string {
   return Handlebars.escapeExpression(value);
 }
 
-/** Facet links with their label and count: `[{ facet, href, label, count, selected }]`. */
+/**
+ * Facet links with their label and count: `[{ facet, href, label, count, selected }]`. The chosen
+ * level of a hierarchy facet's trail is listed too, selected, with the link that goes up a level.
+ */
 export function facetLinks(html: string): { facet: string; href: string; label: string; count: number; selected: boolean }[] {
   const links = [];
   for (const section of html.matchAll(/<section class="facet" aria-labelledby="facet-(\w+)">([\s\S]*?)<\/section>/g)) {
+    const chosen = section[2]!.match(/<span class="facet-trail__current" aria-current="true">([^<]*)<\/span>(?: <span class="facet-value__count">(\d+)<\/span>)? <a class="facet-trail__remove" href="([^"]*)"/);
+    if (chosen) {
+      links.push({ facet: section[1]!, href: decodeEntities(chosen[3]!), label: decodeEntities(chosen[1]!), count: Number(chosen[2] ?? 0), selected: true });
+    }
     for (const item of section[2]!.matchAll(/<li class="facet-value[^"]*">\s*<a href="([^"]*)"[^>]*>([\s\S]*?)<\/a>\s*<span class="facet-value__count">(\d+)<\/span>/g)) {
       links.push({
         facet: section[1]!,
@@ -49,3 +56,24 @@ export function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
+
+/** Every `<script>` element of a page: its `src` (undefined when inline), whether it is deferred, and what it encloses. */
+export function scriptsOf(html: string): { src?: string; defer: boolean; body: string }[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => {
+    const src = m[1]!.match(/\ssrc="([^"]*)"/)?.[1];
+    return { ...(src !== undefined && { src: decodeEntities(src) }), defer: /\sdefer\b/.test(m[1]!), body: m[2]! };
+  });
+}
+
+/**
+ * Scripts that are not the site's own: inline code, or files from anywhere but this origin's
+ * `/assets/<version>/` and `/vendor/` (the media viewer's). A bare `<script` not closed as an
+ * element counts too, so an injected fragment cannot hide from the check.
+ */
+export function foreignScripts(html: string): string[] {
+  const own = (script: { src?: string; body: string }) => script.src !== undefined && /^\/(?:assets|vendor)\/[\w./-]+\.js$/.test(script.src) && script.body.trim() === '';
+  const scripts = scriptsOf(html);
+  const opened = html.match(/<script\b/gi)?.length ?? 0;
+  const foreign = scripts.filter((script) => !own(script)).map((script) => script.src ?? `inline: ${script.body.slice(0, 60)}`);
+  return opened === scripts.length ? foreign : [...foreign, 'an unclosed <script'];
+}

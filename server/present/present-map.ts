@@ -1,0 +1,98 @@
+/**
+ * The map view of a result set. The page itself lists the located records with their coordinates
+ * (all of it works without JavaScript); public/js/map.js then draws them with Leaflet from the
+ * GeoJSON endpoint, reading everything it needs (data URL, tiles, labels) from data- attributes.
+ */
+import type { Config } from '../../core/config.ts';
+import type { MessageKey } from '../../core/i18n/messages.ts';
+import { translate, type Lang, type MessageParams } from '../../core/i18n/translate.ts';
+import type { Geometry } from '../../core/schema/geometry.ts';
+import type { SearchHit } from '../../core/search/types.ts';
+import { DEFAULT_NEAR_KM } from '../search/parse-search-query.ts';
+import { searchHref, withoutBbox, withoutNear } from '../search/search-url.ts';
+import { formatCoordinates } from './format-coordinates.ts';
+import type { LocalText } from './localize.ts';
+import type { SearchContext } from './present-facets.ts';
+import { summarizeRecord } from './record-summary.ts';
+
+/** The most features the GeoJSON endpoint returns for one map (five engine pages of 100). */
+export const MAX_MAP_FEATURES = 500;
+
+export interface MapItemView {
+  href: string;
+  title: LocalText;
+  period?: LocalText;
+  coordinates: string;
+  /** `线（12 个点）` for a record drawn as a line. */
+  shape?: string;
+}
+
+export interface MapView {
+  /** `/api/search.geojson?…`: the located records of the whole search, not just this page. */
+  dataUrl: string;
+  /** The search without its map area or point, in the map view: the script adds `bbox=` or `near=`. */
+  baseHref: string;
+  /** `south,west,north,east` / `lat,lon,km` of the search, so the map opens on them. */
+  bbox?: string;
+  near?: string;
+  nearRadiusKm: number;
+  tiles?: { url: string; attribution: string };
+  labels: Record<'map' | 'searchArea' | 'nearPoint' | 'nearRecord' | 'zoomIn' | 'zoomOut' | 'close' | 'loadFailed', string>;
+  items: MapItemView[];
+  /** Said when the search has more located records than one map draws. */
+  truncated?: string;
+}
+
+/** The map of the search in `context`; `total` is how many of its records have a place. */
+export function presentMap(hits: readonly SearchHit[], total: number, context: SearchContext, tiles: Config['tiles']): MapView {
+  const { path, query, lang, url } = context;
+  const { bbox, near } = query;
+  const t = (key: MessageKey, params: MessageParams = {}) => translate(lang, key, params);
+  return {
+    dataUrl: searchHref('/api/search.geojson', { ...query, page: 1 }),
+    baseHref: searchHref(path, withoutNear(withoutBbox(query)), { ...url, view: 'map' }),
+    ...(bbox && { bbox: [bbox.south, bbox.west, bbox.north, bbox.east].join(',') }),
+    ...(near && { near: [near.lat, near.lon, near.radiusKm].join(',') }),
+    nearRadiusKm: DEFAULT_NEAR_KM,
+    ...(tiles.url && { tiles: { url: tiles.url, attribution: tiles.attribution ?? '' } }),
+    labels: {
+      map: t('site.map.label'),
+      searchArea: t('site.map.search_area'),
+      nearPoint: t('site.map.near_point', { radius: DEFAULT_NEAR_KM }),
+      nearRecord: t('site.map.near_record', { radius: DEFAULT_NEAR_KM }),
+      zoomIn: t('site.map.zoom_in'),
+      zoomOut: t('site.map.zoom_out'),
+      close: t('site.map.close'),
+      loadFailed: t('site.map.load_failed'),
+    },
+    items: hits.flatMap((hit) => presentMapItem(hit, lang)),
+    ...(total > MAX_MAP_FEATURES && { truncated: t('site.map.truncated', { maximum: MAX_MAP_FEATURES }) }),
+  };
+}
+
+function presentMapItem({ record }: SearchHit, lang: Lang): MapItemView[] {
+  if (record.lat === undefined || record.lon === undefined) return [];
+  const summary = summarizeRecord(record, lang);
+  const shape = record.geometry && shapeText(record.geometry, lang);
+  return [
+    {
+      href: summary.href,
+      title: summary.title,
+      ...(summary.period && { period: summary.period }),
+      coordinates: formatCoordinates(record.lat, record.lon, lang),
+      ...(shape && { shape }),
+    },
+  ];
+}
+
+/** Lines are worth saying; a point geometry is already the coordinates. */
+function shapeText(geometry: Geometry, lang: Lang): string | undefined {
+  switch (geometry.type) {
+    case 'Point':
+      return undefined;
+    case 'LineString':
+      return translate(lang, 'site.record.geometry_line', { points: geometry.coordinates.length });
+    case 'MultiLineString':
+      return translate(lang, 'site.record.geometry_lines', { lines: geometry.coordinates.length, points: geometry.coordinates.flat().length });
+  }
+}
