@@ -5,7 +5,7 @@
  * skipped and reported; valid rows import, with or without their images.
  */
 import path from 'node:path';
-import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.ts';
+import type { Catalog, OnExisting, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
 import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
 import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
@@ -189,12 +189,13 @@ async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptio
   if (records.length === 0) return [];
   if (options.dryRun) return options.catalog.previewBatch(records, options.onExisting);
   // One transaction: a record is never visible without its images, nor linked to images it lost.
+  const stored: StoredRecord[] = [];
   const actions = options.catalog.db.transaction(() => {
-    const written = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting });
+    const written = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting, written: stored });
     options.media?.link(batch, written);
     return written;
   })();
-  if (options.engine) await syncIndex(options.catalog, options.engine);
+  if (options.engine) await syncIndex(options.catalog, options.engine, stored);
   return actions;
 }
 

@@ -88,17 +88,22 @@ export class Catalog {
 
   /**
    * Upserts records by id in one transaction: a crash or kill leaves either the whole batch or
-   * none of it. Returns what happened to each record, in order.
+   * none of it. Returns what happened to each record, in order. `options.written` collects the
+   * records created or updated, as stored, so the caller can index them without reading them back.
    */
-  writeBatch(records: readonly ArchiveRecord[], options: { importId?: number; onExisting?: OnExisting } = {}): WriteAction[] {
+  writeBatch(
+    records: readonly ArchiveRecord[],
+    options: { importId?: number; onExisting?: OnExisting; written?: StoredRecord[] } = {},
+  ): WriteAction[] {
     const now = new Date().toISOString();
     const write = this.db.transaction((batch: readonly ArchiveRecord[]) =>
       batch.map((record): WriteAction => {
-        const { action, contentHash } = this.#decide(record, options.onExisting ?? 'update');
+        const { action, contentHash, seq } = this.#decide(record, options.onExisting ?? 'update');
         if (action !== 'created' && action !== 'updated') return action;
         const row = { ...recordToRow(record), content_hash: contentHash, now, import_id: options.importId ?? null };
-        (action === 'updated' ? this.#statements.update : this.#statements.insert).run(row);
+        const result = (action === 'updated' ? this.#statements.update : this.#statements.insert).run(row);
         this.#statements.enqueue.run(record.id, 'upsert');
+        options.written?.push({ seq: seq ?? Number(result.lastInsertRowid), record, updatedAt: now });
         return action;
       }),
     );
@@ -110,13 +115,13 @@ export class Catalog {
     return records.map((record) => this.#decide(record, onExisting).action);
   }
 
-  #decide(record: ArchiveRecord, onExisting: OnExisting): { action: WriteAction; contentHash: string } {
+  #decide(record: ArchiveRecord, onExisting: OnExisting): { action: WriteAction; contentHash: string; seq?: number } {
     const contentHash = hashRecord(record);
     const existing = this.#statements.findHash.get(record.id);
     if (!existing) return { action: 'created', contentHash };
-    if (existing.content_hash === contentHash) return { action: 'unchanged', contentHash };
+    if (existing.content_hash === contentHash) return { action: 'unchanged', contentHash, seq: existing.seq };
     const action = onExisting === 'skip' ? 'skipped' : onExisting === 'error' ? 'refused' : 'updated';
-    return { action, contentHash };
+    return { action, contentHash, seq: existing.seq };
   }
 
   deleteRecords(ids: readonly string[]): number {

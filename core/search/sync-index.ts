@@ -1,5 +1,5 @@
 /** Keeps a search engine in step with the catalog through the `index_queue` outbox. */
-import type { Catalog } from '../catalog/catalog.ts';
+import type { Catalog, StoredRecord } from '../catalog/catalog.ts';
 import type { SearchEngine } from './types.ts';
 
 const SYNC_BATCH = 1000;
@@ -9,13 +9,17 @@ const SYNC_BATCH = 1000;
  * after the engine accepted it: a crash in between means the batch is applied again, which is
  * harmless because applying is idempotent. Returns how many changes were applied.
  */
-export async function syncIndex(catalog: Catalog, engine: SearchEngine): Promise<number> {
+export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWritten: readonly StoredRecord[] = []): Promise<number> {
+  // Records the caller has just written need not be read back (the common case: an import batch).
+  const known = new Map(justWritten.map((stored) => [stored.record.id, stored]));
   let applied = 0;
   for (;;) {
     const changes = catalog.pendingChanges(SYNC_BATCH);
     if (changes.length === 0) return applied;
     const wanted = changes.filter((change) => change.op === 'upsert').map((change) => change.recordId);
-    const upserts = catalog.getRecords(wanted);
+    const unknown = wanted.filter((id) => !known.has(id));
+    const read = new Map(catalog.getRecords(unknown).map((stored) => [stored.record.id, stored]));
+    const upserts = wanted.flatMap((id) => known.get(id) ?? read.get(id) ?? []);
     const present = new Set(upserts.map((stored) => stored.record.id));
     const deletedIds = changes.map((change) => change.recordId).filter((id) => !present.has(id));
     await engine.apply(upserts, deletedIds);
