@@ -3,22 +3,11 @@
  * area is a drill-down whose every link (a level, a crumb of the trail, the way up) returns the
  * records it counted.
  */
-import test from 'ava';
-import request from 'supertest';
 import { hostilePeriodValue } from '../fixtures/site/index.ts';
-import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { withFixtureSite } from './helpers/fixture-site.ts';
 import { decodeEntities, facetLinks, totalOf } from './helpers/html.ts';
 
-const typed = test as import('ava').TestFn<FixtureSite>;
-
-typed.before(async (t) => {
-  t.context = await openFixtureSite();
-});
-typed.after.always(async (t) => {
-  await t.context.close();
-});
-
-const get = (t: import('ava').ExecutionContext<FixtureSite>, path: string, lang = 'en') => request(t.context.app).get(path).set('Accept-Language', lang);
+const { test: typed, get } = withFixtureSite();
 const periodLabels = (html: string) => facetLinks(html).filter((link) => link.facet === 'period').map((link) => link.label);
 
 typed('periods are listed oldest first with their vocabulary names, other period names after them', async (t) => {

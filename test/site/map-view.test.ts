@@ -9,19 +9,10 @@ import { loadConfig, ConfigError } from '../../core/config.ts';
 import { assetVersion } from '../../server/middleware/serve-assets.ts';
 import { tileImageSource } from '../../server/middleware/security-headers.ts';
 import { bceRecordId, fullRecordId } from '../fixtures/site/index.ts';
-import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { openFixtureSite, withFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
 import { asAttribute, decodeEntities, totalOf } from './helpers/html.ts';
 
-const typed = test as import('ava').TestFn<FixtureSite>;
-
-typed.before(async (t) => {
-  t.context = await openFixtureSite();
-});
-typed.after.always(async (t) => {
-  await t.context.close();
-});
-
-const get = (t: import('ava').ExecutionContext<FixtureSite>, path: string, lang = 'en') => request(t.context.app).get(path).set('Accept-Language', lang);
+const { test: typed, get } = withFixtureSite();
 
 interface Features {
   type: string;

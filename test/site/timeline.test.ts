@@ -4,23 +4,13 @@
  * same in text.
  */
 import test from 'ava';
-import request from 'supertest';
 import { PERIODS } from '../../core/schema/periods.ts';
 import { AXIS_END, AXIS_START, axisPosition, TIMELINE_SCALE } from '../../server/present/timeline-scale.ts';
 import { hostilePeriodValue } from '../fixtures/site/index.ts';
-import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { withFixtureSite } from './helpers/fixture-site.ts';
 import { decodeEntities, totalOf } from './helpers/html.ts';
 
-const typed = test as import('ava').TestFn<FixtureSite>;
-
-typed.before(async (t) => {
-  t.context = await openFixtureSite();
-});
-typed.after.always(async (t) => {
-  await t.context.close();
-});
-
-const get = (t: import('ava').ExecutionContext<FixtureSite>, path: string, lang = 'en') => request(t.context.app).get(path).set('Accept-Language', lang);
+const { test: typed, get } = withFixtureSite();
 
 /** The table's rows: period link, years, count. */
 function tableRows(html: string): { href: string; label: string; years: string; count: number }[] {

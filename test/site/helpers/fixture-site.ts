@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import test, { type ExecutionContext, type TestFn } from 'ava';
 import type { Express } from 'express';
+import request from 'supertest';
 import { pino } from 'pino';
 import { Catalog } from '../../../core/catalog/catalog.ts';
 import { loadConfig, type Config } from '../../../core/config.ts';
@@ -49,4 +51,20 @@ export async function openFixtureSite(engineFor?: (engine: SearchEngine) => Sear
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The test file's fixture site, opened before its tests and closed after them, and `get` for a
+ * page of it in a language (English unless told).
+ */
+export function withFixtureSite(): { test: TestFn<FixtureSite>; get: (t: ExecutionContext<FixtureSite>, path: string, lang?: string) => request.Test } {
+  const typed = test as TestFn<FixtureSite>;
+  typed.before(async (t) => {
+    t.context = await openFixtureSite();
+  });
+  typed.after.always(async (t) => {
+    await t.context.close();
+  });
+  const get = (t: ExecutionContext<FixtureSite>, path: string, lang = 'en') => request(t.context.app).get(path).set('Accept-Language', lang);
+  return { test: typed, get };
 }
