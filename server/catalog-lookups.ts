@@ -16,14 +16,14 @@ export interface Lookups {
 export class CatalogLookups {
   readonly #catalog: Catalog;
   #cached: Lookups | undefined;
-  #version = -1;
+  #version = '';
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
   }
 
   current(): Lookups {
-    const version = this.#catalog.dataVersion();
+    const version = this.#catalog.changeStamp();
     if (!this.#cached || version !== this.#version) {
       const collections = this.#catalog.listCollections();
       this.#cached = {

@@ -20,7 +20,7 @@ export class OverviewCache {
   readonly #catalog: Catalog;
   readonly #engine: SearchEngine;
   readonly #logger: Logger;
-  #cached: { overview: Overview; version: number; at: number } | undefined;
+  #cached: { overview: Overview; version: string; at: number } | undefined;
 
   constructor(catalog: Catalog, engine: SearchEngine, logger: Logger) {
     this.#catalog = catalog;
@@ -30,7 +30,7 @@ export class OverviewCache {
 
   /** The counts, or undefined when search is down: these pages then render without them. */
   async get(): Promise<Overview | undefined> {
-    const version = this.#catalog.dataVersion();
+    const version = this.#catalog.changeStamp();
     const now = Date.now();
     const cached = this.#cached;
     if (cached && cached.version === version && now - cached.at < MAX_AGE_MS) return cached.overview;

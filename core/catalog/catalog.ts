@@ -38,6 +38,8 @@ export interface ImportSummary {
 export class Catalog {
   readonly db: Database.Database;
   readonly #statements;
+  /** This connection's own writes, which `data_version` does not count. */
+  #localWrites = 0;
 
   private constructor(file: string, options: { readonly?: boolean } = {}) {
     this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -69,6 +71,8 @@ export class Catalog {
       ),
       ack: this.db.prepare('DELETE FROM index_queue WHERE change_no = ?'),
       deleteRecord: this.db.prepare('DELETE FROM records WHERE id = ?'),
+      getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
   }
 
@@ -107,6 +111,7 @@ export class Catalog {
         return action;
       }),
     );
+    this.#localWrites++;
     return write(records);
   }
 
@@ -133,6 +138,7 @@ export class Catalog {
       }
       return deleted;
     });
+    this.#localWrites++;
     return remove(ids);
   }
 
@@ -188,6 +194,7 @@ export class Catalog {
     const contentHash = createHash('sha256').update(body).digest('hex');
     const existing = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM collections WHERE id = ?').get(collection.id);
     if (existing?.content_hash === contentHash) return 'unchanged';
+    this.#localWrites++;
     this.db
       .prepare('INSERT OR REPLACE INTO collections (id, position, body, content_hash, updated_at) VALUES (?, ?, ?, ?, ?)')
       .run(collection.id, collection.order, body, contentHash, new Date().toISOString());
@@ -231,25 +238,25 @@ export class Catalog {
     })();
   }
 
-  clearIndexQueue(): void {
-    this.db.exec('DELETE FROM index_queue');
-  }
-
   countPendingChanges(): number {
     return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM index_queue').get()?.n ?? 0;
   }
 
   getMeta(key: string): string | undefined {
-    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value;
+    return this.#statements.getMeta.get(key)?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value);
+    this.#statements.setMeta.run(key, value);
   }
 
-  /** Changes whenever another connection commits to the file; cheap to poll. */
-  dataVersion(): number {
-    return Number(this.db.pragma('data_version', { simple: true }));
+  /**
+   * Changes whenever the catalog changes: SQLite's `data_version` sees other connections'
+   * commits (an ingest while the server runs), the local count this connection's own writes.
+   * Cheap to poll; caches of catalog-derived data compare it.
+   */
+  changeStamp(): string {
+    return `${this.db.pragma('data_version', { simple: true })}:${this.#localWrites}`;
   }
 }
 

@@ -1,7 +1,6 @@
 import { MESSAGES, type MessageKey } from './messages.ts';
 
 export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
 
 export type MessageParams = Record<string, string | number | undefined>;
 

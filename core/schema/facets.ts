@@ -39,10 +39,6 @@ export const FACETS = [
 export type FacetKey = (typeof FACETS)[number]['key'];
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((facet) => facet.key);
 
-export function isFacetKey(key: string): key is FacetKey {
-  return (FACET_KEYS as readonly string[]).includes(key);
-}
-
 export function facetSpec(key: FacetKey): FacetSpec {
   return FACETS.find((facet) => facet.key === key)!;
 }

@@ -40,12 +40,24 @@ export function snippet(text: string, terms: readonly QueryTerm[]): string {
   return `${start > 0 ? '…' : ''}${markSpans(text, spans, start, end)}${end < text.length ? '…' : ''}`;
 }
 
+/** One pattern per list of terms: a search passes the same list for every field of every hit. */
+const patterns = new WeakMap<readonly QueryTerm[], RegExp>();
+
+function patternOf(terms: readonly QueryTerm[]): RegExp {
+  let pattern = patterns.get(terms);
+  if (!pattern) {
+    const alternatives = terms.map((term) =>
+      term.kind === 'latin' ? `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(term.text))}` : escapeRegExp(term.text),
+    );
+    pattern = new RegExp(alternatives.join('|'), 'giu');
+    patterns.set(terms, pattern);
+  }
+  return pattern;
+}
+
 function matchSpans(text: string, terms: readonly QueryTerm[]): Span[] {
   if (terms.length === 0) return [];
-  const alternatives = terms.map((term) =>
-    term.kind === 'latin' ? `(?<![\\p{L}\\p{N}])${escapeRegExp(stem(term.text))}` : escapeRegExp(term.text),
-  );
-  const pattern = new RegExp(alternatives.join('|'), 'giu');
+  const pattern = patternOf(terms);
   // Terms are simplified Chinese; match against the text folded the same way when folding keeps
   // every character in place (it nearly always does), so 塘棲 is marked for a query 塘栖.
   const folded = toSimplified(text);

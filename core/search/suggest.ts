@@ -29,8 +29,7 @@ const HAN = /\p{Script=Han}/u;
 export class Suggester {
   readonly #catalog: Catalog;
   #entries: Entry[] = [];
-  #loadedVersion = -1;
-  #loadedCount = -1;
+  #loadedVersion = '';
 
   constructor(catalog: Catalog) {
     this.#catalog = catalog;
@@ -55,12 +54,10 @@ export class Suggester {
   }
 
   #currentEntries(): Entry[] {
-    const version = this.#catalog.dataVersion();
-    const count = this.#catalog.countRecords();
-    if (version !== this.#loadedVersion || count !== this.#loadedCount) {
+    const version = this.#catalog.changeStamp();
+    if (version !== this.#loadedVersion) {
       this.#entries = buildEntries(this.#catalog);
       this.#loadedVersion = version;
-      this.#loadedCount = count;
     }
     return this.#entries;
   }

@@ -40,6 +40,7 @@ export class EmbeddedEngine implements SearchEngine {
   #snapshotGeneration = -1;
   #snapshotLoadedAt = 0;
   #wordsLoaded = 0;
+  readonly #queries;
 
   /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
   constructor(catalog: Catalog, options: { textCacheEntries?: number } = {}) {
@@ -49,6 +50,15 @@ export class EmbeddedEngine implements SearchEngine {
     this.#resultCache =
       entries > 0 ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: (result) => result.ordinals.byteLength + result.scores.byteLength + 1024 }) : undefined;
     ensureSearchTables(catalog.db);
+    const { title, names, body, pinyin } = BM25_WEIGHTS;
+    // Prepared once: these run on every search.
+    this.#queries = {
+      matchesAnything: catalog.db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck(),
+      matchingSeqs: catalog.db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+      scores: catalog.db
+        .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`)
+        .raw(),
+    };
   }
 
   /** True when the search tables hold fewer records than the catalog (new schema, or never built). */
@@ -213,10 +223,9 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** Latin words that match nothing also try the index's terms within a typo or two. */
   #withCorrections(clauses: QueryClause[]): QueryClause[] {
-    const matchesAnything = this.#catalog.db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck();
     return clauses.map((clause) => {
       const [typed] = clause;
-      if (typed?.kind !== 'latin' || matchesAnything.get(toFtsMatch([clause])) !== undefined) return clause;
+      if (typed?.kind !== 'latin' || this.#queries.matchesAnything.get(toFtsMatch([clause])) !== undefined) return clause;
       return [...clause, ...(this.#vocabulary?.corrections(typed.text) ?? []).map((text): QueryTerm => ({ kind: 'latin', text }))];
     });
   }
@@ -227,7 +236,7 @@ export class EmbeddedEngine implements SearchEngine {
     const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
     const cached = this.#textCache?.get(key);
     if (cached) return cached;
-    const seqs = this.#catalog.db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck().all(expression);
+    const seqs = this.#queries.matchingSeqs.all(expression);
     const ordinals = new Int32Array(seqs.length);
     let count = 0;
     for (const seq of seqs) {
@@ -247,12 +256,8 @@ export class EmbeddedEngine implements SearchEngine {
    * refined with facets long before anyone pages past the title matches.
    */
   #score(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array): Float64Array {
-    const { title, names, body, pinyin } = BM25_WEIGHTS;
     const scored = ordinals.length <= FULL_RANK_LIMIT ? expression : `{title} : (${expression})`;
-    const rows = this.#catalog.db
-      .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`)
-      .raw()
-      .all(scored);
+    const rows = this.#queries.scores.all(scored);
     const scoreOf = new Float64Array(snapshot.size);
     for (const [seq, score] of rows) {
       const ordinal = snapshot.ordinalOf(seq);
