@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { Catalog } from './catalog/catalog.ts';
 import { ConfigError, type Config } from './config.ts';
+import { checkCatalogFile } from './faults/check-catalog-file.ts';
 import { translate } from './i18n/translate.ts';
 import { createEngine } from './search/create-engine.ts';
 import { EmbeddedEngine } from './search/embedded/embedded-engine.ts';
@@ -21,12 +22,15 @@ export interface Archive {
  * @param role `admin` for programs that write (ingest, reindex); `server` for the web server,
  *   which with Meilisearch holds only a search key and so leaves index writes to the admin tools.
  * @throws ConfigError when the configuration is unsafe for `role` (e.g. a server given no search key).
+ * @throws CatalogFileError when the catalog file exists but cannot be a whole catalog.
  */
 export async function openArchive(config: Config, role: MeiliRole = 'admin'): Promise<Archive> {
   const problems = checkMeiliConfig(config, role);
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new ConfigError(errors.map((problem) => translate('en', problem.key, problem.params)).join('; '));
   mkdirSync(config.dataDir, { recursive: true });
+  // Before SQLite, which would take a 0-byte or cut-short file for a new archive.
+  checkCatalogFile(config.catalogFile);
   const catalog = Catalog.open(config.catalogFile);
   const engine = await createEngine(config, catalog);
   if (engine instanceof EmbeddedEngine) {

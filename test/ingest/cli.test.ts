@@ -134,10 +134,14 @@ test('unknown columns are named in the CLI output and the record imports', async
 
 test('a bad option exits 2 with the usage, before touching the data directory', async (t) => {
   const cli = cliWorkspace(t);
-  for (const args of [['--on-existing=sometimes', 'x.csv'], ['--bogus']]) {
+  const expected: [string[], string][] = [
+    [['--on-existing=sometimes', 'x.csv'], 'the option --on-existing must be one of update, skip, error but received "sometimes"'],
+    [['--bogus'], 'unknown option --bogus'],
+  ];
+  for (const [args, reason] of expected) {
     const result = await cli.run(args);
     t.is(result.code, 2, args.join(' '));
-    t.regex(result.stderr, /^bad option: .*\nusage: npm run ingest -- /, args.join(' '));
+    t.true(result.stderr.startsWith(`${reason}\nusage: npm run ingest -- `), result.stderr);
   }
   t.false(existsSync(cli.dataDir));
 });
@@ -151,11 +155,4 @@ test('a folder with nothing to import exits 2; a path that does not exist is rep
   const missing = await cli.run(['missing.csv']);
   t.is(missing.code, 1);
   t.true(missing.stdout.includes('missing.csv was not imported: file not found: missing.csv'), missing.stdout);
-});
-
-test('--help prints the usage and exits 0', async (t) => {
-  const cli = cliWorkspace(t);
-  const result = await cli.run(['--help']);
-  t.is(result.code, 0);
-  t.true(result.stdout.startsWith('usage: npm run ingest -- [file-or-folder …] [--dry-run] [--on-existing=update|skip|error] [--lang=zh|en]'));
 });

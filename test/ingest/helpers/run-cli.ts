@@ -1,4 +1,4 @@
-/** Runs the real ingest CLI in a child process against a temp data directory. */
+/** Runs the real ingest CLI (or another command) in a child process against a temp data directory. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +9,11 @@ import { parse } from 'csv-parse/sync';
 import { makeTempDir } from '../../helpers/temp-archive.ts';
 
 const CLI = fileURLToPath(new URL('../../../ingest/cli.ts', import.meta.url));
+/** The command-line programs, by `npm run` name. */
+export const COMMANDS = {
+  ingest: CLI,
+  reindex: fileURLToPath(new URL('../../../ingest/reindex-cli.ts', import.meta.url)),
+} as const;
 const TSX = import.meta.resolve('tsx');
 
 export interface CliResult {
@@ -19,12 +24,26 @@ export interface CliResult {
 }
 
 /** Starts `ingest/cli.ts` with `cwd` as working folder (report paths are shown relative to it). */
-export function startCli(args: readonly string[], options: { dataDir: string; cwd: string }): ChildProcess {
+export interface CliOptions {
+  dataDir: string;
+  cwd: string;
+  /** Another command than ingest. */
+  script?: string;
+  /** Variables added to (or, when undefined, removed from) a clean environment. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export function startCli(args: readonly string[], options: CliOptions): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_DATA_DIR: options.dataDir, LANG: 'C' };
   delete env.LC_ALL;
+  delete env.LC_MESSAGES;
   delete env.MEILI_HOST;
   delete env.ARCHIVE_ENGINE;
-  return spawn(process.execPath, [`--import=${TSX}`, CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  for (const [name, value] of Object.entries(options.env ?? {})) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return spawn(process.execPath, [`--import=${TSX}`, options.script ?? CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function finished(child: ChildProcess): Promise<CliResult> {
@@ -38,7 +57,7 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-export function runCli(args: readonly string[], options: { dataDir: string; cwd: string }): Promise<CliResult> {
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliResult> {
   return finished(startCli(args, options));
 }
 
@@ -95,7 +114,7 @@ export function cliWorkspace(t: ExecutionContext) {
       writeFileSync(path.join(dir, name), content);
       return name;
     },
-    run: (args: readonly string[]) => runCli(args, { dataDir, cwd: dir }),
-    start: (args: readonly string[]) => startCli(args, { dataDir, cwd: dir }),
+    run: (args: readonly string[], options: Partial<CliOptions> = {}) => runCli(args, { dataDir, cwd: dir, ...options }),
+    start: (args: readonly string[], options: Partial<CliOptions> = {}) => startCli(args, { dataDir, cwd: dir, ...options }),
   };
 }
