@@ -4,7 +4,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from '../core/config.ts';
-import { translate } from '../core/i18n/translate.ts';
+import { classifyFault } from '../core/faults/classify-fault.ts';
+import { langFromLocale, translate } from '../core/i18n/translate.ts';
 import { createLogger } from '../core/log.ts';
 import { openArchive } from '../core/open-archive.ts';
 import { createApp } from './app.ts';
@@ -29,9 +30,13 @@ async function main(): Promise<void> {
     // The server searches with the search-only key; index writes are the admin tools' job.
     archive = await openArchive(config, 'server');
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    logger.fatal(error.message);
-    process.exitCode = 2;
+    // A damaged catalog, a read-only data directory …: one line for the operator, not a stack trace.
+    const fault = classifyFault(error, { catalogFile: config.catalogFile, dataDir: config.dataDir });
+    if (!fault) throw error;
+    const line = translate(langFromLocale(process.env.LC_ALL || process.env.LANG), fault.key, fault.params);
+    logger.fatal({ fault: fault.key }, translate('en', fault.key, fault.params));
+    console.error(line);
+    process.exitCode = fault.exitCode;
     return;
   }
   for (const warning of archive.warnings) logger.warn({ problem: warning.key }, translate('en', warning.key, warning.params));
