@@ -3,14 +3,30 @@
  * prefixed by area (`problem.*`, `file.*`, `ingest.*`, `site.*`, `media.*`, `search.*` …);
  * test/messages.test.ts checks that no key is defined in two tables.
  */
+import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
 import { MEDIA_MESSAGES } from './messages/media.ts';
 import { SEARCH_MESSAGES } from './messages/search.ts';
 import { SITE_MESSAGES } from './messages/site.ts';
 
-export const MESSAGE_TABLES = { INGEST_MESSAGES, SITE_MESSAGES, MEDIA_MESSAGES, SEARCH_MESSAGES, CLI_MESSAGES };
+// One table a line, so that areas added at the same time merge without a conflict.
+export const MESSAGE_TABLES = {
+  INGEST_MESSAGES,
+  SITE_MESSAGES,
+  MEDIA_MESSAGES,
+  SEARCH_MESSAGES,
+  CLI_MESSAGES,
+  BROWSE_MESSAGES,
+};
 
-export const MESSAGES = { ...INGEST_MESSAGES, ...SITE_MESSAGES, ...MEDIA_MESSAGES, ...SEARCH_MESSAGES, ...CLI_MESSAGES } as const;
+export const MESSAGES = {
+  ...INGEST_MESSAGES,
+  ...SITE_MESSAGES,
+  ...MEDIA_MESSAGES,
+  ...SEARCH_MESSAGES,
+  ...CLI_MESSAGES,
+  ...BROWSE_MESSAGES,
+} as const;
 
 export type MessageKey = keyof typeof MESSAGES;

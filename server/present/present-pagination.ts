@@ -1,6 +1,6 @@
 /** Page links: previous, first, a window around the current page, last, next. */
 import type { SearchResult } from '../../core/search/types.ts';
-import { MAX_PAGE } from '../search/parse-search-query.ts';
+import { lastPageFor } from '../search/parse-search-query.ts';
 import { atPage, searchHref } from '../search/search-url.ts';
 import type { SearchContext } from './present-facets.ts';
 
@@ -21,7 +21,7 @@ const WINDOW = 2;
 
 /** Undefined when everything fits on one page. */
 export function presentPagination(result: SearchResult, { path, query, url }: SearchContext): PaginationView | undefined {
-  const last = Math.min(result.pageCount, MAX_PAGE);
+  const last = Math.min(result.pageCount, lastPageFor(query.pageSize));
   if (last <= 1) return undefined;
   const current = result.page;
   const link = (page: number) => searchHref(path, atPage(query, page), url);

@@ -9,6 +9,7 @@ import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { FACETS } from '../../core/schema/facets.ts';
 import { formatYear } from '../../core/schema/years.ts';
 import { SORTS, type SearchResult } from '../../core/search/types.ts';
+import { PAGE_SIZES } from '../search/parse-search-query.ts';
 import { SEARCH_VIEWS, type SearchView } from '../search/parse-search-view.ts';
 import { atPage, searchHref, withoutFilters } from '../search/search-url.ts';
 import { presentActiveFilters, presentFacets, clearAllHref, type ActiveFilterView, type FacetView, type SearchContext } from './present-facets.ts';
@@ -38,6 +39,8 @@ export interface SearchFormView {
   yearFrom: string;
   yearTo: string;
   sortOptions: { value: string; label: string; selected: boolean }[];
+  /** 20 / 50 / 100 records a page. */
+  pageSizeOptions: { value: string; label: string; selected: boolean }[];
   /** The facet filters in force, kept when the form is submitted again. */
   hidden: { name: string; value: string }[];
 }
@@ -112,6 +115,7 @@ function presentSearchForm({ path, query, lang, url }: SearchContext): SearchFor
     yearFrom: query.yearFrom === undefined ? '' : formatYear(query.yearFrom, lang),
     yearTo: query.yearTo === undefined ? '' : formatYear(query.yearTo, lang),
     sortOptions: SORTS.map((sort) => ({ value: sort, label: translate(lang, `site.sort.${sort}`), selected: sort === query.sort })),
+    pageSizeOptions: PAGE_SIZES.map((size) => ({ value: String(size), label: translate(lang, 'browse.per_page_option', { size }), selected: size === query.pageSize })),
     // Everything in force that the form has no field for, so submitting it keeps them.
     hidden: [
       ...FACETS.filter((facet) => !url.fixed?.includes(facet.key)).flatMap((facet) => (query.filters[facet.key] ?? []).map((value) => ({ name: facet.key, value }))),

@@ -2,8 +2,8 @@
  * Parse once, at the edge: URL parameters in, a typed and clamped `SearchQuery` out, or a
  * `BadRequestError` naming what to correct. Declared keys are `q`, one key per facet in FACETS
  * (`?type=bridge&type=site`), `year_from`, `year_to`, `bbox` (`south,west,north,east`), `near`
- * (`lat,lon,km`), `sort`, `page`, `view` (parse-search-view.ts) and `lang` (read by the language
- * middleware). Every other key is dropped, except keys naming a record field that is not a facet
+ * (`lat,lon,km`), `sort`, `page`, `per_page` (20, 50 or 100), `view` (parse-search-view.ts) and
+ * `lang` (read by the language middleware). Every other key is dropped, except keys naming a record field that is not a facet
  * (`?rights=…`): a filter on a field that cannot be filtered is refused.
  */
 import { translate, type Lang } from '../../core/i18n/translate.ts';
@@ -15,8 +15,12 @@ import { DEFAULT_PAGE_SIZE, SORTS, type SearchQuery, type SearchSort } from '../
 import { BadRequestError } from '../errors.ts';
 import { firstValue, type QueryParams } from '../params/query-params.ts';
 
-/** Deep pages cost the engine a sort of everything before them; 500 pages of 20 is 10,000 hits. */
-export const MAX_PAGE = 500;
+/** The page sizes a visitor can choose; the first is the default. */
+export const PAGE_SIZES = [DEFAULT_PAGE_SIZE, 50, 100] as const;
+/** Deep pages cost the engine a sort of everything before them: no page reaches past 10,000 hits. */
+export const MAX_DEEP_HITS = 10_000;
+/** The last page that can be asked for at the default page size. */
+export const MAX_PAGE = lastPageFor(DEFAULT_PAGE_SIZE);
 export const MAX_TEXT_LENGTH = 200;
 export const MAX_VALUES_PER_FACET = 20;
 export const MAX_VALUE_LENGTH = 200;
@@ -35,6 +39,7 @@ export function parseSearchQuery(params: QueryParams, lang: Lang): SearchQuery {
   const { yearFrom, yearTo } = parseYearRange(params, lang);
   const bbox = parseBbox(params);
   const near = parseNear(params);
+  const pageSize = parsePageSize(params);
   return {
     text: parseText(params),
     filters: parseFilters(params, lang),
@@ -43,8 +48,8 @@ export function parseSearchQuery(params: QueryParams, lang: Lang): SearchQuery {
     ...(bbox && { bbox }),
     ...(near && { near }),
     sort: parseSort(params),
-    page: parsePage(params),
-    pageSize: DEFAULT_PAGE_SIZE,
+    page: parsePage(params, pageSize),
+    pageSize,
     lang,
   };
 }
@@ -157,15 +162,33 @@ function parseSort(params: QueryParams): SearchSort {
   return sort as SearchSort;
 }
 
+/** The last page that can be asked for at `pageSize` (500 at 20, 100 at 100). */
+export function lastPageFor(pageSize: number): number {
+  return Math.floor(MAX_DEEP_HITS / pageSize);
+}
+
 /**
- * Pages are clamped, not refused: `-1` is page 1 and `1e9` is MAX_PAGE (a page past the last is
- * then redirected by the route, which alone knows how many there are). Only text that is not a
- * number at all is refused.
+ * Pages are clamped, not refused: `-1` is page 1 and `1e9` is the last page `lastPageFor` allows
+ * (a page past the results' last is then redirected by the route, which alone knows how many
+ * there are). Only text that is not a number at all is refused.
  */
-function parsePage(params: QueryParams): number {
+function parsePage(params: QueryParams, pageSize: number): number {
   const raw = firstValue(params, 'page')?.trim();
   if (!raw) return 1;
   const page = Number(raw);
   if (Number.isNaN(page)) throw new BadRequestError('site.error.bad_page', { value: raw });
-  return Math.min(MAX_PAGE, Math.max(1, Math.trunc(page)));
+  return Math.min(lastPageFor(pageSize), Math.max(1, Math.trunc(page)));
+}
+
+/**
+ * A page size is one of PAGE_SIZES: any other number becomes the smallest choice that holds it
+ * (`37` → 50, `100000` → 100, `-1` → 20), so an edited address still works and pages stay few
+ * enough to cache. Only text that is not a number is refused.
+ */
+function parsePageSize(params: QueryParams): number {
+  const raw = firstValue(params, 'per_page')?.trim();
+  if (!raw) return DEFAULT_PAGE_SIZE;
+  const size = Number(raw);
+  if (Number.isNaN(size)) throw new BadRequestError('browse.error.bad_per_page', { value: raw.slice(0, MAX_ECHO_LENGTH), options: PAGE_SIZES.join(', ') });
+  return PAGE_SIZES.find((choice) => size <= choice) ?? PAGE_SIZES.at(-1)!;
 }

@@ -1,11 +1,12 @@
 /**
  * The inverse of parse-search-query.ts: a `SearchQuery` written back as a URL, with the same keys,
  * so every state of a search (and every link that changes it) is a plain shareable address.
- * Defaults are left out (`sort=relevance`, `page=1`, `view=list`) and the language never goes in:
+ * Defaults are left out (`sort=relevance`, `page=1`, `per_page=20`, `view=list`) and the language never goes in:
  * it is the visitor's, remembered in a cookie.
  */
 import { FACETS, type FacetKey } from '../../core/schema/facets.ts';
-import type { SearchQuery } from '../../core/search/types.ts';
+import { DEFAULT_PAGE_SIZE, type SearchQuery } from '../../core/search/types.ts';
+import { PAGE_SIZES } from './parse-search-query.ts';
 import type { SearchView } from './parse-search-view.ts';
 
 export interface SearchUrlOptions {
@@ -15,7 +16,7 @@ export interface SearchUrlOptions {
   view?: SearchView;
 }
 
-/** `path?q=…&type=…&year_from=…&bbox=…&near=…&sort=…&page=…&view=…` for `query`. */
+/** `path?q=…&type=…&year_from=…&bbox=…&near=…&sort=…&page=…&per_page=…&view=…` for `query`. */
 export function searchHref(path: string, query: SearchQuery, options: SearchUrlOptions = {}): string {
   const params = new URLSearchParams();
   if (query.text) params.append('q', query.text);
@@ -29,6 +30,8 @@ export function searchHref(path: string, query: SearchQuery, options: SearchUrlO
   if (query.near) params.append('near', [query.near.lat, query.near.lon, query.near.radiusKm].join(','));
   if (query.sort !== 'relevance') params.append('sort', query.sort);
   if (query.page > 1) params.append('page', String(query.page));
+  // Only a visitor's choice is written: an engine-only size (the timeline's 1) is no address.
+  if (query.pageSize !== DEFAULT_PAGE_SIZE && (PAGE_SIZES as readonly number[]).includes(query.pageSize)) params.append('per_page', String(query.pageSize));
   if (options.view && options.view !== 'list') params.append('view', options.view);
   const search = params.toString();
   return search ? `${path}?${search}` : path;

@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import request from 'supertest';
-import { hostilePeriodValue, hostileRecordId } from '../fixtures/site/index.ts';
+import { fixtureRecordCount, hostilePeriodValue, hostileRecordId } from '../fixtures/site/index.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
 import { asAttribute, foreignScripts, hitLinks, totalOf } from './helpers/html.ts';
 
@@ -94,9 +94,13 @@ for (const [path, expected] of [
   });
 }
 
-typed('a huge page size cannot be asked for: a page always holds at most 20 hits', async (t) => {
+typed('a huge page size cannot be asked for: undeclared keys are ignored and per_page stops at 100', async (t) => {
   const response = await request(t.context.app).get('/search?limit=100000&pageSize=100000&page_size=100000');
   t.is(hitLinks(response.text).length, 20);
+  const largest = await request(t.context.app).get('/search?per_page=100000');
+  t.is(largest.status, 200);
+  t.is(hitLinks(largest.text).length, fixtureRecordCount, 'every record of the fixture fits on a page of 100');
+  t.is((await request(t.context.app).get('/search?per_page=all&lang=en')).status, 400);
 });
 
 typed('a bad year is refused with a message naming the field and the forms that work', async (t) => {

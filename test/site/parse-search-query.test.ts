@@ -2,7 +2,7 @@ import test from 'ava';
 import { DEFAULT_PAGE_SIZE } from '../../core/search/types.ts';
 import { BadRequestError } from '../../server/errors.ts';
 import { parseQueryString } from '../../server/params/query-params.ts';
-import { DEFAULT_NEAR_KM, MAX_NEAR_KM, MAX_PAGE, MIN_NEAR_KM, parseSearchQuery } from '../../server/search/parse-search-query.ts';
+import { DEFAULT_NEAR_KM, lastPageFor, MAX_NEAR_KM, MAX_PAGE, MIN_NEAR_KM, parseSearchQuery } from '../../server/search/parse-search-query.ts';
 import { parseSearchView } from '../../server/search/parse-search-view.ts';
 import { atPage, searchHref, toggleFilter } from '../../server/search/search-url.ts';
 
@@ -59,6 +59,28 @@ test('pages are clamped to 1 … MAX_PAGE and text that is no number is refused'
   t.is(refusal(t, 'page=abc').messageKey, 'site.error.bad_page');
 });
 
+test('a page size is 20, 50 or 100: other numbers become the smallest choice that holds them', (t) => {
+  t.is(parse('per_page=50').pageSize, 50);
+  t.is(parse('per_page=100').pageSize, 100);
+  t.is(parse('per_page=').pageSize, DEFAULT_PAGE_SIZE);
+  t.is(parse('per_page=37').pageSize, 50);
+  t.is(parse('per_page=100000').pageSize, 100);
+  t.is(parse('per_page=1e9').pageSize, 100);
+  t.is(parse('per_page=-1').pageSize, 20);
+  t.is(parse('per_page=0').pageSize, 20);
+});
+
+test('a page size that is no number is refused with the choices', (t) => {
+  const error = refusal(t, 'per_page=all');
+  t.is(error.messageKey, 'browse.error.bad_per_page');
+  t.deepEqual(error.params, { value: 'all', options: '20, 50, 100' });
+});
+
+test('larger pages reach no deeper: the last page shrinks as the page size grows', (t) => {
+  t.is(parse('per_page=100&page=1e9').page, lastPageFor(100));
+  t.is(lastPageFor(100) * 100, MAX_PAGE * DEFAULT_PAGE_SIZE);
+});
+
 test('years are read in every documented form, BCE included', (t) => {
   t.like(parse('year_from=-3300&year_to=2300%20BCE'), { yearFrom: -3300, yearTo: -2300 });
   t.like(parse(`year_from=${encodeURIComponent('公元前3300年')}&year_to=1990`), { yearFrom: -3300, yearTo: 1990 });
@@ -95,7 +117,7 @@ test('whitespace in the text collapses, ideographic spaces included', (t) => {
 test('a query written back as a URL parses to the same query', (t) => {
   const query = parse(
     `q=${encodeURIComponent('塘栖 bridge')}&type=bridge&type=site&admin_area=${encodeURIComponent('浙江省/杭州市')}&year_from=-221&year_to=8` +
-      '&bbox=30.3,120.1,30.5,120.25&near=30.48,120.19,2.5&sort=year_desc&page=3',
+      '&bbox=30.3,120.1,30.5,120.25&near=30.48,120.19,2.5&sort=year_desc&page=3&per_page=50',
   );
   const href = searchHref('/search', query, { view: 'map' });
   const params = parseQueryString(href.split('?')[1]!);
@@ -168,7 +190,8 @@ test('toggling a facet value adds it, toggling again removes it, and either goes
 });
 
 test('defaults are left out of URLs and the language never goes in', (t) => {
-  t.is(searchHref('/search', parse('lang=zh&sort=relevance&page=1')), '/search');
+  t.is(searchHref('/search', parse('lang=zh&sort=relevance&page=1&per_page=20')), '/search');
+  t.is(searchHref('/search', { ...parse(''), pageSize: 1 }), '/search', 'an engine-only page size is no address');
   t.is(searchHref('/search', parse(''), { view: 'list' }), '/search');
   t.is(searchHref('/collections/x', parse('collection=x&type=site'), { fixed: ['collection'] }), '/collections/x?type=site');
 });
