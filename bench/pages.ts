@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     console.log('the search index format changed: rebuilding it …');
     await reindexAll(catalog, engine);
   }
-  const config = loadConfig({ ARCHIVE_DATA_DIR: path.dirname(catalog.db.name), LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ARCHIVE_DATA_DIR: path.dirname(catalog.file), LOG_LEVEL: 'silent' });
   const app = createApp({ config, catalog, engine, logger: pino({ level: 'silent' }) });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -4,6 +4,7 @@
  * same file, (a) a plain FTS5 match of the same text (top 20 by rank + count, no facets) and
  * (b) the naive design: the same match with one SQL GROUP BY per facet.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -97,9 +98,9 @@ async function benchSize(size: number): Promise<Record<string, string | number>[
   }
 }
 
-/** The two baselines, as plain SQL over the same file (a facet table is built for the naive one). */
+/** The two baselines, as plain SQL over the same file on a connection of their own (a facet table is built for the naive one). */
 function naiveStatements(catalog: Catalog) {
-  const db = catalog.db;
+  const db = new Database(catalog.file);
   db.exec(`CREATE TABLE IF NOT EXISTS bench_facets (seq INTEGER, facet TEXT, value TEXT);
            CREATE INDEX IF NOT EXISTS bench_facets_by_facet ON bench_facets (facet, value);
            CREATE INDEX IF NOT EXISTS bench_facets_by_seq ON bench_facets (seq);`);

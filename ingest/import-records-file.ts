@@ -5,7 +5,7 @@
  * skipped and reported; valid rows import, with or without their images.
  */
 import path from 'node:path';
-import type { Catalog, OnExisting, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
+import type { Catalog, OnExisting, RecordWrite, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
 import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
 import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
@@ -185,16 +185,13 @@ function recordOf(item: SourceItem, { file, source, options, summary, seenIds, u
 }
 
 async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptions): Promise<WriteAction[]> {
-  const records = batch.map((item) => item.record);
-  if (records.length === 0) return [];
-  if (options.dryRun) return options.catalog.previewBatch(records, options.onExisting);
-  // One transaction: a record is never visible without its images, nor linked to images it lost.
+  // The photographs travel with their record: one transaction, so a record is never visible
+  // without its images, nor linked to images it lost; without a media step, links stay as they are.
+  const writes: RecordWrite[] = batch.map((item) => ({ record: item.record, ...(item.links && { media: item.links }) }));
+  if (writes.length === 0) return [];
+  if (options.dryRun) return options.catalog.previewBatch(writes, options.onExisting);
   const stored: StoredRecord[] = [];
-  const actions = options.catalog.db.transaction(() => {
-    const written = options.catalog.writeBatch(records, { importId: options.importId, onExisting: options.onExisting, written: stored });
-    options.media?.link(batch, written);
-    return written;
-  })();
+  const actions = options.catalog.writeBatch(writes, { importId: options.importId, onExisting: options.onExisting, written: stored });
   if (options.engine) await syncIndex(options.catalog, options.engine, stored);
   return actions;
 }

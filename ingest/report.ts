@@ -38,6 +38,8 @@ export class IngestReport {
   readonly entries: ReportEntry[] = [];
   readonly files: FileSummary[] = [];
   entriesDropped = 0;
+  /** The import's id in the history (what `ingest --undo` takes); none for a dry run. */
+  importId: number | undefined;
 
   add(entry: ReportEntry): void {
     if (this.entries.length < MAX_ENTRIES) this.entries.push(entry);

@@ -3,7 +3,8 @@
  * then folders of photographs (whose photographs a record file of the run did not already show).
  * Used by the CLI, by the server's first start, and by tests.
  */
-import type { Catalog, OnExisting } from '../core/catalog/catalog.ts';
+import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.ts';
+import type { LockHolder } from '../core/catalog/writer-lock.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import { findInputs, type PhotoFolder } from './find-inputs.ts';
 import { displayPath, importRecordsFile, type ImportOptions } from './import-records-file.ts';
@@ -15,6 +16,10 @@ import { IngestReport } from './report.ts';
 
 export interface IngestOptions {
   catalog: Catalog;
+  /** Who runs it, for the history (`cli:alice`, `user:alice`); the import's own id otherwise. */
+  actor?: string;
+  /** Told when another process is writing to the archive and this run waits for it. */
+  onWaitForWriter?: (holder: LockHolder) => void;
   engine?: SearchEngine;
   paths: readonly string[];
   dryRun?: boolean;
@@ -33,20 +38,55 @@ export interface IngestResult {
   media?: MediaSummary;
 }
 
+/**
+ * Runs one import. A real run (not a dry run) holds the archive's writer lock throughout, so a
+ * second import or a reindex waits its turn, and has an import id under which every write is
+ * versioned (and can be undone with `ingest --undo`).
+ */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const { catalog, dryRun = false } = options;
+  const release = dryRun ? undefined : await catalog.writerLock.acquire('import', { onWait: options.onWaitForWriter });
+  try {
+    return await ingestHoldingLock(options, dryRun);
+  } finally {
+    release?.();
+  }
+}
+
+async function ingestHoldingLock(options: IngestOptions, dryRun: boolean): Promise<IngestResult> {
+  const { catalog } = options;
   const displayRoot = options.displayRoot ?? process.cwd();
   const report = new IngestReport();
   const inputs = await findInputs(options.paths);
   for (const missing of inputs.missing) report.files.push(refusedFile(missing, { key: 'file.not_found', params: { file: missing } }));
   for (const unsupported of inputs.unsupported) report.files.push(refusedFile(unsupported, { key: 'file.unsupported_format', params: { file: unsupported } }));
+  const importId = dryRun ? undefined : catalog.startImport(options.paths, options.actor ?? 'system');
+  report.importId = importId;
+  try {
+    const result = await importInputs(inputs, report, { ...options, dryRun, displayRoot, importId });
+    if (importId !== undefined) catalog.finishImport(importId, report.hasFailures() ? 'failed' : 'done', report.totals());
+    return result;
+  } catch (error) {
+    // History tells the truth: a run that stopped on an error is not `done`.
+    if (importId !== undefined) catalog.finishImport(importId, 'failed', { ...report.totals(), error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}
 
+async function importInputs(
+  inputs: Awaited<ReturnType<typeof findInputs>>,
+  report: IngestReport,
+  options: IngestOptions & { dryRun: boolean; displayRoot: string; importId: number | undefined },
+): Promise<IngestResult> {
+  const { catalog, dryRun, displayRoot, importId } = options;
+  const onExisting = options.onExisting ?? 'update';
   const collectionIds = new Map<string, string>();
   for (const file of inputs.collectionFiles) {
     try {
       const collection = await readCollection(file);
       collectionIds.set(file, collection.id);
-      if (!dryRun) catalog.upsertCollection(collection);
+      const action = dryRun ? catalog.collections.decide(collection, onExisting) : catalog.upsertCollection(collection, { importId, onExisting, ...(options.actor && { actor: options.actor }) });
+      reportCollection(report, displayPath(file, displayRoot), collection.id, action);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
       report.files.push(refusedFile(displayPath(file, displayRoot), error.detail));
@@ -55,14 +95,13 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
 
   const media = options.media ? await createMediaStep(catalog, options.media, { dryRun }) : undefined;
   const referencedImages = new Set<string>();
-  const importId = dryRun ? undefined : catalog.startImport(options.paths);
   const importOptions = (collectionFile: string | undefined): ImportOptions => {
     const collectionId = collectionFile ? collectionIds.get(collectionFile) : undefined;
     return {
       catalog,
       engine: dryRun ? undefined : options.engine,
       dryRun,
-      onExisting: options.onExisting ?? 'update',
+      onExisting,
       importId,
       report,
       displayRoot,
@@ -72,12 +111,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
       ...(collectionId && { collectionId }),
     };
   };
-  try {
-    for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
-    for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
-  } finally {
-    if (importId !== undefined) catalog.finishImport(importId, report.hasFailures() ? 'failed' : 'done', report.totals());
-  }
+  for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
+  for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
   const nothingFound = inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 && inputs.photoFolders.length === 0;
   return { report, nothingFound, ...(media && { media: media.summary() }) };
 }
@@ -95,6 +130,12 @@ async function importPhotoFolder(folder: PhotoFolder, options: ImportOptions, me
   }
   // Every photograph is already shown by a record file of this run.
   if (items.length > 0) await importRecordsFile(source, options, items);
+}
+
+/** A collection already in the archive that `--on-existing` kept as it was is reported like a record would be. */
+function reportCollection(report: IngestReport, file: string, id: string, action: WriteAction): void {
+  if (action === 'skipped') report.add({ file, id, severity: 'warning', field: 'id', message: { key: 'collection.exists_skipped', params: { id } } });
+  if (action === 'refused') report.add({ file, id, severity: 'error', field: 'id', message: { key: 'collection.exists_error', params: { id } } });
 }
 
 function refusedFile(file: string, refused: ImportFileError['detail']) {

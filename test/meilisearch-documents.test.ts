@@ -8,7 +8,7 @@ import { pinyinIndexText } from '../core/search/meilisearch/pinyin-tokens.ts';
 import { latinSortKey, pinyinSortKey, titleSortKey } from '../core/search/meilisearch/sort-keys.ts';
 import { ArchiveTokenizer } from '../core/search/tokenizer.ts';
 
-const stored = (record: Partial<ArchiveRecord> & { id: string }) => ({ seq: 1, record: record as ArchiveRecord, updatedAt: '2024-01-01T00:00:00.000Z' });
+const stored = (record: Partial<ArchiveRecord> & { id: string }) => ({ seq: 1, record: record as ArchiveRecord, modified: '2024-01-01T00:00:00Z', visibility: { state: 'public' as const } });
 
 const tokenizer = new ArchiveTokenizer();
 const toDocument = (stored: Parameters<typeof toMeiliDocument>[0]) => toMeiliDocument(stored, tokenizer);

@@ -74,7 +74,7 @@ test('every call makes its own connection, so the engine needs no restart once t
 
 test('a write while Meilisearch is down fails, so the catalog keeps the change queued', async (t) => {
   const engine = engineAt(await closedPort());
-  const stored = { seq: 1, record: { id: 'guangji-bridge', title_zh: '广济桥' }, updatedAt: '' };
+  const stored = { seq: 1, record: { id: 'guangji-bridge', title_zh: '广济桥' }, modified: '2024-01-01T00:00:00Z', visibility: { state: 'public' as const } };
   await t.throwsAsync(engine.apply([stored], []), { instanceOf: SearchUnavailableError });
   await t.throwsAsync(engine.apply([], ['guangji-bridge']), { instanceOf: SearchUnavailableError });
 });

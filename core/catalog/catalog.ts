@@ -1,26 +1,35 @@
 /**
- * The catalog: one SQLite file, the archive's source of truth. Search engines are derived from it
- * through the `index_queue` outbox, which every write fills in the same transaction.
+ * The catalog: one SQLite file, the archive's source of truth and system of record. It owns its
+ * database handle: other code asks it for a transaction, the media repository, history, the
+ * change feed. Every write keeps a version; deletions leave tombstones; search engines are derived
+ * from it through the `index_queue` outbox, which every write fills in the same transaction.
  */
-import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { MediaRepository } from '../media/media-repository.ts';
 import type { ArchiveCollection } from '../schema/collection.ts';
 import type { ArchiveRecord } from '../schema/record.ts';
-import { migrate } from './migrate.ts';
-import { DATA_COLUMNS, recordToRow, rowToRecord, type RecordRow } from './record-columns.ts';
+import { ChangeFeed } from './change-feed.ts';
+import { CollectionStore } from './collection-store.ts';
+import { ImportLog, type ImportSummary } from './import-log.ts';
+import { migrate, SCHEMA_VERSION } from './migrate.ts';
+import { toSecondPrecision } from './datestamp.ts';
+import { RecordHistory, type RecordVersion, type WriteContext } from './record-history.ts';
+import type { RecordRow } from './record-columns.ts';
+import { RecordWriter, type OnExisting, type RecordWrite, type WriteAction } from './record-writer.ts';
+import { toStored, type StoredRecord } from './stored-record.ts';
+import { Tombstones, type Tombstone } from './tombstones.ts';
+import { undoImport } from './undo-import.ts';
+import type { Visibility } from './visibility.ts';
+import { WriterLock } from './writer-lock.ts';
 
-export interface StoredRecord {
-  /** The catalog's integer key; search indexes refer to records by it. */
-  seq: number;
-  record: ArchiveRecord;
-  updatedAt: string;
-}
+export type { StoredRecord } from './stored-record.ts';
+export type { OnExisting, RecordWrite, WriteAction } from './record-writer.ts';
+export { hashRecord } from './record-writer.ts';
+export type { ImportSummary } from './import-log.ts';
+export type { WriteContext } from './record-history.ts';
 
 /** Keys per `IN (…)` query, well under SQLite's parameter limit. */
 const MAX_SQL_PARAMETERS = 500;
-
-export type WriteAction = 'created' | 'updated' | 'unchanged' | 'skipped' | 'refused';
-export type OnExisting = 'update' | 'skip' | 'error';
 
 export interface IndexChange {
   changeNo: number;
@@ -28,52 +37,67 @@ export interface IndexChange {
   op: 'upsert' | 'delete';
 }
 
-export interface ImportSummary {
-  created: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
+/** A catalog file this release cannot read: made by a newer release. */
+export class CatalogTooNewError extends Error {
+  override readonly name = 'CatalogTooNewError';
+  constructor(readonly file: string, readonly version: number) {
+    super(`${file} has schema version ${version}; this release reads up to ${SCHEMA_VERSION}`);
+  }
 }
 
 export class Catalog {
-  readonly db: Database.Database;
+  readonly file: string;
+  /** The photographs and which records show them. */
+  readonly media: MediaRepository;
+  readonly history: RecordHistory;
+  readonly tombstones: Tombstones;
+  readonly imports: ImportLog;
+  readonly collections: CollectionStore;
+  readonly changes: ChangeFeed;
+  readonly writerLock: WriterLock;
+  readonly #db: Database.Database;
+  readonly #writer: RecordWriter;
   readonly #statements;
   /** This connection's own writes, which `data_version` does not count. */
   #localWrites = 0;
 
-  private constructor(file: string, options: { readonly?: boolean } = {}) {
-    this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-    // A writer may wait for another's transaction (an embedded reindex holds one for its whole run).
-    this.db.pragma('busy_timeout = 60000');
-    if (!options.readonly) {
-      this.db.pragma('journal_mode = WAL');
-      // WAL + NORMAL is durable for every committed batch except across a power loss.
-      this.db.pragma('synchronous = NORMAL');
-      migrate(this.db);
+  private constructor(file: string) {
+    this.file = file;
+    this.#db = new Database(file);
+    // A writer waits for another's transaction (an embedded reindex holds one for its whole run).
+    this.#db.pragma('busy_timeout = 60000');
+    this.#db.pragma('journal_mode = WAL');
+    // WAL + NORMAL is durable for every committed batch except across a power loss.
+    this.#db.pragma('synchronous = NORMAL');
+    const version = Number(this.#db.pragma('user_version', { simple: true }));
+    if (version > SCHEMA_VERSION) {
+      this.#db.close();
+      throw new CatalogTooNewError(file, version);
     }
-    const columns = ['id', ...DATA_COLUMNS];
+    migrate(this.#db);
+    this.media = new MediaRepository(this.#db);
+    this.history = new RecordHistory(this.#db);
+    this.tombstones = new Tombstones(this.#db);
+    this.imports = new ImportLog(this.#db);
+    this.collections = new CollectionStore(this.#db);
+    this.changes = new ChangeFeed(this.#db);
+    this.writerLock = new WriterLock(this.#db);
+    this.#writer = new RecordWriter(this.#db, { media: this.media, history: this.history, tombstones: this.tombstones });
     this.#statements = {
-      findHash: this.db.prepare<[string], { seq: number; content_hash: string }>('SELECT seq, content_hash FROM records WHERE id = ?'),
-      insert: this.db.prepare(
-        `INSERT INTO records (${columns.join(', ')}, content_hash, created_at, updated_at, import_id)
-         VALUES (${columns.map((c) => `@${c}`).join(', ')}, @content_hash, @now, @now, @import_id)`,
-      ),
-      update: this.db.prepare(
-        `UPDATE records SET ${DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
-         content_hash = @content_hash, updated_at = @now, import_id = @import_id WHERE id = @id`,
-      ),
-      enqueue: this.db.prepare("INSERT OR REPLACE INTO index_queue (record_id, op) VALUES (?, ?)"),
-      byId: this.db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
-      count: this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
-      pageAfter: this.db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
-      pending: this.db.prepare<[number], { change_no: number; record_id: string; op: 'upsert' | 'delete' }>(
+      byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
+      count: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
+      countPublic: this.#db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM records WHERE visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= ?)"),
+      pageAfter: this.#db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
+      modifiedSince: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE modified >= ? ORDER BY seq'),
+      pending: this.#db.prepare<[number], { change_no: number; record_id: string; op: 'upsert' | 'delete' }>(
         'SELECT change_no, record_id, op FROM index_queue ORDER BY change_no LIMIT ?',
       ),
-      ack: this.db.prepare('DELETE FROM index_queue WHERE change_no = ?'),
-      deleteRecord: this.db.prepare('DELETE FROM records WHERE id = ?'),
-      getMeta: this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+      countPending: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM index_queue'),
+      ack: this.#db.prepare('DELETE FROM index_queue WHERE change_no = ?'),
+      getMeta: this.#db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      setMeta: this.#db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
+    this.imports.markInterrupted();
   }
 
   /** Opens (creating and migrating if needed) the catalog file. */
@@ -81,70 +105,83 @@ export class Catalog {
     return new Catalog(file);
   }
 
-  /** Opens an existing catalog for reading only; throws if the file does not exist. */
-  static openReadonly(file: string): Catalog {
-    return new Catalog(file, { readonly: true });
-  }
-
   close(): void {
-    this.db.close();
+    this.#db.close();
   }
 
   /**
-   * Upserts records by id in one transaction: a crash or kill leaves either the whole batch or
-   * none of it. Returns what happened to each record, in order. `options.written` collects the
-   * records created or updated, as stored, so the caller can index them without reading them back.
+   * Runs `fn` in one immediate transaction (taken for writing at once, so it never fails midway
+   * on another writer's commit); nested calls join the outer transaction.
+   */
+  transaction<T>(fn: () => T): T {
+    this.#localWrites++;
+    return this.#db.transaction(fn).immediate();
+  }
+
+  // ── records: writes ──────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Creates or updates records by id in one transaction: a crash or kill leaves either the whole
+   * batch or none of it. Every real change keeps a version. Returns what happened to each record,
+   * in order; `options.written` collects the records created or updated, as stored.
    */
   writeBatch(
-    records: readonly ArchiveRecord[],
-    options: { importId?: number; onExisting?: OnExisting; written?: StoredRecord[] } = {},
+    records: readonly (ArchiveRecord | RecordWrite)[],
+    options: Partial<WriteContext> & { onExisting?: OnExisting; written?: StoredRecord[] } = {},
   ): WriteAction[] {
-    const now = new Date().toISOString();
-    const write = this.db.transaction((batch: readonly ArchiveRecord[]) =>
-      batch.map((record): WriteAction => {
-        const { action, contentHash, seq } = this.#decide(record, options.onExisting ?? 'update');
-        if (action !== 'created' && action !== 'updated') return action;
-        const row = { ...recordToRow(record), content_hash: contentHash, now, import_id: options.importId ?? null };
-        const result = (action === 'updated' ? this.#statements.update : this.#statements.insert).run(row);
-        this.#statements.enqueue.run(record.id, 'upsert');
-        options.written?.push({ seq: seq ?? Number(result.lastInsertRowid), record, updatedAt: now });
-        return action;
-      }),
-    );
-    this.#localWrites++;
-    return write(records);
+    const context = { actor: options.actor ?? (options.importId === undefined ? 'system' : `import:${options.importId}`), ...options };
+    return this.transaction(() => records.map((item) => this.#writer.write(toWrite(item), context, options.written)));
   }
 
   /** What `writeBatch` would do, without writing (for dry runs). */
-  previewBatch(records: readonly ArchiveRecord[], onExisting: OnExisting = 'update'): WriteAction[] {
-    return records.map((record) => this.#decide(record, onExisting).action);
+  previewBatch(records: readonly (ArchiveRecord | RecordWrite)[], onExisting: OnExisting = 'update'): WriteAction[] {
+    return records.map((item) => this.#writer.decide(toWrite(item), onExisting).action);
   }
 
-  #decide(record: ArchiveRecord, onExisting: OnExisting): { action: WriteAction; contentHash: string; seq?: number } {
-    const contentHash = hashRecord(record);
-    const existing = this.#statements.findHash.get(record.id);
-    if (!existing) return { action: 'created', contentHash };
-    if (existing.content_hash === contentHash) return { action: 'unchanged', contentHash, seq: existing.seq };
-    const action = onExisting === 'skip' ? 'skipped' : onExisting === 'error' ? 'refused' : 'updated';
-    return { action, contentHash, seq: existing.seq };
-  }
-
-  deleteRecords(ids: readonly string[]): number {
-    const remove = this.db.transaction((batch: readonly string[]) => {
-      let deleted = 0;
-      for (const id of batch) {
-        deleted += this.#statements.deleteRecord.run(id).changes;
-        this.#statements.enqueue.run(id, 'delete');
+  /** Sets records' visibility (withdraw, publish, embargo), each a version; unknown ids are left out of the result. */
+  setVisibility(ids: readonly string[], visibility: Visibility, context: WriteContext): Map<string, WriteAction> {
+    return this.transaction(() => {
+      const actions = new Map<string, WriteAction>();
+      for (const id of ids) {
+        const stored = this.getRecord(id);
+        if (stored) actions.set(id, this.#writer.write({ record: stored.record, visibility }, { ...context, action: 'visibility' }));
       }
-      return deleted;
+      return actions;
     });
-    this.#localWrites++;
-    return remove(ids);
   }
+
+  /** Deletes records, leaving tombstones; returns the ids that existed and were deleted. */
+  deleteRecords(ids: readonly string[], options: Partial<WriteContext> & { reason?: string } = {}): string[] {
+    const context = { actor: options.actor ?? 'system', ...options };
+    return this.transaction(() => ids.filter((id) => this.#writer.delete(id, options.reason, context)));
+  }
+
+  /**
+   * Brings back the state after version `versionNo` as a new version (history is never rewritten);
+   * a deleted record is created again. Undefined when there is no such version or it is a deletion.
+   */
+  restoreVersion(id: string, versionNo: number, context: WriteContext): { version: RecordVersion; action: WriteAction } | undefined {
+    const version = this.history.get(id, versionNo);
+    if (!version?.after) return undefined;
+    const action = this.transaction(() => this.#writer.restore(version.after!, { ...context, action: 'restored', note: `version ${versionNo}` }));
+    return { version, action };
+  }
+
+  /** Takes an import back (see undo-import.ts). */
+  undoImport(importId: number, context: WriteContext & { force?: boolean }) {
+    return undoImport({ imports: this.imports, history: this.history, writer: this.#writer, collections: this.collections, transaction: (fn) => this.transaction(fn) }, importId, context);
+  }
+
+  // ── records: reads ───────────────────────────────────────────────────────────────────────────
 
   getRecord(id: string): StoredRecord | undefined {
     const row = this.#statements.byId.get(id);
     return row && toStored(row);
+  }
+
+  /** What became of a deleted record, if `id` was one. */
+  getTombstone(id: string): Tombstone | undefined {
+    return this.tombstones.get(id);
   }
 
   /** Records by catalog key, in the order of `seqs`; missing keys are left out. */
@@ -164,17 +201,19 @@ export class Catalog {
     const rows: RecordRow[] = [];
     for (let start = 0; start < keys.length; start += MAX_SQL_PARAMETERS) {
       const chunk = keys.slice(start, start + MAX_SQL_PARAMETERS);
-      rows.push(...this.db.prepare<(number | string)[], RecordRow>(`SELECT * FROM records WHERE ${column} IN (${chunk.map(() => '?').join(',')})`).all(...chunk));
+      rows.push(...this.#db.prepare<(number | string)[], RecordRow>(`SELECT * FROM records WHERE ${column} IN (${chunk.map(() => '?').join(',')})`).all(...chunk));
     }
     return rows;
   }
 
-  /** Records created or updated at or after `isoTime`. */
-  recordsUpdatedSince(isoTime: string): StoredRecord[] {
-    return this.db.prepare<[string], RecordRow>('SELECT * FROM records WHERE updated_at >= ? ORDER BY seq').all(isoTime).map(toStored);
+  /** Records whose datestamp is at or after `datestamp` (`YYYY-MM-DDTHH:MM:SSZ`). */
+  recordsModifiedSince(datestamp: string): StoredRecord[] {
+    return this.#statements.modifiedSince.all(datestamp).map(toStored);
   }
 
-  countRecords(): number {
+  /** All records, or (`publicOnly`) those the public may see now. */
+  countRecords(options: { publicOnly?: boolean } = {}): number {
+    if (options.publicOnly) return this.#statements.countPublic.get(toSecondPrecision(Date.now()))?.n ?? 0;
     return this.#statements.count.get()?.n ?? 0;
   }
 
@@ -189,42 +228,54 @@ export class Catalog {
     }
   }
 
-  upsertCollection(collection: ArchiveCollection): WriteAction {
-    const body = JSON.stringify(collection);
-    const contentHash = createHash('sha256').update(body).digest('hex');
-    const existing = this.db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM collections WHERE id = ?').get(collection.id);
-    if (existing?.content_hash === contentHash) return 'unchanged';
-    this.#localWrites++;
-    this.db
-      .prepare('INSERT OR REPLACE INTO collections (id, position, body, content_hash, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(collection.id, collection.order, body, contentHash, new Date().toISOString());
-    return existing ? 'updated' : 'created';
+  /** The first `limit` records (catalog order) in `collectionId`, and how many it holds in all; `publicOnly` leaves hidden ones out. */
+  recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean } = {}): { records: StoredRecord[]; total: number } {
+    const visible = options.publicOnly ? "AND (visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))" : '';
+    const member = `FROM records, json_each(records.collections) AS c WHERE c.value = @id ${visible}`;
+    const params = { id: collectionId, limit, now: toSecondPrecision(Date.now()) };
+    const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit`).all(params);
+    const total = this.#db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${member}`).get(params)?.n ?? 0;
+    return { records: this.getRecordsBySeq(seqs.map((row) => row.seq)), total };
+  }
+
+  /** Each period facet value (`coalesce(period_zh, period_en)`) with its names, rarest spelling first. */
+  periodNames(): { value: string; zh: string | null; en: string | null }[] {
+    return this.#db
+      .prepare<[], { value: string; zh: string | null; en: string | null }>(
+        `SELECT coalesce(period_zh, period_en) AS value, period_zh AS zh, period_en AS en
+         FROM records WHERE value IS NOT NULL
+         GROUP BY period_zh, period_en ORDER BY count(*) ASC`,
+      )
+      .all();
+  }
+
+  // ── collections ──────────────────────────────────────────────────────────────────────────────
+
+  /** Creates or updates a collection (following `onExisting`), with a version. */
+  upsertCollection(collection: ArchiveCollection, options: Partial<WriteContext> & { onExisting?: OnExisting } = {}): WriteAction {
+    const context = { actor: options.actor ?? (options.importId === undefined ? 'system' : `import:${options.importId}`), ...options };
+    return this.transaction(() => this.collections.put(collection, context));
   }
 
   listCollections(): ArchiveCollection[] {
-    return this.db
-      .prepare<[], { body: string }>('SELECT body FROM collections ORDER BY position, id')
-      .all()
-      .map((row) => JSON.parse(row.body) as ArchiveCollection);
+    return this.collections.list();
   }
 
   getCollection(id: string): ArchiveCollection | undefined {
-    const row = this.db.prepare<[string], { body: string }>('SELECT body FROM collections WHERE id = ?').get(id);
-    return row && (JSON.parse(row.body) as ArchiveCollection);
+    return this.collections.get(id);
   }
 
-  startImport(sources: readonly string[]): number {
-    const result = this.db
-      .prepare("INSERT INTO imports (started_at, sources, status) VALUES (?, ?, 'running')")
-      .run(new Date().toISOString(), JSON.stringify(sources));
-    return Number(result.lastInsertRowid);
+  // ── imports ──────────────────────────────────────────────────────────────────────────────────
+
+  startImport(sources: readonly string[], actor = 'system'): number {
+    return this.imports.start(sources, actor);
   }
 
   finishImport(importId: number, status: 'done' | 'failed', summary: ImportSummary): void {
-    this.db
-      .prepare('UPDATE imports SET finished_at = ?, status = ?, summary = ? WHERE id = ?')
-      .run(new Date().toISOString(), status, JSON.stringify(summary), importId);
+    this.imports.finish(importId, status, summary);
   }
+
+  // ── the index outbox ─────────────────────────────────────────────────────────────────────────
 
   /** The oldest changes not yet applied to the search engine. */
   pendingChanges(limit: number): IndexChange[] {
@@ -233,14 +284,16 @@ export class Catalog {
 
   /** Marks changes as applied. A record changed again meanwhile has a new change number and stays queued. */
   acknowledgeChanges(changes: readonly IndexChange[]): void {
-    this.db.transaction(() => {
+    this.#db.transaction(() => {
       for (const change of changes) this.#statements.ack.run(change.changeNo);
     })();
   }
 
   countPendingChanges(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM index_queue').get()?.n ?? 0;
+    return this.#statements.countPending.get()?.n ?? 0;
   }
+
+  // ── housekeeping ─────────────────────────────────────────────────────────────────────────────
 
   getMeta(key: string): string | undefined {
     return this.#statements.getMeta.get(key)?.value;
@@ -256,15 +309,15 @@ export class Catalog {
    * Cheap to poll; caches of catalog-derived data compare it.
    */
   changeStamp(): string {
-    return `${this.db.pragma('data_version', { simple: true })}:${this.#localWrites}`;
+    return `${this.#db.pragma('data_version', { simple: true })}:${this.#localWrites}`;
+  }
+
+  /** `PRAGMA integrity_check`: 'ok', or SQLite's list of what is wrong. */
+  integrityCheck(): string {
+    return this.#db.pragma('integrity_check', { simple: true }) as string;
   }
 }
 
-function toStored(row: RecordRow): StoredRecord {
-  return { seq: Number(row.seq), record: rowToRecord(row), updatedAt: String(row.updated_at) };
-}
-
-/** The hash that tells an unchanged re-import from a real update. */
-export function hashRecord(record: ArchiveRecord): string {
-  return createHash('sha256').update(JSON.stringify(recordToRow(record))).digest('hex');
+function toWrite(item: ArchiveRecord | RecordWrite): RecordWrite {
+  return 'record' in item && typeof item.record === 'object' ? (item as RecordWrite) : { record: item as ArchiveRecord };
 }

@@ -2,17 +2,25 @@ import type Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.ts';
 import { DATA_COLUMNS, sqlTypeOf } from './record-columns.ts';
 
-/** Applies pending migrations, then adds a column for any record field the table lacks. */
+/**
+ * Applies pending migrations in order, each recorded in `user_version`, then adds a column for
+ * any record field the table lacks. One immediate transaction: two processes opening an old
+ * catalog at once migrate it once.
+ */
 export function migrate(db: Database.Database): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
   db.transaction(() => {
-    MIGRATIONS.slice(current).forEach((sql, index) => {
-      db.exec(sql);
+    const current = Number(db.pragma('user_version', { simple: true }));
+    MIGRATIONS.slice(current).forEach((migration, index) => {
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
       db.pragma(`user_version = ${current + index + 1}`);
     });
     syncRecordColumns(db);
   }).immediate();
 }
+
+/** The schema version this code writes; a catalog beyond it was made by a newer release. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Schema fields are added as columns (never dropped: old data stays readable). */
 function syncRecordColumns(db: Database.Database): void {

@@ -15,13 +15,7 @@ export interface PeriodLabel {
  * curators spelled a period's other name in more than one way.
  */
 export function readPeriodLabels(catalog: Catalog): Map<string, PeriodLabel> {
-  const rows = catalog.db
-    .prepare<[], { value: string; zh: string | null; en: string | null }>(
-      `SELECT coalesce(period_zh, period_en) AS value, period_zh AS zh, period_en AS en
-       FROM records WHERE value IS NOT NULL
-       GROUP BY period_zh, period_en ORDER BY count(*) ASC`,
-    )
-    .all();
+  const rows = catalog.periodNames();
   // Ascending by count: the most common spelling is set last and wins.
   return new Map(rows.map((row) => [row.value, { ...(row.zh && { zh: row.zh }), ...(row.en && { en: row.en }) }]));
 }

@@ -1,10 +1,12 @@
-/** Reads and writes the media tables; SQL about photographs lives only here. */
+/**
+ * Reads and writes the media tables (created by the catalog's migrations); SQL about photographs
+ * lives only here. The catalog hands it out as `catalog.media`.
+ */
 import type Database from 'better-sqlite3';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { MessageParams } from '../i18n/translate.ts';
 import type { DerivativeDimensions } from './derivatives.ts';
 import type { ImageMetadata } from './image-metadata.ts';
-import { ensureMediaTables, hasMediaTables } from './media-tables.ts';
 
 export interface MediaProblem {
   key: MessageKey;
@@ -69,19 +71,9 @@ interface MediaRow {
 export class MediaRepository {
   readonly #db: Database.Database;
 
-  private constructor(db: Database.Database) {
+  /** Only the catalog makes one, on its own connection. */
+  constructor(db: Database.Database) {
     this.#db = db;
-  }
-
-  /** For ingest: creates the tables if needed. */
-  static forWriting(db: Database.Database): MediaRepository {
-    ensureMediaTables(db);
-    return new MediaRepository(db);
-  }
-
-  /** For pages and dry runs: undefined when no photograph was ever imported (the tables do not exist yet). */
-  static forReading(db: Database.Database): MediaRepository | undefined {
-    return hasMediaTables(db) ? new MediaRepository(db) : undefined;
   }
 
   find(hash: string): StoredMedia | undefined {
@@ -129,6 +121,11 @@ export class MediaRepository {
     this.#db.prepare('DELETE FROM record_media WHERE record_id = ?').run(recordId);
     const insert = this.#db.prepare('INSERT INTO record_media (record_id, position, hash, source) VALUES (?, ?, ?, ?)');
     links.forEach((link, position) => insert.run(recordId, position, link.hash, link.source));
+  }
+
+  /** What a record shows, as written (failed photographs included), in order. */
+  linksOf(recordId: string): MediaLink[] {
+    return this.#db.prepare<[string], MediaLink>('SELECT hash, source FROM record_media WHERE record_id = ? ORDER BY position').all(recordId);
   }
 
   /** The ready photographs a record shows, in order. */

@@ -5,6 +5,7 @@
  * catalog changes.
  */
 import type { Catalog } from '../catalog/catalog.ts';
+import { visibleFrom } from '../catalog/visibility.ts';
 import type { Lang } from '../i18n/translate.ts';
 import { pinyinSyllables, stripDiacritics, toSimplified } from './chinese-text.ts';
 
@@ -21,6 +22,8 @@ interface Entry {
   recordId?: string;
   /** Lower sorts first (after the reader's script): titles before other names, whole names before later words. */
   rank: number;
+  /** From when the public may see the record it comes from (seconds since the epoch; 0 = public). */
+  visibleFrom: number;
 }
 
 export const MAX_SUGGESTIONS = 8;
@@ -41,9 +44,13 @@ export class Suggester {
     if (key.length === 0) return [];
     const entries = this.#currentEntries();
     const found: Entry[] = [];
+    const now = Date.now() / 1000;
     // `tang qi` is also looked up as `tangqi`, the form pinyin keys are stored in.
     for (const wanted of new Set([key, key.replaceAll(' ', '')])) {
-      for (let i = lowerBound(entries, wanted); i < entries.length && entries[i]!.key.startsWith(wanted); i++) found.push(entries[i]!);
+      for (let i = lowerBound(entries, wanted); i < entries.length && entries[i]!.key.startsWith(wanted); i++) {
+        // Names of hidden or still-embargoed records are never suggested.
+        if (entries[i]!.visibleFrom <= now) found.push(entries[i]!);
+      }
     }
     const wantsChinese = lang === 'zh' || HAN.test(prefix);
     const inWantedScript = (entry: Entry) => Number(HAN.test(entry.text) === wantsChinese);
@@ -65,12 +72,13 @@ export class Suggester {
 
 function buildEntries(catalog: Catalog): Entry[] {
   const entries: Entry[] = [];
-  const add = (text: string | undefined, rank: number, recordId?: string) => {
-    if (!text) return;
-    for (const [key, keyRank] of keysOf(text)) entries.push({ key, text, rank: rank + keyRank, ...(recordId && { recordId }) });
-  };
   for (const batch of catalog.iterateRecords(2000)) {
-    for (const { record } of batch) {
+    for (const { record, visibility } of batch) {
+      const from = visibleFrom(visibility);
+      const add = (text: string | undefined, rank: number, recordId?: string) => {
+        if (!text) return;
+        for (const [key, keyRank] of keysOf(text)) entries.push({ key, text, rank: rank + keyRank, visibleFrom: from, ...(recordId && { recordId }) });
+      };
       add(record.title_zh, 0, record.id);
       add(record.title_en, 0, record.id);
       for (const name of [record.place_zh, record.place_en, ...(record.keywords_zh ?? []), ...(record.keywords_en ?? [])]) add(name, 10);

@@ -1,5 +1,6 @@
 /** Keeps a search engine in step with the catalog through the `index_queue` outbox. */
 import type { Catalog, StoredRecord } from '../catalog/catalog.ts';
+import { toSecondPrecision } from '../catalog/datestamp.ts';
 import type { SearchEngine } from './types.ts';
 
 const SYNC_BATCH = 1000;
@@ -34,12 +35,12 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWrit
  * the index being replaced, so records changed since the start are applied again at the end.
  */
 export async function reindexAll(catalog: Catalog, engine: SearchEngine, onProgress?: (done: number, total: number) => void): Promise<number> {
-  const started = new Date().toISOString();
+  const started = toSecondPrecision(Date.now());
   const total = catalog.countRecords();
   const queuedBefore = catalog.pendingChanges(Number.MAX_SAFE_INTEGER);
   await engine.rebuild(catalog.iterateRecords(), (done) => onProgress?.(done, total));
   catalog.acknowledgeChanges(queuedBefore);
-  const changedMeanwhile = catalog.recordsUpdatedSince(started);
+  const changedMeanwhile = catalog.recordsModifiedSince(started);
   if (changedMeanwhile.length > 0) await engine.apply(changedMeanwhile, []);
   return total;
 }

@@ -32,6 +32,11 @@ export interface SearchQuery {
   pageSize: number;
   /** The interface language: picks the title used for sorting and the snippet shown first. */
   lang: Lang;
+  /**
+   * Curators' searches only: hidden and embargoed records too. Absent (every public search),
+   * the engine returns, counts and facets only what the public may see at this moment.
+   */
+  includeHidden?: boolean;
 }
 
 export interface FacetValueCount {

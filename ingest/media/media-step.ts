@@ -5,9 +5,9 @@
  * same transaction as the records. One per ingest run.
  */
 import { readFile, stat } from 'node:fs/promises';
-import type { Catalog, WriteAction } from '../../core/catalog/catalog.ts';
+import type { Catalog } from '../../core/catalog/catalog.ts';
 import type { ImageMetadata } from '../../core/media/image-metadata.ts';
-import { MediaRepository, type MediaLink } from '../../core/media/media-repository.ts';
+import type { MediaLink } from '../../core/media/media-repository.ts';
 import { MediaStore } from '../../core/media/media-store.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import type { IngestReport } from '../report.ts';
@@ -37,7 +37,7 @@ export interface MediaBatchItem {
   line: number;
   /** The record's accepted image references and their files, in order. */
   images: { reference: string; file: string }[];
-  /** Filled by `prepare`: the photographs to link once the record is written. */
+  /** Filled by `prepare`: the photographs the record shows once written (written with it, in its transaction). */
   links?: MediaLink[];
 }
 
@@ -52,19 +52,15 @@ export interface MediaSummary {
 
 export interface MediaStep {
   prepare(items: MediaBatchItem[], context: { file: string; report: IngestReport; onImageDone?: () => void }): Promise<void>;
-  /** Writes links for the records that were written; call inside the records' transaction. */
-  link(items: readonly MediaBatchItem[], actions: readonly WriteAction[]): void;
   /** What a photograph's camera recorded, from the media table when the file is known (for folders of photographs). */
   metadataOf(file: string): Promise<ImageMetadata>;
   summary(): MediaSummary;
 }
 
-const LINKED_ACTIONS: ReadonlySet<WriteAction> = new Set(['created', 'updated', 'unchanged']);
-
 export async function createMediaStep(catalog: Catalog, settings: MediaSettings, options: { dryRun: boolean }): Promise<MediaStep> {
   restrictDecoders();
   const store = new MediaStore(settings.mediaDir);
-  const repository = options.dryRun ? MediaRepository.forReading(catalog.db) : MediaRepository.forWriting(catalog.db);
+  const repository = catalog.media;
   if (!options.dryRun) await store.removeStaleStaging();
   const context: PipelineContext = {
     store,
@@ -79,6 +75,8 @@ export async function createMediaStep(catalog: Catalog, settings: MediaSettings,
 
   return {
     async prepare(items, { file, report, onImageDone }) {
+      // A record that names no photograph now shows none (it may have shown some before).
+      for (const item of items) if (item.images.length === 0) item.links = [];
       const withImages = items.filter((item) => item.images.length > 0);
       if (withImages.length === 0) return;
       const started = Date.now();
@@ -92,18 +90,11 @@ export async function createMediaStep(catalog: Catalog, settings: MediaSettings,
       withImages.forEach((item, index) => applyOutcomes(item, outcomes[index]!, { file, report, counts }));
     },
 
-    link(items, actions) {
-      if (!repository || options.dryRun) return;
-      items.forEach((item, index) => {
-        if (item.links && LINKED_ACTIONS.has(actions[index]!)) repository.linkRecord(item.record.id, item.links);
-      });
-    },
-
     async metadataOf(file) {
       const info = await stat(file).catch(() => undefined);
-      const known = repository?.findSource(file);
+      const known = repository.findSource(file);
       if (info && known && known.size === info.size && known.mtimeMs === info.mtimeMs) {
-        const stored = repository?.find(known.hash);
+        const stored = repository.find(known.hash);
         if (stored) return stored.metadata;
       }
       return readMetadataOfFile(file);

@@ -6,7 +6,7 @@
 import type { Catalog } from '../../core/catalog/catalog.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { DERIVATIVE_FORMATS, FORMAT_NAMES, SIZE_NAMES, derivativeFileName, type DerivativeFormat } from '../../core/media/derivatives.ts';
-import { MediaRepository, type ReadyMedia } from '../../core/media/media-repository.ts';
+import type { ReadyMedia } from '../../core/media/media-repository.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { MEDIA_ASSETS } from './media-assets.ts';
 import { iiifInfoUrl, mediaUrl } from './media-urls.ts';
@@ -50,7 +50,7 @@ export interface RecordMediaView {
 }
 
 export function presentRecordMedia(catalog: Catalog, recordId: string, lang: Lang): RecordMediaView {
-  const media = MediaRepository.forReading(catalog.db)?.ofRecord(recordId) ?? [];
+  const media = catalog.media.ofRecord(recordId);
   const title = media.length > 0 ? titleOf(catalog.getRecord(recordId)?.record, lang) : '';
   const images = media.map((item, index) => presentImage(item, { lang, title, index, count: media.length }));
   return {

@@ -1,7 +1,7 @@
 /** The small picture of a record in result lists and collection pages: its first photograph's thumbnail. */
 import type { Catalog } from '../../core/catalog/catalog.ts';
 import { DERIVATIVE_FORMATS, derivativeFileName } from '../../core/media/derivatives.ts';
-import { MediaRepository, type ReadyMedia } from '../../core/media/media-repository.ts';
+import type { ReadyMedia } from '../../core/media/media-repository.ts';
 import type { Lang } from '../../core/i18n/translate.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { mediaUrl } from './media-urls.ts';
@@ -28,7 +28,7 @@ export function thumbnailsOfRecords(catalog: Catalog, records: readonly ArchiveR
 
 /** Thumbnails of many records in one query (a page of search hits). */
 export function presentThumbnails(catalog: Catalog, records: readonly { id: string; alt: string }[]): Map<string, ThumbnailView> {
-  const first = MediaRepository.forReading(catalog.db)?.firstOfRecords(records.map((record) => record.id)) ?? new Map<string, ReadyMedia>();
+  const first = catalog.media.firstOfRecords(records.map((record) => record.id));
   const thumbnails = new Map<string, ThumbnailView>();
   for (const { id, alt } of records) {
     const media = first.get(id);

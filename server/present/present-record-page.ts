@@ -83,7 +83,7 @@ function inOtherLanguage(record: ArchiveRecord, stem: 'title' | 'description', l
 }
 
 /** The field list, in a fixed order; fields the record lacks are left out. */
-function fieldRows({ record, updatedAt }: StoredRecord, lang: Lang, lookups: Lookups, permalink: string): FieldRow[] {
+function fieldRows({ record, modified }: StoredRecord, lang: Lang, lookups: Lookups, permalink: string): FieldRow[] {
   const row = (key: MessageKey, value: string | LocalText | undefined): FieldRow | undefined => {
     if (value === undefined) return undefined;
     const label = translate(lang, key);
@@ -112,7 +112,7 @@ function fieldRows({ record, updatedAt }: StoredRecord, lang: Lang, lookups: Loo
     links('site.field.collections', record.collections?.map((id) => collectionLink(id, lang, lookups))),
     row('site.field.source', record.source),
     row('site.field.rights', record.rights),
-    row('site.field.updated', updatedAt.slice(0, 10)),
+    row('site.field.updated', modified.slice(0, 10)),
     links('site.field.permalink', [{ href: permalink, label: permalink }]),
   ];
   return rows.filter((entry) => entry !== undefined);

@@ -5,7 +5,6 @@
  */
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import { Router } from 'express';
-import { readRecordsInCollection } from '../../core/catalog/records-in-collection.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { DEFAULT_PAGE_SIZE, SearchUnavailableError, type SearchQuery } from '../../core/search/types.ts';
 import { NotFoundError } from '../errors.ts';
@@ -62,7 +61,7 @@ export function collectionRoutes(site: SiteContext): Router {
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       site.logger.warn({ err: error, collection: collection.id }, 'search unavailable: collection page listed from the catalog');
-      search = { fallback: readRecordsInCollection(catalog, collection.id, DEFAULT_PAGE_SIZE) };
+      search = { fallback: catalog.recordsInCollection(collection.id, DEFAULT_PAGE_SIZE, { publicOnly: true }) };
     }
     const page = presentCollectionPage(collection, lang, cover, search, thumbnailsOfRecords(catalog, cover ? [cover.record] : [], lang));
     renderPage(res, 'collection', page, {

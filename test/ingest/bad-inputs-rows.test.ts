@@ -7,6 +7,7 @@ import { translate } from '../../core/i18n/translate.ts';
 import { fixtures } from '../fixtures/ingest/index.ts';
 import { query } from '../helpers/temp-archive.ts';
 import { describeEntry, importPaths, openWorkspace, storedIds, writtenReport } from './helpers/import-files.ts';
+import { catalogRows } from '../helpers/catalog-sql.ts';
 
 const SPREADSHEET_FORMULA = /^[=+\-@\t\r]/;
 
@@ -79,7 +80,7 @@ test('row 7: unknown columns are ignored, listed in the report, and never assign
   const report = await importPaths(archive, [fixtures.unknownColumnsCsv]);
   t.deepEqual(report.files[0]?.unknownColumns, ['seq', 'content_hash', 'created_at', 'import_id', '__proto__', 'constructor', 'notes']);
   t.false(report.hasFailures());
-  const row = archive.catalog.db.prepare<[], Record<string, unknown>>("SELECT * FROM records WHERE id = 'unknown-1'").get()!;
+  const row = catalogRows(archive.catalog, "SELECT * FROM records WHERE id = 'unknown-1'")[0]!;
   t.not(row.seq, 999);
   t.regex(String(row.content_hash), /^[0-9a-f]{64}$/);
   t.not(row.created_at, '1970-01-01');
@@ -139,7 +140,7 @@ test('row 11: ids with spaces, `/`, Chinese or 200 characters map to safe slugs 
   const archive = openWorkspace(t);
   const report = await importPaths(archive, [fixtures.unsafeIdsCsv]);
   const originals = ['Grand Canal 01', 'GC/2024/001', '广济桥', 'x'.repeat(200)];
-  const stored = archive.catalog.db.prepare<[], { id: string; identifier: string }>('SELECT id, identifier FROM records ORDER BY seq').all();
+  const stored = catalogRows<{ id: string; identifier: string }>(archive.catalog, 'SELECT id, identifier FROM records ORDER BY seq');
   t.deepEqual(
     stored.map((row) => row.identifier),
     originals,

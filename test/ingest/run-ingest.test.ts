@@ -3,6 +3,7 @@ import test from 'ava';
 import { fixtures } from '../fixtures/ingest/index.ts';
 import { query } from '../helpers/temp-archive.ts';
 import { describeEntry, importPaths, openWorkspace, storedIds } from './helpers/import-files.ts';
+import { catalogRows, countRows } from '../helpers/catalog-sql.ts';
 
 const THREE_IDS = ['guangji-bridge', 'shangtang-river', 'yujiashan-site'];
 
@@ -20,11 +21,12 @@ test('a valid CSV imports every record, converting labels, BCE years, lists and 
 test('importing the same file again changes nothing and reports every record unchanged', async (t) => {
   const archive = openWorkspace(t);
   await importPaths(archive, [fixtures.recordsCsv]);
-  const before = archive.catalog.db.prepare('SELECT id, content_hash, updated_at FROM records ORDER BY id').all();
+  const before = catalogRows(archive.catalog, 'SELECT id, content_hash, modified FROM records ORDER BY id');
   const again = await importPaths(archive, [fixtures.recordsCsv]);
   t.deepEqual(again.totals(), { created: 0, updated: 0, unchanged: 3, failed: 0 });
   t.deepEqual(again.entries, []);
-  t.deepEqual(archive.catalog.db.prepare('SELECT id, content_hash, updated_at FROM records ORDER BY id').all(), before);
+  t.deepEqual(catalogRows(archive.catalog, 'SELECT id, content_hash, modified FROM records ORDER BY id'), before);
+  t.is(countRows(archive.catalog, 'record_versions'), 3, 'an unchanged re-import writes no version');
   t.is(archive.catalog.countPendingChanges(), 0);
 });
 
@@ -54,7 +56,7 @@ test('a dry run reports what would be created but writes no record, queue entry,
   const archive = openWorkspace(t);
   const report = await importPaths(archive, [fixtures.recordsCsv, fixtures.collectionDir], { dryRun: true });
   t.deepEqual(report.totals(), { created: 5, updated: 0, unchanged: 0, failed: 0 });
-  const count = (table: string) => (archive.catalog.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string) => countRows(archive.catalog, table);
   t.deepEqual(
     ['records', 'index_queue', 'search_docs', 'imports', 'collections'].map((table) => `${table} ${count(table)}`),
     ['records 0', 'index_queue 0', 'search_docs 0', 'imports 0', 'collections 0'],
@@ -182,7 +184,7 @@ test('each import is recorded in the import history with its totals', async (t) 
   const archive = openWorkspace(t);
   await importPaths(archive, [fixtures.recordsCsv]);
   await importPaths(archive, [fixtures.oneInvalidRowCsv]);
-  const imports = archive.catalog.db.prepare<[], { status: string; summary: string }>('SELECT status, summary FROM imports ORDER BY id').all();
+  const imports = catalogRows<{ status: string; summary: string }>(archive.catalog, 'SELECT status, summary FROM imports ORDER BY id');
   t.deepEqual(
     imports.map((row) => [row.status, JSON.parse(row.summary)]),
     [

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import { MediaRepository } from '../../core/media/media-repository.ts';
 import { photoIdOf } from '../../ingest/media/read-photo-folder.ts';
 import { images } from '../fixtures/images/index.ts';
 import { csv, openMediaArchive } from './helpers/media-archive.ts';
+import { countRows } from '../helpers/catalog-sql.ts';
 
-const linkedHashes = (archive: ReturnType<typeof openMediaArchive>, id: string) => MediaRepository.forReading(archive.catalog.db)?.ofRecord(id).map((media) => media.hash) ?? [];
+const linkedHashes = (archive: ReturnType<typeof openMediaArchive>, id: string) => archive.catalog.media.ofRecord(id).map((media) => media.hash);
 
 test('a record imports with its photographs, and GPS fills coordinates only where the record has none', async (t) => {
   const archive = openMediaArchive(t);
@@ -91,7 +91,7 @@ test('a dry run checks the photographs but writes no derivative and no record', 
   t.deepEqual(report.entries.map((entry) => entry.message.key), ['media.heic_not_supported', 'media.coordinates_from_photo']);
   t.false(existsSync(archive.mediaDir));
   t.is(archive.catalog.countRecords(), 0);
-  t.is(MediaRepository.forReading(archive.catalog.db), undefined, 'not even the media tables were created');
+  t.deepEqual(['media', 'record_media', 'media_sources'].map((table) => countRows(archive.catalog, table)), [0, 0, 0], 'no photograph was recorded');
 });
 
 test('a folder of photographs becomes one record per photograph, described by what its camera recorded', async (t) => {

@@ -2,8 +2,10 @@
  * The zero-set-up search engine: SQLite FTS5 for text, an in-memory columnar snapshot for
  * filters, facet counts and sorting. Its tables live in the catalog file.
  */
+import Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
+import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
@@ -13,7 +15,7 @@ import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult }
 import { FacetSnapshot } from './facet-snapshot.ts';
 import { filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
-import { BM25_WEIGHTS, ensureSearchTables } from './search-tables.ts';
+import { BM25_WEIGHTS } from './search-tables.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
 
@@ -30,6 +32,11 @@ const EXTERNAL_RELOAD_MS = 2000;
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
   readonly #catalog: Catalog;
+  /**
+   * The engine's own connection to the catalog file, whose search tables (created by the
+   * catalog's migrations) it alone reads and writes; records it reads through the catalog.
+   */
+  readonly #db: Database.Database;
   readonly #tokenizer = new ArchiveTokenizer();
   /** Text matches by FTS expression: paging and facet clicks repeat the same text query. */
   readonly #textCache: LRUCache<string, TextMatches> | undefined;
@@ -49,13 +56,15 @@ export class EmbeddedEngine implements SearchEngine {
     this.#textCache = entries > 0 ? new LRUCache({ max: entries }) : undefined;
     this.#resultCache =
       entries > 0 ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: (result) => result.ordinals.byteLength + result.scores.byteLength + 1024 }) : undefined;
-    ensureSearchTables(catalog.db);
+    this.#db = new Database(catalog.file);
+    this.#db.pragma('busy_timeout = 60000');
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     // Prepared once: these run on every search.
     this.#queries = {
-      matchesAnything: catalog.db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck(),
-      matchingSeqs: catalog.db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
-      scores: catalog.db
+      matchesAnything: this.#db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck(),
+      matchingSeqs: this.#db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
+      generation: this.#db.prepare<[], string>("SELECT value FROM meta WHERE key = 'embedded_generation'").pluck(),
+      scores: this.#db
         .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`)
         .raw(),
     };
@@ -63,7 +72,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** True when the search tables hold fewer records than the catalog (new schema, or never built). */
   needsRebuild(): boolean {
-    const indexed = this.#catalog.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_docs').get()?.n ?? 0;
+    const indexed = this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM search_docs').get()?.n ?? 0;
     return indexed !== this.#catalog.countRecords();
   }
 
@@ -93,22 +102,25 @@ export class EmbeddedEngine implements SearchEngine {
    */
   #filtered(snapshot: FacetSnapshot, clauses: readonly QueryClause[], query: SearchQuery): FilteredCandidates {
     const ranked = query.sort === 'relevance';
-    const key = JSON.stringify([toFtsMatch(clauses), ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near]);
+    // Public searches see what is visible now: the key names how many embargoes have ended.
+    const visibleBy = query.includeHidden ? undefined : Date.now() / 1000;
+    const visibility = visibleBy === undefined ? 'all' : snapshot.embargoesEndedBy(visibleBy);
+    const key = JSON.stringify([toFtsMatch(clauses), ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near, visibility]);
     const cached = this.#resultCache?.get(key);
     if (cached) return cached;
     const text = clauses.length > 0 ? this.#matchText(snapshot, clauses, ranked) : undefined;
-    const filtered = filterAndCount(snapshot, query, text?.ordinals, text?.scores);
+    const filtered = filterAndCount(snapshot, query, { candidates: text?.ordinals, scores: text?.scores, visibleBy });
     this.#resultCache?.set(key, filtered);
     return filtered;
   }
 
   async ping(): Promise<EngineHealth> {
-    this.#catalog.db.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
+    this.#db.prepare('SELECT 1 FROM search_docs LIMIT 1').get();
     return { ok: true };
   }
 
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
-    const db = this.#catalog.db;
+    const db = this.#db;
     const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?');
     const removeDoc = db.prepare('DELETE FROM search_docs WHERE seq = ?');
     const removeText = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
@@ -121,13 +133,13 @@ export class EmbeddedEngine implements SearchEngine {
       }
       this.#learnWords(upserts, 'new');
       this.#writeDocs(upserts);
-      bumpGeneration(this.#catalog);
-    })();
+      this.#bumpGeneration();
+    }).immediate();
     this.#snapshot = undefined;
   }
 
   async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {
-    const db = this.#catalog.db;
+    const db = this.#db;
     // One transaction: readers on other connections keep seeing the old index until it commits.
     db.transaction(() => {
       db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
@@ -137,8 +149,8 @@ export class EmbeddedEngine implements SearchEngine {
         this.#writeDocs(batch);
         onProgress?.((done += batch.length));
       }
-      bumpGeneration(this.#catalog);
-    })();
+      this.#bumpGeneration();
+    }).immediate();
     this.#snapshot = undefined;
   }
 
@@ -146,16 +158,17 @@ export class EmbeddedEngine implements SearchEngine {
     this.#snapshot = undefined;
     this.#textCache?.clear();
     this.#resultCache?.clear();
+    this.#db.close();
   }
 
   #writeDocs(records: readonly StoredRecord[]): void {
-    const db = this.#catalog.db;
+    const db = this.#db;
     const insertDoc = db.prepare(
-      `INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east)
-       VALUES (@seq, @id, @facets, @start_year, @end_year, @title_zh, @title_en, @lat, @lon, @south, @west, @north, @east)`,
+      `INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east, visible_from)
+       VALUES (@seq, @id, @facets, @start_year, @end_year, @title_zh, @title_en, @lat, @lon, @south, @west, @north, @east, @visible_from)`,
     );
     const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body, pinyin) VALUES (?, ?, ?, ?, ?)');
-    for (const { seq, record } of records) {
+    for (const { seq, record, visibility } of records) {
       const text = searchableText(record);
       const envelope = envelopeOf(record);
       insertDoc.run({
@@ -172,6 +185,7 @@ export class EmbeddedEngine implements SearchEngine {
         west: envelope?.west ?? null,
         north: envelope?.north ?? null,
         east: envelope?.east ?? null,
+        visible_from: visibleFrom(visibility),
       });
       const tokens = this.#tokenizer;
       const pinyin: string[] = [];
@@ -187,7 +201,7 @@ export class EmbeddedEngine implements SearchEngine {
   #learnWords(records: readonly StoredRecord[], store: 'new' | 'all'): void {
     const words = records.flatMap((stored) => archiveWordsOf(stored.record));
     const fresh = this.#tokenizer.addWords(words);
-    const insert = this.#catalog.db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
+    const insert = this.#db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
     for (const word of store === 'all' ? words : fresh) insert.run(word);
   }
 
@@ -198,13 +212,13 @@ export class EmbeddedEngine implements SearchEngine {
    * reload the snapshot. Until then new records are simply not yet found.
    */
   #currentSnapshot(): FacetSnapshot {
-    const generation = Number(this.#catalog.getMeta('embedded_generation') ?? 0);
+    const generation = Number(this.#queries.generation.get() ?? 0);
     const fresh = Date.now() - this.#snapshotLoadedAt < EXTERNAL_RELOAD_MS;
     if (!this.#snapshot || (generation !== this.#snapshotGeneration && !fresh)) {
       this.#snapshotLoadedAt = Date.now();
       this.#loadWords();
-      this.#snapshot = new FacetSnapshot(this.#catalog.db);
-      this.#vocabulary = new TypoVocabulary(this.#catalog.db);
+      this.#snapshot = new FacetSnapshot(this.#db);
+      this.#vocabulary = new TypoVocabulary(this.#db);
       this.#snapshotGeneration = generation;
       this.#textCache?.clear();
       this.#resultCache?.clear();
@@ -214,11 +228,15 @@ export class EmbeddedEngine implements SearchEngine {
 
   /** Words other processes (an ingest while the server runs) added since this one last looked. */
   #loadWords(): void {
-    const rows = this.#catalog.db
+    const rows = this.#db
       .prepare<[number], { n: number; word: string }>('SELECT n, word FROM search_words WHERE n > ? ORDER BY n')
       .all(this.#wordsLoaded);
     this.#tokenizer.addWords(rows.map((row) => row.word));
     this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
+  }
+
+  #bumpGeneration(): void {
+    this.#db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation'").run();
   }
 
   /** Latin words that match nothing also try the index's terms within a typo or two. */
@@ -267,9 +285,6 @@ export class EmbeddedEngine implements SearchEngine {
   }
 }
 
-function bumpGeneration(catalog: Catalog): void {
-  catalog.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation'").run();
-}
 
 function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {
   return { record, highlights: highlightsOf(record, terms) };

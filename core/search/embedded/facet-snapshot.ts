@@ -4,6 +4,7 @@
  * (p95 194 ms at 100k records); here it is one pass over typed arrays.
  */
 import type Database from 'better-sqlite3';
+import { NEVER_VISIBLE } from '../../catalog/visibility.ts';
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
 
 export const PLACE_FIELDS = 6;
@@ -54,16 +55,20 @@ export class FacetSnapshot {
   readonly endYears: Int32Array;
   /** Per record: lat, lon, south, west, north, east (NaN where unknown), PLACE_FIELDS apart. */
   readonly places: Float64Array;
+  /** Per record: seconds since the epoch from which the public may see it (0 = public). */
+  readonly visibleFrom: Float64Array;
   readonly columns: ReadonlyMap<FacetKey, FacetColumn>;
   /** Catalog seq → ordinal + 1 (0 = not indexed); seqs only grow, so an array beats a Map. */
   readonly #ordinalOfSeq: Int32Array;
   readonly #titles: { zh: (string | null)[]; en: (string | null)[] };
   readonly #orders = new Map<string, Int32Array>();
+  /** The distinct embargo ends, ascending (hidden records never end theirs). */
+  readonly #embargoEnds: Float64Array;
 
   constructor(db: Database.Database) {
     const rows = db
-      .prepare<[], [number, string, number | null, number | null, string | null, string | null, ...(number | null)[]]>(
-        'SELECT seq, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east FROM search_docs ORDER BY seq',
+      .prepare<[], [number, string, number | null, number | null, number, string | null, string | null, ...(number | null)[]]>(
+        'SELECT seq, facets, start_year, end_year, visible_from, title_zh, title_en, lat, lon, south, west, north, east FROM search_docs ORDER BY seq',
       )
       .raw()
       .all();
@@ -72,15 +77,19 @@ export class FacetSnapshot {
     this.startYears = new Int32Array(rows.length);
     this.endYears = new Int32Array(rows.length);
     this.places = new Float64Array(rows.length * PLACE_FIELDS).fill(Number.NaN);
+    this.visibleFrom = new Float64Array(rows.length);
     this.#titles = { zh: new Array(rows.length), en: new Array(rows.length) };
     this.#ordinalOfSeq = new Int32Array((rows.at(-1)?.[0] ?? 0) + 1);
     const columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn()]));
-    rows.forEach(([seq, facets, start, end, titleZh, titleEn, ...place], ordinal) => {
+    const embargoEnds = new Set<number>();
+    rows.forEach(([seq, facets, start, end, visibleFrom, titleZh, titleEn, ...place], ordinal) => {
       place.forEach((value, field) => (this.places[ordinal * PLACE_FIELDS + field] = value ?? Number.NaN));
       this.seqs[ordinal] = seq;
       this.#ordinalOfSeq[seq] = ordinal + 1;
       this.startYears[ordinal] = start ?? NO_START;
       this.endYears[ordinal] = end ?? NO_END;
+      this.visibleFrom[ordinal] = visibleFrom;
+      if (visibleFrom > 0 && visibleFrom < NEVER_VISIBLE) embargoEnds.add(visibleFrom);
       this.#titles.zh[ordinal] = titleZh;
       this.#titles.en[ordinal] = titleEn;
       const values = JSON.parse(facets) as Record<string, string[]>;
@@ -88,6 +97,19 @@ export class FacetSnapshot {
     });
     for (const column of columns.values()) column.seal();
     this.columns = columns;
+    this.#embargoEnds = Float64Array.from(embargoEnds).sort();
+  }
+
+  /** How many embargoes have ended by `seconds`: what a public result set depends on beyond the index. */
+  embargoesEndedBy(seconds: number): number {
+    let low = 0;
+    let high = this.#embargoEnds.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#embargoEnds[middle]! <= seconds) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   ordinalOf(seq: number): number | undefined {

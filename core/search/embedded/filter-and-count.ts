@@ -22,16 +22,16 @@ interface ActiveFilter {
   accepted: Uint8Array;
 }
 
-/**
- * @param candidates ordinals matching the text, or undefined for every record
- * @param scores text scores parallel to `candidates`, or empty when not ranking
- */
-export function filterAndCount(
-  snapshot: FacetSnapshot,
-  query: SearchQuery,
-  candidates?: Int32Array,
-  scores?: Float64Array,
-): FilteredCandidates {
+export interface Candidates {
+  /** Ordinals matching the text, or undefined for every record. */
+  candidates?: Int32Array;
+  /** Text scores parallel to `candidates`, or empty when not ranking. */
+  scores?: Float64Array;
+  /** Only records the public may see by this time (seconds since the epoch); undefined: all. */
+  visibleBy?: number;
+}
+
+export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { candidates, scores, visibleBy }: Candidates = {}): FilteredCandidates {
   const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
   const counts = columns.map((column) => new Int32Array(column.values.length));
   const filters = activeFilters(query, columns);
@@ -47,6 +47,7 @@ export function filterAndCount(
 
   for (let i = 0; i < total; i++) {
     const ordinal = candidates ? candidates[i]! : i;
+    if (visibleBy !== undefined && snapshot.visibleFrom[ordinal]! > visibleBy) continue;
     if (checkYears && !(snapshot.startYears[ordinal]! <= yearTo && snapshot.endYears[ordinal]! >= yearFrom)) continue;
     if (checkPlace && !inPlace(snapshot.places, ordinal, query)) continue;
     let failures = 0;

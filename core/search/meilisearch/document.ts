@@ -5,6 +5,7 @@
  * and `_geo`.
  */
 import type { StoredRecord } from '../../catalog/catalog.ts';
+import { visibleFrom } from '../../catalog/visibility.ts';
 import { FACETS, facetValuesOf, type FacetKey } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../../schema/record.ts';
@@ -39,6 +40,9 @@ export const TITLE_SORT_ATTRIBUTES = { zh: 'sort_title_zh', en: 'sort_title_en' 
 /** The record's envelope (its point, or its line's bounds), for map-box filters that also catch lines. */
 export const ENVELOPE_ATTRIBUTES = { south: 'geo_south', west: 'geo_west', north: 'geo_north', east: 'geo_east' } as const;
 
+/** Seconds since the epoch from which the public may see the record (0 = public): see core/catalog/visibility.ts. */
+export const VISIBLE_FROM_ATTRIBUTE = 'visible_from';
+
 export type MeiliDocument = Record<string, unknown> & { id: string };
 
 /**
@@ -46,7 +50,7 @@ export type MeiliDocument = Record<string, unknown> & { id: string };
  * always can).
  * @param tokenizer spells the pinyin; it should know the archive's names, so 塘栖 is one word.
  */
-export function toDocument({ record }: StoredRecord, tokenizer: Pick<ArchiveTokenizer, 'pinyinText'>): MeiliDocument {
+export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick<ArchiveTokenizer, 'pinyinText'>): MeiliDocument {
   if (!MEILI_ID_PATTERN.test(record.id)) throw new RangeError(`record id "${record.id}" is not a valid Meilisearch document id`);
   const text = searchableText(record);
   const facets = facetValuesOf(record);
@@ -56,6 +60,7 @@ export function toDocument({ record }: StoredRecord, tokenizer: Pick<ArchiveToke
   for (const column of SEARCH_COLUMNS) document[hanAttribute(column)] = hanIndexText(text[column], CHINESE_SYNONYMS);
   document[PINYIN_ATTRIBUTE] = pinyinIndexText(pinyinSource(text), tokenizer);
   document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
+  document[VISIBLE_FROM_ATTRIBUTE] = visibleFrom(visibility);
   document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');
   document[TITLE_SORT_ATTRIBUTES.en] = titleSortKey(record, 'en');
   if (record.lat !== undefined && record.lon !== undefined) document._geo = { lat: record.lat, lng: record.lon };

@@ -8,7 +8,7 @@ import { FACETS } from '../../schema/facets.ts';
 import { fieldMeta, RECORD_FIELDS, type RecordField } from '../../schema/record.ts';
 import { SEARCH_COLUMNS } from '../searchable-text.ts';
 import { SYNONYM_GROUPS } from '../synonyms.ts';
-import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES } from './document.ts';
+import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
 import { hanWordToken } from './han-tokens.ts';
 
 /**
@@ -79,7 +79,7 @@ export function localizedAttributes(): NonNullable<Settings['localizedAttributes
 export function indexSettings(): Settings {
   return {
     searchableAttributes: searchableAttributes(),
-    filterableAttributes: [...FACETS.map((facet) => facetAttribute(facet.key)), ...YEAR_ATTRIBUTES, ...Object.values(ENVELOPE_ATTRIBUTES), '_geo'],
+    filterableAttributes: [...FACETS.map((facet) => facetAttribute(facet.key)), ...YEAR_ATTRIBUTES, ...Object.values(ENVELOPE_ATTRIBUTES), '_geo', VISIBLE_FROM_ATTRIBUTE],
     sortableAttributes: [...YEAR_ATTRIBUTES, DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo'],
     // Helper fields never leave the server: hits carry the record's own fields only.
     displayedAttributes: [...RECORD_FIELDS],

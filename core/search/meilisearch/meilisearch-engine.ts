@@ -72,7 +72,11 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const translation: Translation = { query, clauses: query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [] };
+    const translation: Translation = {
+      query,
+      clauses: query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [],
+      ...(!query.includeHidden && { visibleBy: Date.now() / 1000 }),
+    };
     const queries = buildSearchRequests(this.#context.index, translation);
     const { results } = await callMeili(this.#context, () => this.#searchClient.multiSearch({ queries }));
     return fromMeiliResponses(translation, results);

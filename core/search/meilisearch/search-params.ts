@@ -12,7 +12,7 @@ import type { RecordField } from '../../schema/record.ts';
 import { CHINESE_SYNONYMS } from '../synonyms.ts';
 import type { QueryClause } from '../tokenizer.ts';
 import type { SearchQuery } from '../types.ts';
-import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES } from './document.ts';
+import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
 import { decimalLiteral, equalsFilter, integerLiteral } from './filter-syntax.ts';
 import { hanQueryText } from './han-tokens.ts';
 import { searchableAttributes } from './index-settings.ts';
@@ -24,6 +24,12 @@ export interface Translation {
    * must match; its first term is what the person typed, the others its synonyms.
    */
   readonly clauses: readonly QueryClause[];
+  /**
+   * For public searches (every search without `includeHidden`): the moment, in seconds since the
+   * epoch, by which a record must be visible. The engine sets it to now at each search, so an
+   * embargo lifts without a reindex.
+   */
+  readonly visibleBy?: number;
 }
 
 export type TranslationStep = (params: SearchParams, translation: Translation) => SearchParams;
@@ -85,7 +91,7 @@ export function activeFacetKeys(query: SearchQuery): FacetKey[] {
  * then the year overlap — a record spanning [start, end] overlaps [from, to] when
  * `start <= to AND end >= from`; a record without the year a bound needs is excluded.
  */
-export function filterOf(query: SearchQuery, withoutFacet?: FacetKey): Filter | undefined {
+export function filterOf(query: SearchQuery, withoutFacet?: FacetKey, visibleBy?: number): Filter | undefined {
   const facets = activeFacetKeys(query)
     .filter((key) => key !== withoutFacet)
     .map((key) => query.filters[key]!.map((value) => equalsFilter(facetAttribute(key), value)));
@@ -93,7 +99,8 @@ export function filterOf(query: SearchQuery, withoutFacet?: FacetKey): Filter | 
     ...(query.yearTo === undefined ? [] : [`${START_YEAR} <= ${integerLiteral(query.yearTo)}`]),
     ...(query.yearFrom === undefined ? [] : [`${END_YEAR} >= ${integerLiteral(query.yearFrom)}`]),
   ];
-  const filter = [...facets, ...years, ...placeFilters(query)];
+  const visibility = visibleBy === undefined ? [] : [`${VISIBLE_FROM_ATTRIBUTE} <= ${integerLiteral(Math.floor(visibleBy))}`];
+  const filter = [...facets, ...years, ...placeFilters(query), ...visibility];
   return filter.length === 0 ? undefined : filter;
 }
 
@@ -116,8 +123,8 @@ function placeFilters({ bbox, near }: SearchQuery): string[] {
   ];
 }
 
-export const addFilters: TranslationStep = (params, { query }) => {
-  const filter = filterOf(query);
+export const addFilters: TranslationStep = (params, { query, visibleBy }) => {
+  const filter = filterOf(query, undefined, visibleBy);
   return filter === undefined ? params : { ...params, filter };
 };
 
@@ -169,7 +176,7 @@ export const SEARCH_CHAIN: readonly TranslationStep[] = [addText, addSearchedAtt
 
 /** The counts of one selected facet: same text and filters minus its own, no hits. */
 export function facetCountParams(translation: Translation, key: FacetKey): SearchParams {
-  const filter = filterOf(translation.query, key);
+  const filter = filterOf(translation.query, key, translation.visibleBy);
   const text = addSearchedAttributes(addText({}, translation), translation);
   return { ...text, ...(filter === undefined ? {} : { filter }), facets: [facetAttribute(key)], limit: 0 };
 }

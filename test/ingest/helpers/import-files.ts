@@ -8,6 +8,7 @@ import type { ReportEntry } from '../../../ingest/report.ts';
 import { runIngest } from '../../../ingest/run-ingest.ts';
 import { writeReport } from '../../../ingest/write-report.ts';
 import { openTempArchive, type TempArchive } from '../../helpers/temp-archive.ts';
+import { catalogRows } from '../../helpers/catalog-sql.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -42,10 +43,7 @@ export function describeEntry(entry: ReportEntry): string {
 }
 
 export function storedIds(archive: TempArchive): string[] {
-  return archive.catalog.db
-    .prepare<[], { id: string }>('SELECT id FROM records ORDER BY id')
-    .all()
-    .map((row) => row.id);
+  return catalogRows<{ id: string }>(archive.catalog, 'SELECT id FROM records ORDER BY id').map((row) => row.id);
 }
 
 /** Writes the report as the CLI does, then reads the CSV back strictly. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { ExecutionContext } from 'ava';
 import sharp from 'sharp';
 import { Catalog } from '../../../core/catalog/catalog.ts';
-import { MediaRepository } from '../../../core/media/media-repository.ts';
+import type { MediaRepository } from '../../../core/media/media-repository.ts';
 import { MediaStore } from '../../../core/media/media-store.ts';
 import { DEFAULT_PIPELINE_SETTINGS } from '../../../ingest/media/media-step.ts';
 import { processImage, type ImageOutcome, type PipelineContext, type PipelineSettings } from '../../../ingest/media/process-image.ts';
@@ -26,7 +26,7 @@ export function openPipeline(t: ExecutionContext, settings: Partial<PipelineSett
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
   t.teardown(() => catalog.close());
   const mediaDir = path.join(dir, 'media');
-  const repository = MediaRepository.forWriting(catalog.db);
+  const repository = catalog.media;
   const store = new MediaStore(mediaDir);
   const context: PipelineContext = { store, repository, settings: { ...DEFAULT_PIPELINE_SETTINGS, ...settings }, mode, inFlight: new Map() };
   return {

@@ -7,7 +7,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { MediaRepository } from '../../../core/media/media-repository.ts';
 import { images } from '../../fixtures/images/index.ts';
 import { csv, openMediaArchive, type Lifetime, type MediaArchive } from './media-archive.ts';
 
@@ -37,7 +36,7 @@ export async function openSampleArchive(t: Lifetime, options: { publishOriginals
   ]));
   const { report } = await archive.ingest(undefined, { media: { publishOriginals: options.publishOriginals ?? false } });
   if (report.hasFailures()) throw new Error(`sample archive import failed: ${JSON.stringify(report.entries)}`);
-  const repository = MediaRepository.forReading(archive.catalog.db)!;
+  const repository = archive.catalog.media;
   const hashesOf = (id: string) => repository.ofRecord(id).map((media) => media.hash);
   return { ...archive, hashes: { street: hashesOf('street'), chart: hashesOf('chart'), hostile: hashesOf('hostile') } };
 }

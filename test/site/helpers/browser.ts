@@ -60,7 +60,11 @@ export async function openPage(t: ExecutionContext<Browsing>, locale: string, wi
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    // A suggestion fetch still in flight when the visitor submits is cancelled by the navigation: not a failure.
+    const cancelled = request.resourceType() === 'fetch' && request.failure()?.errorText === 'net::ERR_ABORTED';
+    if (!cancelled) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
   page.on('request', (request) => {
     if (!request.url().startsWith(t.context.origin) && !request.url().startsWith('data:')) elsewhere.push(request.url());
   });
