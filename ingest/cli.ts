@@ -3,6 +3,7 @@
  * Exit status (core/cli/exit-codes.ts): 0 everything imported, 1 something was refused (see the
  * report), 2 bad usage, and the runner's statuses for faults (damaged catalog, full disk …).
  */
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { OnExisting } from '../core/catalog/catalog.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
@@ -46,6 +47,8 @@ async function ingest(cli: Cli): Promise<number> {
           ? progress.update(`${cli.text('media.progress')} ${printable(file)}`, images.done, images.total)
           : progress.update(`${cli.text('ingest.progress')} ${printable(file)}`, done, total),
       media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
+      actor: `cli:${userInfo().username}`,
+      onWaitForWriter: (holder) => console.error(translate(lang, 'catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since })),
     });
     progress.stop();
     if (nothingFound && report.files.length === 0) {

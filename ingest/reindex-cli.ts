@@ -24,6 +24,10 @@ await runCommand({ name: 'reindex', usage: 'reindex.usage', options: OPTIONS }, 
   const catalog = Catalog.open(config.catalogFile);
   const engine = await createEngine(config, catalog);
   const progress = createProgress();
+  // One writer at a time: an import running now finishes first (its records are then in the rebuild).
+  const release = await catalog.writerLock.acquire('reindex', {
+    onWait: (holder) => cli.printError('catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since }),
+  });
   const started = Date.now();
   try {
     const count = await reindexAll(catalog, engine, (done, total) => progress.update(cli.text('reindex.progress'), done, total));
@@ -33,6 +37,7 @@ await runCommand({ name: 'reindex', usage: 'reindex.usage', options: OPTIONS }, 
     return EXIT.ok;
   } finally {
     progress.stop();
+    release();
     await engine.close();
     catalog.close();
   }

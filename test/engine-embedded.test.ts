@@ -1,7 +1,9 @@
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { discoveryContract } from './contract/discovery-contract.ts';
+import { visibilityContract } from './contract/visibility-contract.ts';
 import { engineContract } from './contract/engine-contract.ts';
 
 const embedded = async (_t: unknown, catalog: ConstructorParameters<typeof EmbeddedEngine>[0]) => new EmbeddedEngine(catalog);
 engineContract('embedded', embedded);
 discoveryContract('embedded', embedded);
+visibilityContract('embedded', embedded);

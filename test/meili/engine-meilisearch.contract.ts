@@ -8,6 +8,7 @@ import { Meilisearch } from 'meilisearch';
 import { MeilisearchEngine } from '../../core/search/meilisearch/meilisearch-engine.ts';
 import { nextIndexName } from '../../core/search/meilisearch/rebuild-index.ts';
 import { discoveryContract } from '../contract/discovery-contract.ts';
+import { visibilityContract } from '../contract/visibility-contract.ts';
 import { engineContract } from '../contract/engine-contract.ts';
 
 const host = process.env.MEILI_HOST ?? '';
@@ -28,3 +29,4 @@ async function meilisearchEngine(t: ExecutionContext): Promise<MeilisearchEngine
 
 engineContract('meilisearch', meilisearchEngine);
 discoveryContract('meilisearch', meilisearchEngine);
+visibilityContract('meilisearch', meilisearchEngine);

@@ -128,6 +128,10 @@ export const INGEST_MESSAGES = {
   },
   'reindex.done': { zh: '已用 {engine} 引擎重建索引：{count} 条记录', en: 'reindexed {count} records into the {engine} engine' },
   'reindex.progress': { zh: '重建索引', en: 'reindexing' },
+  'catalog.waiting_for_writer': {
+    zh: '另一个进程正在写入档案（{purpose}，进程 {pid}，始于 {since}）；等它完成后继续 …',
+    en: 'another process is writing to the archive ({purpose}, pid {pid}, since {since}); waiting for it to finish …',
+  },
   'collection.exists_skipped': { zh: '专题 “{id}” 已在档案中；按 --on-existing=skip 保持原样', en: 'collection "{id}" is already in the archive; kept as it was (--on-existing=skip)' },
   'collection.exists_error': { zh: '专题 “{id}” 已在档案中；按 --on-existing=error 拒绝', en: 'collection "{id}" is already in the archive; refused (--on-existing=error)' },
   'collection.invalid': { zh: '{file}：专题描述无效：{detail}', en: '{file}: invalid collection description: {detail}' },
