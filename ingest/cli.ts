@@ -48,7 +48,7 @@ async function ingest(cli: Cli): Promise<number> {
           : progress.update(`${cli.text('ingest.progress')} ${printable(file)}`, done, total),
       media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
       actor: `cli:${userInfo().username}`,
-      onWaitForWriter: (holder) => console.error(translate(lang, 'catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since })),
+      onWaitForWriter: (holder) => cli.printError('catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since }),
     });
     progress.stop();
     if (nothingFound && report.files.length === 0) {
