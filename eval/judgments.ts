@@ -3,7 +3,10 @@
  * must appear in its first ten results. `pair` links a simplified query to its traditional twin,
  * whose hit counts must be identical.
  */
-export type QueryKind = 'simplified' | 'traditional' | 'pinyin' | 'toned-pinyin' | 'english' | 'mixed' | 'misspelled' | 'two-character' | 'period' | 'place';
+export type QueryKind =
+  | 'simplified' | 'traditional' | 'pinyin' | 'toned-pinyin' | 'english' | 'mixed' | 'misspelled' | 'two-character' | 'period' | 'place'
+  // The classes of issue 13, judged over the real-heritage fixture (eval/real-heritage-judgments.ts)
+  | 'variant' | 'typo-surface' | 'no-dead-end' | 'substring' | 'digits' | 'names' | 'admin-en' | 'period-fill';
 
 export interface Judgment {
   query: string;
