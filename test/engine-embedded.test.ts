@@ -2,8 +2,10 @@ import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { discoveryContract } from './contract/discovery-contract.ts';
 import { visibilityContract } from './contract/visibility-contract.ts';
 import { engineContract } from './contract/engine-contract.ts';
+import { searchClassesContract } from './contract/search-classes-contract.ts';
 
 const embedded = async (_t: unknown, catalog: ConstructorParameters<typeof EmbeddedEngine>[0]) => new EmbeddedEngine(catalog);
 engineContract('embedded', embedded);
 discoveryContract('embedded', embedded);
 visibilityContract('embedded', embedded);
+searchClassesContract('embedded', embedded);

@@ -142,3 +142,9 @@ test('document batches respect both the count and the size limit', (t) => {
   t.deepEqual(chunkDocuments([{ id: 'big', text: 'x'.repeat(500) }], { maxDocuments: 100, maxChars: 250 }).length, 1);
   t.deepEqual(chunkDocuments([]), []);
 });
+
+test('pair tokens fold variant forms, in documents, queries and synonym word tokens alike', (t) => {
+  t.is(hanIndexText('大成殿為重簷歇山頂'), hanIndexText('大成殿为重檐歇山顶'));
+  t.is(hanQueryText('阿彌陁佛'), hanQueryText('阿弥陀佛'));
+  t.is(hanWordToken('隨著'), hanWordToken('随着'));
+});

@@ -15,9 +15,9 @@ import {
   HIGHLIGHT_PRE_TAG,
   type Translation,
 } from '../core/search/meilisearch/search-params.ts';
-import { hanWordToken } from '../core/search/meilisearch/han-tokens.ts';
+import { hanQueryText, hanWordToken } from '../core/search/meilisearch/han-tokens.ts';
 import { searchableAttributes } from '../core/search/meilisearch/index-settings.ts';
-import type { QueryClause, QueryTerm } from '../core/search/tokenizer.ts';
+import { ArchiveTokenizer, type QueryClause, type QueryTerm } from '../core/search/tokenizer.ts';
 import { query } from './helpers/temp-archive.ts';
 
 /** One clause per term unless clauses are given: every term must match. */
@@ -229,4 +229,12 @@ test('a browse without selections is a single query with every facet and no text
 test('a map box becomes envelope comparisons and a radius becomes _geoRadius in metres', (t) => {
   const filter = filterOf({ text: '', filters: {}, sort: 'relevance', page: 1, pageSize: 20, lang: 'en', bbox: { south: 30.4, west: 120.1, north: 30.5, east: 120.25 }, near: { lat: 30.48, lon: 120.19, radiusKm: 2.5 } });
   t.deepEqual(filter, ['geo_south <= 30.5', 'geo_north >= 30.4', 'geo_west <= 120.25', 'geo_east >= 120.1', '_geoRadius(30.48, 120.19, 2500)']);
+});
+
+test('the shared tokenizer hands Meilisearch digits apart from Chinese, two-character names whole and spaced pinyin joined', (t) => {
+  const tokenizer = new ArchiveTokenizer();
+  const q = (text: string) => addText({}, { query: query({ text }), clauses: tokenizer.queryClauses(text) }).q;
+  t.is(q('2021年度'), `2021 ${hanQueryText('年度')}`);
+  t.is(q('于谦'), hanQueryText('于谦'), 'not the character 谦 alone once 于 is dropped');
+  t.is(q('Yu Qian'), q('yuqian'));
 });

@@ -4,6 +4,7 @@
  */
 import escapeHtml from 'escape-html';
 import { toSimplified } from './chinese-text.ts';
+import { foldHanVariants } from './han-variants/fold-han-variants.ts';
 import type { ArchiveRecord } from '../schema/record.ts';
 import type { QueryTerm } from './tokenizer.ts';
 import type { Highlights } from './types.ts';
@@ -58,9 +59,9 @@ function patternOf(terms: readonly QueryTerm[]): RegExp {
 function matchSpans(text: string, terms: readonly QueryTerm[]): Span[] {
   if (terms.length === 0) return [];
   const pattern = patternOf(terms);
-  // Terms are simplified Chinese; match against the text folded the same way when folding keeps
-  // every character in place (it nearly always does), so 塘棲 is marked for a query 塘栖.
-  const folded = toSimplified(text);
+  // Terms are in the search form; match against the text folded the same way when folding keeps
+  // every character in place (it nearly always does), so 塘棲 and 重簷 are marked for 塘栖 and 重檐.
+  const folded = foldHanVariants(toSimplified(text));
   const searchable = folded.length === text.length ? folded : text;
   const spans: Span[] = [...searchable.matchAll(pattern)].map((match) => [match.index, match.index + match[0].length]);
   return mergeSpans(spans);

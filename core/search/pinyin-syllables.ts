@@ -28,6 +28,11 @@ const SYLLABLES = new Set(
 
 const LONGEST_SYLLABLE = 6;
 
+/** True for one toneless pinyin syllable (`tang`, `qi`), as typed. */
+export function isPinyinSyllable(word: string): boolean {
+  return SYLLABLES.has(word);
+}
+
 /**
  * `word` cut into pinyin syllables, preferring fewer, longer syllables (xian stays xian, not
  * xi an); undefined when it is not pinyin or is a single syllable.

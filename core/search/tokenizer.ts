@@ -1,7 +1,7 @@
 /**
  * Chinese-aware tokens for full-text search.
  *
- * Indexing: text is folded to simplified characters, then each run of Han characters becomes its
+ * Indexing: text is folded to simplified characters (and variant forms, see han-variants/), then each run of Han characters becomes its
  * jieba words (with the archive's own names in the dictionary, so 临平, 塘栖, 玉架山 are words)
  * followed by the run's character bigrams and its last character. Bigrams are the recall
  * guarantee: any Chinese substring of 2+ characters is a phrase of consecutive bigrams, and any
@@ -11,14 +11,15 @@
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { pinyinSyllables, stripDiacritics, toSimplified } from './chinese-text.ts';
-import { splitPinyin } from './pinyin-syllables.ts';
+import { foldHanVariants } from './han-variants/fold-han-variants.ts';
+import { hanQueryPieces, isStopCharacter } from './han-query-terms.ts';
+import { isPinyinSyllable, splitPinyin } from './pinyin-syllables.ts';
 import { CHINESE_SYNONYMS, MAX_LATIN_SYNONYM_WORDS, synonymsOf } from './synonyms.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
-const QUERY_TOKEN = /\p{Script=Han}+|[\p{L}\p{N}]+/gu;
+/** Han runs and runs of other letters and digits apart: 2021年度 is `2021` and 年度, not one token. */
+const QUERY_TOKEN = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /\p{Script=Han}/u;
-/** Single characters too common to be worth requiring when a query has other terms. */
-const HAN_STOP_CHARACTERS = new Set('的了和与及在是之或等也于其'.split(''));
 /** High enough that a name from the archive beats the general dictionary's segmentation. */
 const ARCHIVE_WORD_FREQUENCY = 200_000;
 const MAX_ARCHIVE_WORD_LENGTH = 12;
@@ -28,7 +29,13 @@ const MAX_ARCHIVE_WORD_LENGTH = 12;
  * only against the pinyin of names). `synonym` marks a term added from a synonym group rather
  * than typed: a Latin synonym must not match pinyin, or 塘栖 would find its homophones via `tangqi`.
  */
-export type QueryTerm = { kind: 'han' | 'latin' | 'pinyin'; text: string; synonym?: true };
+export type QueryTerm = {
+  kind: 'han' | 'latin' | 'pinyin';
+  text: string;
+  synonym?: true;
+  /** For a Chinese term cut from a longer typed run: that run (variant-folded), for ranking it verbatim first. */
+  run?: string;
+};
 /** One required part of a query: it matches when any of its alternatives does (synonyms, spellings). */
 export type QueryClause = QueryTerm[];
 
@@ -76,7 +83,8 @@ export class ArchiveTokenizer {
     return toSimplified(text.normalize('NFKC')).replace(HAN_RUN, (run) => {
       const words = segment && [...run].length > 1 ? this.#jieba.cut(run, false) : [];
       if (pinyin) pinyin.push(...words.flatMap(pinyinTokens));
-      return ` ${hanTokens(run, words).join(' ')} `;
+      // Tokens in the search form (variants folded); segmentation and pinyin read the text as written.
+      return ` ${hanTokens(foldHanVariants(run), words.map(foldHanVariants)).join(' ')} `;
     });
   }
 
@@ -87,7 +95,7 @@ export class ArchiveTokenizer {
     return pinyin.join(' ');
   }
 
-  /** The clauses of a user's query; every clause must match (AND). */
+  /** The clauses of a user's query; every clause must match (AND). Chinese terms are in the search form (variants folded). */
   queryClauses(text: string): QueryClause[] {
     const terms = this.#queryTerms(text);
     const clauses: QueryClause[] = [];
@@ -98,12 +106,18 @@ export class ArchiveTokenizer {
         i += phrase.words - 1;
         continue;
       }
+      const spaced = spacedPinyin(terms, i);
+      if (spaced) {
+        clauses.push(spaced.clause);
+        i += spaced.words - 1;
+        continue;
+      }
       const term = terms[i]!;
       const syllables = term.kind === 'latin' ? splitPinyin(term.text) : undefined;
       const spelled: QueryTerm[] = syllables ? [{ kind: 'pinyin', text: syllables.join(' ') }] : [];
       clauses.push([term, ...spelled, ...synonymsOf(term.text).map(synonymTerm)]);
     }
-    return dedupeClauses(clauses);
+    return dedupeClauses(clauses.map((clause) => clause.map(toSearchTerm)));
   }
 
   /** Every term of the query's clauses that can be marked in a record's text (not pinyin). */
@@ -116,12 +130,39 @@ export class ArchiveTokenizer {
     const terms: QueryTerm[] = [];
     for (const token of normalized.match(QUERY_TOKEN) ?? []) {
       if (!HAN.test(token)) terms.push({ kind: 'latin', text: token });
-      else for (const word of this.#jieba.cut(token, false)) terms.push({ kind: 'han', text: word });
+      else for (const piece of hanQueryPieces(token, (run) => this.#jieba.cut(run, false))) terms.push({ kind: 'han', ...piece });
     }
-    const meaningful = terms.filter((term) => !(term.kind === 'han' && HAN_STOP_CHARACTERS.has(term.text)));
+    const meaningful = terms.filter((term) => !(term.kind === 'han' && isStopCharacter(term.text)));
     return meaningful.length > 0 ? meaningful : terms;
   }
+}
 
+/** Chinese terms in the form the index holds them: variants folded (synonyms are looked up before). */
+function toSearchTerm(term: QueryTerm): QueryTerm {
+  if (term.kind !== 'han') return term;
+  return { ...term, text: foldHanVariants(term.text), ...(term.run && { run: foldHanVariants(term.run) }) };
+}
+
+/**
+ * Two or more typed words that are each one pinyin syllable (`tang qi`) are one name, matched as
+ * strictly as the same syllables typed together (`tangqi`), plus the words side by side in English
+ * text: never each syllable anywhere.
+ */
+function spacedPinyin(terms: readonly QueryTerm[], start: number): { clause: QueryClause; words: number } | undefined {
+  let end = start;
+  while (end < terms.length && terms[end]!.kind === 'latin' && isPinyinSyllable(terms[end]!.text)) end++;
+  if (end - start < 2) return undefined;
+  const syllables = terms.slice(start, end).map((term) => term.text);
+  const joined = syllables.join('');
+  return {
+    clause: [
+      { kind: 'latin', text: joined },
+      { kind: 'pinyin', text: syllables.join(' ') },
+      { kind: 'latin', text: syllables.join(' ') },
+      ...synonymsOf(joined).map(synonymTerm),
+    ],
+    words: end - start,
+  };
 }
 
 /** A run's tokens: its words longer than two characters (for ranking), its bigrams and last character (for recall). */

@@ -10,6 +10,7 @@ import { nextIndexName } from '../../core/search/meilisearch/rebuild-index.ts';
 import { discoveryContract } from '../contract/discovery-contract.ts';
 import { visibilityContract } from '../contract/visibility-contract.ts';
 import { engineContract } from '../contract/engine-contract.ts';
+import { searchClassesContract } from '../contract/search-classes-contract.ts';
 
 const host = process.env.MEILI_HOST ?? '';
 if (!host) throw new Error('MEILI_HOST is not set: run these tests with npm run test:meili');
@@ -30,3 +31,4 @@ async function meilisearchEngine(t: ExecutionContext): Promise<MeilisearchEngine
 engineContract('meilisearch', meilisearchEngine);
 discoveryContract('meilisearch', meilisearchEngine);
 visibilityContract('meilisearch', meilisearchEngine);
+searchClassesContract('meilisearch', meilisearchEngine);

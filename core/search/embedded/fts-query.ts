@@ -8,9 +8,22 @@ import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
  * syllables are a phrase in the pinyin column (yubei → "yu bei" finds 御碑 inside 乾隆御碑).
  */
 export function toFtsMatch(clauses: readonly QueryClause[]): string {
-  return clauses
-    .map((clause) => (clause.length === 1 ? termExpression(clause[0]!) : `(${clause.map(termExpression).join(' OR ')})`))
-    .join(' AND ');
+  const parts: string[] = [];
+  for (let i = 0; i < clauses.length; i++) {
+    const run = clauses[i]![0]?.run;
+    let end = i + 1;
+    while (run !== undefined && end < clauses.length && clauses[end]![0]?.run === run) end++;
+    const expressions = clauses.slice(i, end).map(clauseExpression);
+    // The pieces of one typed run, OR the run itself: the same records (the run holds every
+    // piece), but bm25 also scores the rare verbatim phrase, so records holding it rank first.
+    parts.push(end - i > 1 ? `((${expressions.join(' AND ')}) OR ${termExpression({ kind: 'han', text: run! })})` : expressions[0]!);
+    i = end - 1;
+  }
+  return parts.join(' AND ');
+}
+
+function clauseExpression(clause: QueryClause): string {
+  return clause.length === 1 ? termExpression(clause[0]!) : `(${clause.map(termExpression).join(' OR ')})`;
 }
 
 /** The columns a Latin synonym may match: everything but pinyin (see `QueryTerm.synonym`). */

@@ -6,6 +6,7 @@
  */
 import type { FacetDistribution, Hit, MultiSearchResult } from 'meilisearch';
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
+import { toSearchForm } from '../han-variants/fold-han-variants.ts';
 import { highlightsOf } from '../highlight.ts';
 import { termsOf, type QueryTerm } from '../tokenizer.ts';
 import type { FacetCounts, FacetValueCount, SearchHit, SearchResult } from '../types.ts';
@@ -68,7 +69,7 @@ export function highlightTerms(hit: Hit<Record<string, unknown>>, terms: readonl
   const words = HIGHLIGHTED_ATTRIBUTES.flatMap((name) => markedWords(formatted[name]));
   const extra = words.map((word): QueryTerm => {
     const text = word.normalize('NFKC').toLowerCase();
-    return HAN.test(text) ? { kind: 'han', text } : { kind: 'latin', text };
+    return HAN.test(text) ? { kind: 'han', text: toSearchForm(text) } : { kind: 'latin', text };
   });
   const byKey = new Map([...terms, ...extra].map((term) => [`${term.kind}:${term.text}`, term]));
   return [...byKey.values()];

@@ -10,7 +10,7 @@
  * the server's dictionary and language detection. A token such as `qbhlwbhlx` is one Latin word
  * in every Meilisearch version; typo tolerance is switched off on these fields (see index-settings).
  */
-import { toSimplified } from '../chinese-text.ts';
+import { toSearchForm } from '../han-variants/fold-han-variants.ts';
 import { bigrams } from '../tokenizer.ts';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -52,21 +52,22 @@ function charToken(char: string): string {
  * synonyms setting maps query words, and a quoted phrase of pairs gets no synonyms.
  */
 export function hanWordToken(word: string): string {
-  return WORD_MARK + [...toSimplified(word.normalize('NFKC'))].map(encodeHanChar).join('');
+  return WORD_MARK + [...toSearchForm(word)].map(encodeHanChar).join('');
 }
 
 /**
- * The helper-field text for `text` (folded to simplified characters, so 塘棲 finds 塘栖): the pair
+ * The helper-field text for `text` in the search form (simplified, variants folded: 塘棲 finds
+ * 塘栖, 重簷 finds 重檐): the pair
  * tokens of each Han run in order (a phrase of pairs must stay consecutive), one token per distinct
  * character, and a word token for each of `words` the text contains. Non-Han text is left out;
  * the schema's own fields carry it.
  */
 export function hanIndexText(text: string, words: readonly string[] = []): string {
-  const simplified = toSimplified(text.normalize('NFKC'));
+  const simplified = toSearchForm(text);
   const runs = simplified.match(HAN_RUN) ?? [];
   const pairs = runs.flatMap((run) => bigrams(run).map(pairToken));
   const chars = [...new Set(runs.flatMap((run) => [...run]))].map(charToken);
-  const wholeWords = words.filter((word) => simplified.includes(word)).map(hanWordToken);
+  const wholeWords = words.filter((word) => simplified.includes(toSearchForm(word))).map(hanWordToken);
   return [...pairs, ...chars, ...wholeWords].join(' ');
 }
 
@@ -76,8 +77,8 @@ export function hanIndexText(text: string, words: readonly string[] = []): strin
  * (consecutive pairs = the substring).
  */
 export function hanQueryText(term: string, words: readonly string[] = []): string {
-  const simplified = toSimplified(term.normalize('NFKC'));
-  if (words.includes(simplified)) return hanWordToken(simplified);
+  const simplified = toSearchForm(term);
+  if (words.some((word) => toSearchForm(word) === simplified)) return hanWordToken(simplified);
   const chars = [...simplified];
   if (chars.length === 1) return charToken(chars[0]!);
   const tokens = bigrams(simplified).map(pairToken);

@@ -1,0 +1,85 @@
+/**
+ * The search classes of issue 13, part of the engine contract (the embedded engine in npm test,
+ * Meilisearch in npm run test:meili): variant characters, Chinese next to digits, names that must
+ * outrank scattered characters, spaced pinyin, substrings across word edges. Real names from
+ * heritage lists (see eval/fixtures/real-heritage/).
+ */
+import test, { type ExecutionContext } from 'ava';
+import type { SearchResult } from '../../core/search/types.ts';
+import { query } from '../helpers/temp-archive.ts';
+import { archiveWith, type EngineFactory } from './engine-contract.ts';
+
+const RECORDS: Record<string, unknown>[] = [
+  { id: 'tainan-confucius-temple', title_zh: '臺南孔子廟', description_zh: '大成殿為重簷歇山頂。', type: 'temple' },
+  { id: 'jinci-temple', title_zh: '晋祠', description_zh: '圣母殿为北宋所建，重檐歇山顶。', type: 'temple' },
+  { id: 'lukang-longshan-temple', title_zh: '鹿港龍山寺', description_zh: '隨著鹿港港口淤積而漸趨沒落。', type: 'temple' },
+  { id: 'leifeng-pagoda-site', title_zh: '雷峰塔遗址', keywords_zh: '寳篋印經塔;藏經塼', type: 'site' },
+  { id: 'amitabha-statue', title_zh: '阿彌陁佛造像', type: 'artifact' },
+  { id: 'sanxingdui', title_zh: '三星堆遗址祭祀区', description_zh: '入选2021年度全国十大考古新发现。', type: 'site' },
+  { id: 'terracotta-pit-1', title_zh: '秦始皇陵兵马俑1号坑', description_zh: '1974年发现。', type: 'site' },
+  { id: 'anji-bridge', title_zh: '安济桥', description_zh: '隋代工匠李春设计建造的敞肩石拱桥。', type: 'bridge' },
+  { id: 'hangu-pass', title_zh: '函谷关遗址', description_zh: '相传春秋末年老子（李耳）在此著《道德经》。', type: 'site' },
+  { id: 'yu-qian-tomb', title_zh: '于谦墓', description_zh: '明代兵部尚书于谦的墓。', type: 'tomb' },
+  { id: 'hongdou-villa', title_zh: '红豆山庄遗址', description_zh: '位于常熟白茆，钱谦益与柳如是曾居于此。', type: 'site' },
+  { id: 'liuhe-pagoda', title_zh: '六和塔', place_zh: '钱塘江畔', admin_area: '浙江省/杭州市/余杭区', type: 'building' },
+  { id: 'fogong-pagoda', title_zh: '佛宫寺释迦塔', description_zh: '俗称应县木塔。', type: 'building' },
+];
+
+const ids = (result: SearchResult) => result.hits.map((hit) => hit.record.id);
+const sortedIds = (result: SearchResult) => ids(result).sort();
+
+export function searchClassesContract(engineName: string, makeEngine: EngineFactory): void {
+  const setup = async (t: ExecutionContext) => (await archiveWith(t, makeEngine, RECORDS)).engine;
+  const name = (title: string) => `[${engineName}] ${title}`;
+
+  test(name('variant forms beyond simplified and traditional find each other, with identical hits'), async (t) => {
+    const engine = await setup(t);
+    for (const [one, other] of [['重檐歇山', '重簷歇山'], ['随着', '隨著'], ['宝箧印经塔', '寳篋印經塔'], ['阿弥陀佛', '阿彌陁佛'], ['藏经砖', '藏經塼']] as const) {
+      const a = await engine.search(query({ text: one }));
+      const b = await engine.search(query({ text: other }));
+      t.true(a.total > 0, one);
+      t.deepEqual(sortedIds(a), sortedIds(b), `${one} / ${other}`);
+    }
+    t.deepEqual(sortedIds(await engine.search(query({ text: '重檐' }))), ['jinci-temple', 'tainan-confucius-temple']);
+  });
+
+  test(name('a variant form is marked in the highlight of a query written in the standard form'), async (t) => {
+    const engine = await setup(t);
+    const [hit] = (await engine.search(query({ text: '阿弥陀佛' }))).hits;
+    t.is(hit?.highlights.title_zh, '<mark>阿彌陁佛</mark>造像');
+  });
+
+  test(name('text mixing digits and Chinese finds the record that holds it verbatim'), async (t) => {
+    const engine = await setup(t);
+    t.deepEqual(ids(await engine.search(query({ text: '2021年度' }))), ['sanxingdui']);
+    t.deepEqual(ids(await engine.search(query({ text: '2021年度全国十大考古新发现' }))), ['sanxingdui']);
+    t.deepEqual(ids(await engine.search(query({ text: '兵马俑1号坑' }))), ['terracotta-pit-1']);
+    t.deepEqual(ids(await engine.search(query({ text: '1974年发现' }))), ['terracotta-pit-1']);
+  });
+
+  test(name('a two-character name finds the records holding it, not records with its characters in other words'), async (t) => {
+    const engine = await setup(t);
+    // 李春 is not 李耳 + 春秋; 于谦 is not 位于 + 钱谦益.
+    t.deepEqual(ids(await engine.search(query({ text: '李春' }))), ['anji-bridge']);
+    t.deepEqual(ids(await engine.search(query({ text: '于谦' }))), ['yu-qian-tomb']);
+  });
+
+  test(name('spaced pinyin matches no more loosely than the same syllables typed together'), async (t) => {
+    const engine = await setup(t);
+    const spaced = sortedIds(await engine.search(query({ text: 'Yu Qian', lang: 'en' })));
+    const joined = sortedIds(await engine.search(query({ text: 'yuqian', lang: 'en' })));
+    t.deepEqual(spaced, ['yu-qian-tomb']);
+    t.deepEqual(spaced, joined);
+  });
+
+  test(name('every string of two or more characters of a title finds it, also across word edges'), async (t) => {
+    const engine = await setup(t);
+    const title = '佛宫寺释迦塔';
+    for (let length = 2; length <= 4; length++) {
+      for (let start = 0; start + length <= title.length; start++) {
+        const text = title.slice(start, start + length);
+        t.deepEqual(ids(await engine.search(query({ text }))), ['fogong-pagoda'], text);
+      }
+    }
+  });
+}
