@@ -3,6 +3,7 @@
  * prefixed by area (`problem.*`, `file.*`, `ingest.*`, `site.*`, `media.*`, `search.*` …);
  * test/messages.test.ts checks that no key is defined in two tables.
  */
+import { BACKUP_MESSAGES } from './messages/backup.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
@@ -18,6 +19,7 @@ export const MESSAGE_TABLES = {
   SEARCH_MESSAGES,
   CLI_MESSAGES,
   BROWSE_MESSAGES,
+  BACKUP_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -27,6 +29,7 @@ export const MESSAGES = {
   ...SEARCH_MESSAGES,
   ...CLI_MESSAGES,
   ...BROWSE_MESSAGES,
+  ...BACKUP_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

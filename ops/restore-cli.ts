@@ -1,0 +1,54 @@
+/**
+ * `npm run restore -- SRC`: a backup into the empty data directory `ARCHIVE_DATA_DIR`, verified
+ * (checksums, `PRAGMA integrity_check`, row counts against the manifest) before it is kept.
+ * Exit status: 0 restored and verified, 1 refused (nothing changed), 2 bad usage.
+ */
+import path from 'node:path';
+import { restoreBackup } from '../core/backup/restore-backup.ts';
+import type { MessageKey } from '../core/i18n/messages.ts';
+import { createProgress } from '../ingest/progress.ts';
+import { megabyteProgress, printRefusal } from './command-output.ts';
+import { EXIT, runCommand } from './run-command.ts';
+
+const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
+  verify: 'restore.progress_verify',
+  copy: 'restore.progress_copy',
+  check: 'restore.progress_check',
+};
+
+await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positionals: true }, async (cli) => {
+  const [source, ...extra] = cli.positionals;
+  if (source === undefined || extra.length > 0) {
+    cli.printError(source === undefined ? 'restore.missing_source' : 'restore.too_many_arguments', { count: cli.positionals.length });
+    cli.printError('restore.usage');
+    return EXIT.usage;
+  }
+  const config = cli.config();
+  const progress = createProgress();
+  const showBytes = megabyteProgress(progress);
+  const started = Date.now();
+  try {
+    const manifest = await restoreBackup({
+      source,
+      dataDir: config.dataDir,
+      onProgress: (stage, done, total) => showBytes(cli.text(PROGRESS_LABELS[stage]), done, total),
+    });
+    progress.stop();
+    const seconds = (Date.now() - started) / 1000;
+    cli.print('restore.done', {
+      src: path.resolve(source),
+      dir: config.dataDir,
+      records: manifest.catalog.tables.records,
+      files: manifest.folders.media.files.length,
+      tables: Object.keys(manifest.catalog.tables).length,
+      seconds: seconds.toFixed(1),
+    });
+    cli.print('restore.next_step');
+    // Only now: the data directory had to be empty, and a refusal leaves it so.
+    cli.log().info({ source: path.resolve(source), tables: manifest.catalog.tables, seconds }, 'restore finished');
+    return EXIT.ok;
+  } catch (error) {
+    progress.stop();
+    return printRefusal(cli, error);
+  }
+});
