@@ -8,16 +8,12 @@ import path from 'node:path';
 import { createBackup } from '../core/backup/create-backup.ts';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { createProgress } from '../ingest/progress.ts';
-import { megabyteProgress, megabytes, printRefusal } from './command-output.ts';
+import { folderArgument, megabyteProgress, megabytes, printRefusal } from './command-output.ts';
 import { EXIT, runCommand } from './run-command.ts';
 
 await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positionals: true }, async (cli) => {
-  const [destination, ...extra] = cli.positionals;
-  if (destination === undefined || extra.length > 0) {
-    cli.printError(destination === undefined ? 'backup.missing_destination' : 'backup.too_many_arguments', { count: cli.positionals.length });
-    cli.printError('backup.usage');
-    return EXIT.usage;
-  }
+  const destination = folderArgument(cli, { missing: 'backup.missing_destination', tooMany: 'backup.too_many_arguments', usage: 'backup.usage' });
+  if (destination === undefined) return EXIT.usage;
   const config = cli.config();
   const progress = createProgress();
   const showBytes = megabyteProgress(progress);

@@ -1,5 +1,6 @@
 /** What the backup and restore commands print: refusals (one line, an exit status by kind) and progress over bytes. */
 import { BackupRefusal, type RefusalKind } from '../core/backup/backup-refusal.ts';
+import type { MessageKey } from '../core/i18n/messages.ts';
 import type { Progress } from '../ingest/progress.ts';
 import { EXIT, type CommandContext } from './run-command.ts';
 
@@ -27,4 +28,16 @@ export function megabyteProgress(progress: Progress): (label: string, doneBytes:
     shown = `${label}${done}/${total}`;
     progress.update(label, done, total);
   };
+}
+
+/**
+ * The one folder a command takes, or `undefined` once it has printed why the command line is
+ * wrong (none given, or more than one) and the usage.
+ */
+export function folderArgument(cli: Pick<CommandContext, 'positionals' | 'printError'>, keys: { missing: MessageKey; tooMany: MessageKey; usage: MessageKey }): string | undefined {
+  const [folder, ...extra] = cli.positionals;
+  if (folder !== undefined && extra.length === 0) return folder;
+  cli.printError(folder === undefined ? keys.missing : keys.tooMany, { count: cli.positionals.length });
+  cli.printError(keys.usage);
+  return undefined;
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { restoreBackup } from '../core/backup/restore-backup.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
 import { createProgress } from '../ingest/progress.ts';
-import { megabyteProgress, printRefusal } from './command-output.ts';
+import { folderArgument, megabyteProgress, printRefusal } from './command-output.ts';
 import { EXIT, runCommand } from './run-command.ts';
 
 const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
@@ -17,12 +17,8 @@ const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
 };
 
 await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positionals: true }, async (cli) => {
-  const [source, ...extra] = cli.positionals;
-  if (source === undefined || extra.length > 0) {
-    cli.printError(source === undefined ? 'restore.missing_source' : 'restore.too_many_arguments', { count: cli.positionals.length });
-    cli.printError('restore.usage');
-    return EXIT.usage;
-  }
+  const source = folderArgument(cli, { missing: 'restore.missing_source', tooMany: 'restore.too_many_arguments', usage: 'restore.usage' });
+  if (source === undefined) return EXIT.usage;
   const config = cli.config();
   const progress = createProgress();
   const showBytes = megabyteProgress(progress);

@@ -7,7 +7,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { backupCatalogFile, inspectCatalogFile } from '../catalog/backup-catalog.ts';
+import { backupCatalogFile, inspectCatalogFile, type CatalogFacts } from '../catalog/backup-catalog.ts';
 import { BACKED_UP_FOLDERS, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, CATALOG_FILE, writeManifest, type BackupManifest, type FolderEntry } from './backup-manifest.ts';
 import { BackupRefusal } from './backup-refusal.ts';
 import { copyFolder } from './copy-folder.ts';
@@ -62,14 +62,15 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
 }
 
 async function copyCatalog(source: string, target: string, onProgress: BackupOptions['onProgress']): Promise<BackupManifest['catalog']> {
+  let facts: CatalogFacts;
   try {
     await backupCatalogFile(source, target, (done, total) => onProgress?.('catalog', done, total));
+    facts = inspectCatalogFile(target);
   } catch (error) {
     if (isSqliteDamage(error)) throw new BackupRefusal('catalog-unusable', 'backup.catalog_damaged', { detail: (error as Error).message }, { cause: error });
     throw error;
   }
-  const facts = inspectCatalogFile(target);
-  if (facts.integrity !== 'ok') throw new BackupRefusal('catalog-unusable', 'backup.catalog_damaged', { detail: facts.integrity.split('\n')[0] });
+  if (facts.integrity !== 'ok') throw new BackupRefusal('catalog-unusable', 'backup.catalog_damaged', { detail: facts.integrity });
   if (!Object.hasOwn(facts.tables, 'records')) throw new BackupRefusal('refused', 'backup.not_a_catalog', { file: source });
   const digest = await digestFile(target);
   return { path: CATALOG_FILE, ...digest, schemaVersion: facts.schemaVersion, tables: facts.tables };

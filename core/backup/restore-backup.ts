@@ -84,7 +84,7 @@ function checkCatalog(file: string, manifest: BackupManifest, source: string): v
     // A file SQLite cannot even read as a database.
     throw new BackupRefusal('refused', 'restore.catalog_damaged', { src: source, detail: (error as Error).message }, { cause: error });
   }
-  if (facts.integrity !== 'ok') throw new BackupRefusal('refused', 'restore.catalog_damaged', { src: source, detail: facts.integrity.split('\n')[0] });
+  if (facts.integrity !== 'ok') throw new BackupRefusal('refused', 'restore.catalog_damaged', { src: source, detail: facts.integrity });
   const names = new Set([...Object.keys(facts.tables), ...Object.keys(manifest.catalog.tables)]);
   const differences = [...names]
     .filter((name) => facts.tables[name] !== manifest.catalog.tables[name])

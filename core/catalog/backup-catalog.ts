@@ -17,7 +17,7 @@ export interface CatalogFacts {
   schemaVersion: number;
   /** Rows of every ordinary table (FTS5 virtual tables are counted through their shadow tables). */
   tables: Record<string, number>;
-  /** `PRAGMA integrity_check`: `ok`, or SQLite's first complaint. */
+  /** `PRAGMA integrity_check`: `ok`, or the first problem it reports. */
   integrity: string;
 }
 
@@ -63,7 +63,10 @@ export async function backupCatalogFile(source: string, target: string, onProgre
 export function inspectCatalogFile(file: string): CatalogFacts {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    // One row `ok`, or rows of problems under a `*** in database main ***` heading.
+    const report = db.pragma('integrity_check') as { integrity_check: string }[];
+    const lines = report.flatMap((row) => row.integrity_check.split('\n'));
+    const integrity = lines.length === 1 && lines[0] === 'ok' ? 'ok' : (lines.find((line) => !line.startsWith('***')) ?? lines.join(' '));
     const names = db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
       .all()
