@@ -1,20 +1,25 @@
 /**
  * `npm run backup -- DEST`: a consistent copy of the archive in `ARCHIVE_DATA_DIR` (catalog,
  * media store, import reports) with a manifest, safe while the server serves and an import writes.
- * Exit status: 0 written, 1 refused (nothing written), 2 bad usage, 4 the catalog is damaged.
+ * Exit status (core/cli/exit-codes.ts): 0 written, 1 refused (nothing written), 2 bad usage,
+ * 4 the catalog is damaged (nothing written).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createBackup } from '../core/backup/create-backup.ts';
+import { EXIT } from '../core/cli/exit-codes.ts';
+import { runCommand } from '../core/cli/run-command.ts';
 import { PROJECT_ROOT } from '../core/config.ts';
+import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
 import { createProgress } from '../ingest/progress.ts';
 import { folderArgument, megabyteProgress, megabytes, printRefusal } from './command-output.ts';
-import { EXIT, runCommand } from './run-command.ts';
 
 await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positionals: true }, async (cli) => {
   const destination = folderArgument(cli, { missing: 'backup.missing_destination', tooMany: 'backup.too_many_arguments', usage: 'backup.usage' });
   if (destination === undefined) return EXIT.usage;
   const config = cli.config();
+  // An empty, truncated or non-SQLite catalog ends the command as every command reports it (exit 4).
+  checkCatalogFile(config.catalogFile);
   const progress = createProgress();
   const showBytes = megabyteProgress(progress);
   const started = Date.now();

@@ -2,12 +2,13 @@
 import { BackupRefusal, type RefusalKind } from '../core/backup/backup-refusal.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
 import type { Progress } from '../ingest/progress.ts';
-import { EXIT, type CommandContext } from './run-command.ts';
+import { EXIT } from '../core/cli/exit-codes.ts';
+import type { CommandContext } from '../core/cli/run-command.ts';
 
 const EXIT_CODES: Record<RefusalKind, number> = { usage: EXIT.usage, refused: EXIT.refused, 'catalog-unusable': EXIT.catalogUnusable };
 
 /** Prints a `BackupRefusal` on stderr and returns its exit status; anything else is thrown on. */
-export function printRefusal(cli: Pick<CommandContext, 'printError'>, error: unknown): number {
+export function printRefusal(cli: Pick<CommandContext<{}>, 'printError'>, error: unknown): number {
   if (!(error instanceof BackupRefusal)) throw error;
   cli.printError(error.key, error.params);
   return EXIT_CODES[error.kind];
@@ -34,7 +35,7 @@ export function megabyteProgress(progress: Progress): (label: string, doneBytes:
  * The one folder a command takes, or `undefined` once it has printed why the command line is
  * wrong (none given, or more than one) and the usage.
  */
-export function folderArgument(cli: Pick<CommandContext, 'positionals' | 'printError'>, keys: { missing: MessageKey; tooMany: MessageKey; usage: MessageKey }): string | undefined {
+export function folderArgument(cli: Pick<CommandContext<{}>, 'positionals' | 'printError'>, keys: { missing: MessageKey; tooMany: MessageKey; usage: MessageKey }): string | undefined {
   const [folder, ...extra] = cli.positionals;
   if (folder !== undefined && extra.length === 0) return folder;
   cli.printError(folder === undefined ? keys.missing : keys.tooMany, { count: cli.positionals.length });

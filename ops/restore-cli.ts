@@ -1,14 +1,18 @@
 /**
  * `npm run restore -- SRC`: a backup into the empty data directory `ARCHIVE_DATA_DIR`, verified
  * (checksums, `PRAGMA integrity_check`, row counts against the manifest) before it is kept.
- * Exit status: 0 restored and verified, 1 refused (nothing changed), 2 bad usage.
+ * Exit status (core/cli/exit-codes.ts): 0 restored and verified, 1 refused (nothing changed),
+ * 2 bad usage.
  */
 import path from 'node:path';
 import { restoreBackup } from '../core/backup/restore-backup.ts';
+import { EXIT } from '../core/cli/exit-codes.ts';
+import { runCommand } from '../core/cli/run-command.ts';
+import { loadConfig } from '../core/config.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
+import { createLogger } from '../core/log.ts';
 import { createProgress } from '../ingest/progress.ts';
 import { folderArgument, megabyteProgress, printRefusal } from './command-output.ts';
-import { EXIT, runCommand } from './run-command.ts';
 
 const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
   verify: 'restore.progress_verify',
@@ -19,7 +23,9 @@ const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
 await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positionals: true }, async (cli) => {
   const source = folderArgument(cli, { missing: 'restore.missing_source', tooMany: 'restore.too_many_arguments', usage: 'restore.usage' });
   if (source === undefined) return EXIT.usage;
-  const config = cli.config();
+  // Not cli.config(): a failing command opens its log in the configured data directory, and
+  // this one must leave that directory as empty as it found it.
+  const config = loadConfig();
   const progress = createProgress();
   const showBytes = megabyteProgress(progress);
   const started = Date.now();
@@ -41,7 +47,7 @@ await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positio
     });
     cli.print('restore.next_step');
     // Only now: the data directory had to be empty, and a refusal leaves it so.
-    cli.log().info({ source: path.resolve(source), tables: manifest.catalog.tables, seconds }, 'restore finished');
+    createLogger(config, 'restore', 'file').info({ source: path.resolve(source), tables: manifest.catalog.tables, seconds }, 'restore finished');
     return EXIT.ok;
   } catch (error) {
     progress.stop();

@@ -24,7 +24,7 @@ export interface CatalogFacts {
 /**
  * Copies the catalog at `source` to `target` (a file that must not exist yet) while other
  * processes keep reading and writing it, and leaves the copy as one self-contained file
- * (rollback journal, no `-wal` beside it). `onProgress` gets bytes copied / total.
+ * (rollback journal, no `-wal` beside it) that no process owns. `onProgress` gets bytes copied / total.
  *
  * SQLite's online backup restarts whenever another connection commits between two steps, so a
  * stepwise copy taken during an import would start over after every batch and never finish. The
@@ -53,10 +53,26 @@ export async function backupCatalogFile(source: string, target: string, onProgre
   }
   const copy = new Database(target, { fileMustExist: true });
   try {
+    detachFromProcesses(copy);
     copy.pragma('journal_mode = DELETE');
   } finally {
     copy.close();
   }
+}
+
+/**
+ * A copy belongs to no process. Taken during an import, it holds that import's writer lock and a
+ * `running` import whose later batches are not in it: restored on the same host while the import
+ * still runs, the lock would make every writer of the restored archive wait for a process that
+ * writes elsewhere. So the copy's lock is released and its running imports are `interrupted`, as
+ * they are in it (and can be undone like any other).
+ */
+function detachFromProcesses(copy: Database.Database): void {
+  const tables = new Set(copy.prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'").all().map((row) => row.name));
+  copy.transaction(() => {
+    if (tables.has('writer_lock')) copy.exec('DELETE FROM writer_lock');
+    if (tables.has('imports')) copy.prepare("UPDATE imports SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(new Date().toISOString());
+  })();
 }
 
 /** Reads a catalog file's schema version, row counts and integrity, without changing it. */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import Database from 'better-sqlite3';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { BATCH_SIZE } from '../../ingest/import-records-file.ts';
@@ -32,8 +33,7 @@ test('a backup taken while an import writes restores to an intact catalog of who
   const backupDir = path.join(cli.dir, 'backup');
   const backup = await runCommand('backup', [backupDir], { dataDir: cli.dataDir, cwd: cli.dir });
   t.is(importing.exitCode, null, 'the import was still writing when the backup finished');
-  importing.kill('SIGKILL');
-  await imported;
+  t.teardown(() => importing.kill('SIGKILL'));
   t.is(backup.code, 0, backup.stderr);
   t.regex(backup.stdout, /^backup written to .*: [\d,]+ records, \d+ tables, 0 media files/m);
   t.regex(backup.stderr, /backing up the catalog \(MB\) [\d.]+\/[\d.]+/, 'progress is shown');
@@ -45,6 +45,10 @@ test('a backup taken while an import writes restores to an intact catalog of who
   t.is(restore.code, 0, restore.stderr);
   t.regex(restore.stdout, /Verified: every sha256 matches, integrity_check is ok, the row counts of \d+ tables match the manifest/);
   t.deepEqual(treeOf(backupDir), backedUp, 'restoring leaves the backup as it was');
+  t.is(importing.exitCode, null, 'the import still runs on the original archive');
+  t.deepEqual(processState(restoredDir), { locks: 0, imports: ['interrupted'] }, 'the restored archive waits for no process: the import is interrupted in it');
+  importing.kill('SIGKILL');
+  await imported;
 
   const facts = catalogFacts(restoredDir);
   t.is(facts.integrity, 'ok');
@@ -67,3 +71,16 @@ test('a backup taken while an import writes restores to an intact catalog of who
   const chinese = last.record.title_zh!.replace(/\d+号$/, '');
   t.true((await engine.search(query({ text: chinese }))).total > 0, `"${chinese}" finds records`);
 });
+
+/** The writer locks and import statuses of the catalog in `dataDir`, read as another process would. */
+function processState(dataDir: string): { locks: number; imports: string[] } {
+  const db = new Database(path.join(dataDir, 'catalog.db'), { readonly: true, fileMustExist: true });
+  try {
+    return {
+      locks: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM writer_lock').get()!.n,
+      imports: db.prepare<[], { status: string }>('SELECT status FROM imports ORDER BY id').all().map((row) => row.status),
+    };
+  } finally {
+    db.close();
+  }
+}

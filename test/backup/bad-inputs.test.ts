@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
+import Database from 'better-sqlite3';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { syntheticRecords } from '../../bench/lib/synthetic-records.ts';
 import { damageByte, runCommand, treeOf, type CommandName } from './helpers/archive-commands.ts';
@@ -163,17 +164,33 @@ test('backing up into a folder that is not empty, inside the data directory or o
   t.deepEqual(treeOf(dataDir), archiveBefore);
 });
 
-test('backing up a data directory without a catalog, or with an empty catalog file, is refused and writes nothing', async (t) => {
+test('backing up a data directory without a catalog is refused and writes nothing, not even a log', async (t) => {
   const folder = workspace(t);
   const missing = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'no-archive'));
   t.is(missing.code, 1);
   t.true(missing.stderr.includes(`there is no catalog at ${path.join(folder, 'no-archive', 'catalog.db')}, so nothing to back up; set ARCHIVE_DATA_DIR`), missing.stderr);
-  t.is(treeOf(path.join(folder, 'no-archive')), undefined, 'no data directory (nor logs folder) appears');
-  mkdirSync(path.join(folder, 'empty-archive'));
-  writeFileSync(path.join(folder, 'empty-archive', 'catalog.db'), '');
-  const empty = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'empty-archive'));
-  t.is(empty.code, 1);
-  t.true(empty.stderr.includes('is not an archive catalog (it has no records table); no backup was written'), empty.stderr);
+  t.is(treeOf(path.join(folder, 'no-archive')), undefined);
+  t.is(treeOf(path.join(folder, 'backup')), undefined);
+});
+
+test('backing up an empty (0-byte), a non-SQLite or a non-archive catalog file is refused and writes no backup', async (t) => {
+  const folder = workspace(t);
+  mkdirSync(path.join(folder, 'data'));
+  writeFileSync(path.join(folder, 'data', 'catalog.db'), '');
+  const empty = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'data'));
+  t.is(empty.code, 4);
+  t.true(empty.stderr.includes('is empty (0 bytes), which no archive ever is'), empty.stderr);
+  writeFileSync(path.join(folder, 'data', 'catalog.db'), 'id,title_zh\n1,临平\n');
+  const text = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'data'));
+  t.is(text.code, 4);
+  t.true(text.stderr.includes('is not an archive catalog (not an SQLite database)'), text.stderr);
+  rmSync(path.join(folder, 'data', 'catalog.db'));
+  const other = new Database(path.join(folder, 'data', 'catalog.db'));
+  other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
+  other.close();
+  const notCatalog = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'data'));
+  t.is(notCatalog.code, 1);
+  t.true(notCatalog.stderr.includes('is not an archive catalog (it has no records table); no backup was written'), notCatalog.stderr);
   t.is(treeOf(path.join(folder, 'backup')), undefined);
 });
 
@@ -206,7 +223,7 @@ for (const command of ['backup', 'restore'] as const) {
   test(`${command} refuses an unknown option, a missing folder and two folders with exit status 2`, async (t) => {
     const unknown = await run(command, ['--force', backupDir], path.join(dir, 'unused'));
     t.is(unknown.code, 2);
-    t.true(unknown.stderr.includes("'--force'") && unknown.stderr.includes(`usage: npm run ${command} -- `), unknown.stderr);
+    t.true(unknown.stderr.includes('unknown option --force') && unknown.stderr.includes(`usage: npm run ${command} -- `), unknown.stderr);
     const none = await run(command, [], path.join(dir, 'unused'));
     t.is(none.code, 2);
     t.regex(none.stderr, command === 'backup' ? /give the folder to write the backup to/ : /give the backup folder to restore/);
