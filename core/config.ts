@@ -27,7 +27,7 @@ const environmentSchema = z.object({
     .optional(),
   ARCHIVE_TILE_ATTRIBUTION: z.string().max(300).optional(),
   ARCHIVE_PUBLISH_ORIGINALS: z.enum(['true', 'false', '1', '0']).default('false'),
-  ARCHIVE_PUBLIC_URL: z.url().optional(),
+  ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
 export interface Config {
@@ -49,13 +49,27 @@ export interface Config {
   readonly tiles: { readonly url?: string; readonly attribution?: string };
   /** Serve photographs' original files too (default: kept private, only derivatives are public). */
   readonly publishOriginals: boolean;
-  /** The site's public origin, for absolute URLs such as IIIF ids; the request's host when unset. */
-  readonly publicUrl?: string;
+  /**
+   * The one base of every absolute URL the archive writes (permalinks, canonical links, IIIF ids,
+   * OAI identifiers, citations): `ARCHIVE_PUBLIC_URL`, or `http://localhost:<port>` when unset.
+   * Never taken from a request's Host header, which any client can set.
+   */
+  readonly publicOrigin: string;
+  /** True when `ARCHIVE_PUBLIC_URL` was not set (the server warns when it listens beyond localhost). */
+  readonly publicOriginIsDefault: boolean;
 }
 
 /** `{s}.tile.example.org` (with any port) of a tile URL template. */
 export function tileHost(url: string): string {
   return /^https?:\/\/([^/?#]+)/.exec(url)?.[1] ?? '';
+}
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
+
+/** The host of the default public origin: what a browser on this machine would type. */
+function defaultPublicHost(host: string): string {
+  if (LOCAL_HOSTS.has(host)) return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collectionsDir: path.join(PROJECT_ROOT, 'collections'),
     tiles: Object.freeze({ url: vars.ARCHIVE_TILE_URL, attribution: vars.ARCHIVE_TILE_ATTRIBUTION }),
     publishOriginals: vars.ARCHIVE_PUBLISH_ORIGINALS === 'true' || vars.ARCHIVE_PUBLISH_ORIGINALS === '1',
-    ...(vars.ARCHIVE_PUBLIC_URL && { publicUrl: vars.ARCHIVE_PUBLIC_URL.replace(/\/+$/, '') }),
+    publicOrigin: vars.ARCHIVE_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${defaultPublicHost(vars.HOST)}:${vars.PORT}`,
+    publicOriginIsDefault: vars.ARCHIVE_PUBLIC_URL === undefined,
   });
 }

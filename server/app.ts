@@ -59,7 +59,7 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.use(securityHeaders(config.tiles));
   app.use('/assets/:version', serveAssets(version));
   // Photographs, IIIF tiles and the viewer's script: /media, /iiif, /vendor (server/media).
-  app.use(createMediaRouter({ config, ...(config.publicUrl && { publicBaseUrl: config.publicUrl }) }));
+  app.use(createMediaRouter({ config }));
   app.use(healthRoutes(site));
   app.use('/api', cookieParser(), apiLanguage, apiRoutes(site));
   // MUST run before any page route: it sets the language every page and error page renders in.

@@ -34,3 +34,12 @@ export class NotFoundError extends HttpError {
     super(404, messageKey);
   }
 }
+
+/** A record that was in the archive and was deleted: 410 tells visitors and crawlers it is not coming back. */
+export class GoneError extends HttpError {
+  override readonly name = 'GoneError';
+
+  constructor(messageKey: MessageKey, params: MessageParams = {}) {
+    super(410, messageKey, params);
+  }
+}

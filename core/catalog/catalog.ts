@@ -87,6 +87,9 @@ export class Catalog {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
       count: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
       countPublic: this.#db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM records WHERE visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= ?)"),
+      recentPublic: this.#db.prepare<[string, number], RecordRow>(
+        "SELECT * FROM records WHERE visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= ?) ORDER BY seq DESC LIMIT ?",
+      ),
       pageAfter: this.#db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
       modifiedSince: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE modified >= ? ORDER BY seq'),
       pending: this.#db.prepare<[number], { change_no: number; record_id: string; op: 'upsert' | 'delete' }>(
@@ -215,6 +218,11 @@ export class Catalog {
   countRecords(options: { publicOnly?: boolean } = {}): number {
     if (options.publicOnly) return this.#statements.countPublic.get(toSecondPrecision(Date.now()))?.n ?? 0;
     return this.#statements.count.get()?.n ?? 0;
+  }
+
+  /** The records most recently added to the archive that the public may see, newest first. */
+  recentlyAdded(limit: number): StoredRecord[] {
+    return this.#statements.recentPublic.all(toSecondPrecision(Date.now()), limit).map(toStored);
   }
 
   /** Every record in catalog order, `batchSize` at a time, without holding them all in memory. */

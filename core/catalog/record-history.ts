@@ -59,6 +59,7 @@ export class RecordHistory {
       ),
       ofRecord: db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version_no'),
       one: db.prepare<[string, number], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? AND version_no = ?'),
+      first: db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version_no LIMIT 1'),
       latest: db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version_no DESC LIMIT 1'),
       ofImport: db.prepare<[number], VersionRow>('SELECT * FROM record_versions WHERE import_id = ? ORDER BY version_id'),
       count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM record_versions WHERE record_id = ?'),
@@ -86,6 +87,11 @@ export class RecordHistory {
 
   get(recordId: string, versionNo: number): RecordVersion | undefined {
     const row = this.#statements.one.get(recordId, versionNo);
+    return row && toVersion(row);
+  }
+
+  first(recordId: string): RecordVersion | undefined {
+    const row = this.#statements.first.get(recordId);
     return row && toVersion(row);
   }
 

@@ -16,12 +16,8 @@ import { MEDIA_ASSETS_PREFIX, OSD_DIR, OSD_PREFIX, PUBLIC_MEDIA_DIR } from './me
 import { iiifBaseUrl, iiifInfoUrl, isServableMediaFile, isServableTile } from './media-urls.ts';
 
 export interface MediaRouterParts {
-  config: Pick<Config, 'mediaDir'>;
-  /**
-   * The site's public origin (`https://archive.example.org`), used as the base of the `id` in
-   * info.json. Without it the request's own protocol and host are used.
-   */
-  publicBaseUrl?: string;
+  /** `publicOrigin` is the base of the `id` in info.json: never the request's Host header. */
+  config: Pick<Config, 'mediaDir' | 'publicOrigin'>;
 }
 
 const YEAR_SECONDS = 31_536_000;
@@ -33,9 +29,8 @@ const INFO_CACHE = 'public, max-age=86400';
  * <img>); these override helmet's same-origin Cross-Origin-Resource-Policy for media only.
  */
 const SHARED_ACROSS_ORIGINS = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
-const HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-export function createMediaRouter({ config, publicBaseUrl }: MediaRouterParts): Router {
+export function createMediaRouter({ config }: MediaRouterParts): Router {
   const router = express.Router();
   const folderOf = (hash: string) => mediaFolderOf(config.mediaDir, hash);
 
@@ -56,14 +51,9 @@ export function createMediaRouter({ config, publicBaseUrl }: MediaRouterParts): 
     if (!isMediaHash(hash!)) return next();
     const text = await readFile(path.join(folderOf(hash!), IIIF_FOLDER, 'info.json'), 'utf8').catch(() => undefined);
     if (text === undefined) return next();
-    const base = publicBaseUrl ?? requestOrigin(req);
-    if (!base) {
-      res.status(400).type('text/plain').send('Bad Host header');
-      return;
-    }
-    const info = { ...(JSON.parse(text) as Record<string, unknown>), id: `${base.replace(/\/+$/, '')}${iiifBaseUrl(hash!)}` };
+    const info = { ...(JSON.parse(text) as Record<string, unknown>), id: `${config.publicOrigin}${iiifBaseUrl(hash!)}` };
     res
-      .set({ 'Cache-Control': INFO_CACHE, ...SHARED_ACROSS_ORIGINS, Vary: 'Host' })
+      .set({ 'Cache-Control': INFO_CACHE, ...SHARED_ACROSS_ORIGINS })
       .type(`application/ld+json;profile="${IIIF_CONTEXT}"`)
       .send(JSON.stringify(info));
   });
@@ -90,10 +80,4 @@ function sendImmutable(res: Response, next: NextFunction, file: string, root: st
     }
     next(error);
   });
-}
-
-/** `http://host:port` of the request, or undefined when the Host header is not a plain host name. */
-function requestOrigin(req: Request): string | undefined {
-  const host = req.get('host');
-  return host && HOST.test(host) ? `${req.protocol}://${host}` : undefined;
 }

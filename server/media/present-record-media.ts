@@ -3,7 +3,6 @@
  * text, the IIIF info.json URL for the deep-zoom viewer, and what the camera recorded that a
  * visitor may see (capture date, creator, copyright, credit; never GPS or camera serials).
  */
-import type { Catalog } from '../../core/catalog/catalog.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { DERIVATIVE_FORMATS, FORMAT_NAMES, SIZE_NAMES, derivativeFileName, type DerivativeFormat } from '../../core/media/derivatives.ts';
 import type { ReadyMedia } from '../../core/media/media-repository.ts';
@@ -49,9 +48,9 @@ export interface RecordMediaView {
   assets: typeof MEDIA_ASSETS;
 }
 
-export function presentRecordMedia(catalog: Catalog, recordId: string, lang: Lang): RecordMediaView {
-  const media = catalog.media.ofRecord(recordId);
-  const title = media.length > 0 ? titleOf(catalog.getRecord(recordId)?.record, lang) : '';
+/** The record's photographs (as `readRecord` reads them) for its page. */
+export function presentRecordMedia(media: readonly ReadyMedia[], record: ArchiveRecord | undefined, lang: Lang): RecordMediaView {
+  const title = media.length > 0 ? titleOf(record, lang) : '';
   const images = media.map((item, index) => presentImage(item, { lang, title, index, count: media.length }));
   return {
     hasImages: images.length > 0,

@@ -14,6 +14,8 @@ export interface HomePageView {
   collectionCount: number;
   collections: CollectionCardView[];
   featured: RecordSummary[];
+  /** The newest records the public may see. */
+  recent: RecordSummary[];
   /** Record types with their counts, as ways into search; absent when search is unavailable. */
   types?: { label: string; count: number; href: string }[];
 }
@@ -27,7 +29,8 @@ export function presentHomePage(input: {
   recordCount: number;
   collections: readonly ArchiveCollection[];
   covers: ReadonlyMap<string, StoredRecord>;
-  /** The covers' thumbnails by record id. */
+  recent: readonly StoredRecord[];
+  /** The covers' and recent records' thumbnails by record id. */
   thumbnails: Thumbnails;
   browse: { query: SearchQuery; result: SearchResult } | undefined;
   lookups: Lookups;
@@ -40,6 +43,7 @@ export function presentHomePage(input: {
     collectionCount: input.collections.length,
     collections: input.collections.map((collection) => presentCollectionCard(collection, lang, input.covers, counts, input.thumbnails)),
     featured: [...input.covers.values()].map((stored) => presentCover(stored, lang, input.thumbnails)),
+    recent: input.recent.map((stored) => presentCover(stored, lang, input.thumbnails)),
     ...(browse &&
       typeCounts && {
         types: typeCounts.values.map((entry) => ({

@@ -11,6 +11,7 @@ import type { Geometry } from '../../core/schema/geometry.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { PROTECTION_LEVELS } from '../../core/schema/vocabularies.ts';
 import type { Lookups } from '../catalog-lookups.ts';
+import type { RecordReading } from '../services/read-record.ts';
 import { collectionHref, collectionTitle } from './collection-text.ts';
 import { formatCoordinates } from './format-coordinates.ts';
 import { nearbyLinks } from './nearby-link.ts';
@@ -53,16 +54,17 @@ export interface RecordPageView {
 }
 
 /**
- * @param related the records named in `related` that exist, in that order
- * @param origin `http://host:port`, for the permanent URL
+ * @param reading what `readRecord` found: the record, the related records it may show, lookups
+ * @param publicOrigin the archive's public origin (`Config.publicOrigin`), for the permanent URL
  */
-export function presentRecordPage(stored: StoredRecord, related: readonly StoredRecord[], lang: Lang, lookups: Lookups, origin: string): RecordPageView {
+export function presentRecordPage(reading: Pick<RecordReading, 'stored' | 'related' | 'lookups'>, lang: Lang, publicOrigin: string): RecordPageView {
+  const { stored, related, lookups } = reading;
   const { record } = stored;
   const title = recordTitle(record, lang);
   const description = localText(record, 'description', lang);
   const otherTitle = inOtherLanguage(record, 'title', lang, title);
   const otherDescription = inOtherLanguage(record, 'description', lang, description);
-  const permalink = `${origin}${itemHref(record.id)}`;
+  const permalink = `${publicOrigin}${itemHref(record.id)}`;
   return {
     title,
     ...(otherTitle && { otherTitle }),

@@ -10,8 +10,7 @@ import { firstValue, queryParams } from '../params/query-params.ts';
 import { presentFeatures, type MapFeatureCollection } from '../present/present-geojson.ts';
 import { MAX_MAP_FEATURES } from '../present/present-map.ts';
 import { presentSuggestions } from '../present/present-suggestions.ts';
-import { parseSearchQuery } from '../search/parse-search-query.ts';
-import { searchLocated } from '../search/search-for-view.ts';
+import { searchLocatedRecords } from '../services/search-records.ts';
 import type { SiteContext } from '../site-context.ts';
 
 /** A prefix longer than any name in an archive: longer input is cut, not refused (it is typing). */
@@ -20,7 +19,8 @@ export const MAX_SUGGEST_PREFIX = 100;
 const SUGGEST_CACHE = 'public, max-age=60';
 
 /** Mount under `/api`, after `apiLanguage`. */
-export function apiRoutes({ engine, suggester }: SiteContext): Router {
+export function apiRoutes(site: SiteContext): Router {
+  const { suggester } = site;
   const router = Router();
 
   router.get('/suggest', (req, res) => {
@@ -32,8 +32,7 @@ export function apiRoutes({ engine, suggester }: SiteContext): Router {
 
   router.get('/search.geojson', async (req, res) => {
     const lang = res.locals.lang as Lang;
-    const query = parseSearchQuery(queryParams(req), lang);
-    const result = await searchLocated(engine, query, MAX_MAP_FEATURES);
+    const result = await searchLocatedRecords(site, { params: queryParams(req), lang }, MAX_MAP_FEATURES);
     const features = presentFeatures(result.hits, lang);
     const collection: MapFeatureCollection = { type: 'FeatureCollection', features, total: result.total, truncated: result.total > features.length };
     // res.json keeps a content type already set.

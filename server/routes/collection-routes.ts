@@ -6,16 +6,14 @@
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import { Router } from 'express';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
-import { DEFAULT_PAGE_SIZE, SearchUnavailableError, type SearchQuery } from '../../core/search/types.ts';
+import { DEFAULT_PAGE_SIZE, SearchUnavailableError } from '../../core/search/types.ts';
 import { NotFoundError } from '../errors.ts';
 import { queryParams } from '../params/query-params.ts';
 import { collectionHref } from '../present/collection-text.ts';
 import { collectionCounts, presentCollectionCard, presentCollectionPage, type CollectionSearch } from '../present/present-collections.ts';
 import { presentSearchResults, VIEW_ASSETS } from '../present/present-search-results.ts';
 import { renderPage } from '../render/render-page.ts';
-import { parseSearchQuery } from '../search/parse-search-query.ts';
-import { parseSearchView } from '../search/parse-search-view.ts';
-import { queryForView } from '../search/search-for-view.ts';
+import { searchRecords } from '../services/search-records.ts';
 import { atPage, searchHref } from '../search/search-url.ts';
 import type { SiteContext } from '../site-context.ts';
 import { readCovers } from './read-covers.ts';
@@ -23,7 +21,7 @@ import { readCovers } from './read-covers.ts';
 const FIXED_FACETS = ['collection'] as const;
 
 export function collectionRoutes(site: SiteContext): Router {
-  const { catalog, engine, lookups } = site;
+  const { catalog, lookups } = site;
   const router = Router();
 
   router.get('/collections', async (_req, res) => {
@@ -42,35 +40,28 @@ export function collectionRoutes(site: SiteContext): Router {
     if (!collection) throw new NotFoundError('site.error.collection_not_found');
     const path = collectionHref(collection.id);
     const params = queryParams(req);
-    const view = parseSearchView(params);
-    const parsed = parseSearchQuery(params, lang);
-    // The page fixes the collection: a `collection` parameter cannot widen or change it.
-    // The timeline shows the whole result set: it has no pages.
-    const query: SearchQuery = { ...parsed, filters: { ...parsed.filters, collection: [collection.id] }, ...(view === 'timeline' && { page: 1 }) };
-    const url = { fixed: FIXED_FACETS, view };
-    const cover = collection.cover ? catalog.getRecord(collection.cover) : undefined;
+    const cover = readCovers(catalog, [collection]).get(collection.cover ?? '');
     let search: CollectionSearch;
+    let canonical = path;
+    let assets = {};
     try {
-      const result = await engine.search(queryForView(query, view));
-      if (query.page > 1 && query.page > result.pageCount) {
-        res.redirect(302, searchHref(path, atPage(query, Math.max(1, result.pageCount)), url));
+      // The page fixes the collection: a `collection` parameter cannot widen or change it.
+      const found = await searchRecords(site, { params, lang, scope: { collection: collection.id } });
+      const url = { fixed: FIXED_FACETS, view: found.view };
+      if (found.pastLastPage !== undefined) {
+        res.redirect(302, searchHref(path, atPage(found.query, found.pastLastPage), url));
         return;
       }
-      const thumbnails = thumbnailsOfRecords(catalog, result.hits.map((hit) => hit.record), lang);
-      search = { results: presentSearchResults(result, { path, query, lang, lookups: lookups.current(), url, thumbnails }, site.config.tiles) };
+      search = { results: presentSearchResults(found.result, { path, query: found.query, lang, lookups: found.lookups, url, thumbnails: found.thumbnails }, site.config.tiles) };
+      canonical = searchHref(path, found.query, url);
+      assets = VIEW_ASSETS[found.view];
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
       site.logger.warn({ err: error, collection: collection.id }, 'search unavailable: collection page listed from the catalog');
       search = { fallback: catalog.recordsInCollection(collection.id, DEFAULT_PAGE_SIZE, { publicOnly: true }) };
     }
     const page = presentCollectionPage(collection, lang, cover, search, thumbnailsOfRecords(catalog, cover ? [cover.record] : [], lang));
-    renderPage(res, 'collection', page, {
-      title: page.title.value,
-      canonical: searchHref(path, query, url),
-      section: 'collections',
-      headerSearch: false,
-      ...('results' in search ? VIEW_ASSETS[view] : {}),
-    });
+    renderPage(res, 'collection', page, { title: page.title.value, canonical, section: 'collections', headerSearch: false, ...assets });
   });
 
   return router;

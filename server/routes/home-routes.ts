@@ -7,6 +7,9 @@ import type { SiteContext } from '../site-context.ts';
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import { readCovers } from './read-covers.ts';
 
+/** How many of the newest records the home page shows. */
+const RECENTLY_ADDED = 6;
+
 export function homeRoutes(site: SiteContext): Router {
   const { catalog, lookups } = site;
   const router = Router();
@@ -15,12 +18,14 @@ export function homeRoutes(site: SiteContext): Router {
     const lang = res.locals.lang as Lang;
     const current = lookups.current();
     const covers = readCovers(catalog, current.collections);
+    const recent = catalog.recentlyAdded(RECENTLY_ADDED);
     const view = presentHomePage({
       lang,
-      recordCount: catalog.countRecords(),
+      recordCount: catalog.countRecords({ publicOnly: true }),
       collections: current.collections,
       covers,
-      thumbnails: thumbnailsOfRecords(catalog, [...covers.values()].map((stored) => stored.record), lang),
+      recent,
+      thumbnails: thumbnailsOfRecords(catalog, [...covers.values(), ...recent].map((stored) => stored.record), lang),
       browse: await site.overview.get(),
       lookups: current,
     });

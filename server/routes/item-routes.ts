@@ -1,25 +1,28 @@
-/** `/items/:id`: the record page, read from the catalog alone (it works while search is down). */
+/**
+ * `/items/:id`: the record page, from `readRecord` alone (it works while search is down). A
+ * deleted record answers 410 Gone; a hidden one 404, like an id that never existed.
+ */
 import { Router } from 'express';
 import type { Lang } from '../../core/i18n/translate.ts';
-import { NotFoundError } from '../errors.ts';
+import { GoneError, NotFoundError } from '../errors.ts';
 import { presentRecordMedia } from '../media/present-record-media.ts';
 import { presentRecordPage } from '../present/present-record-page.ts';
 import { itemHref } from '../present/record-summary.ts';
 import { renderPage } from '../render/render-page.ts';
+import { readRecord } from '../services/read-record.ts';
 import type { SiteContext } from '../site-context.ts';
 
-export function itemRoutes({ catalog, lookups, config }: SiteContext): Router {
+export function itemRoutes(site: SiteContext): Router {
   const router = Router();
   router.get('/items/:id', (req, res) => {
-    const stored = catalog.getRecord(req.params.id);
-    if (!stored) throw new NotFoundError('site.error.record_not_found');
+    const reading = readRecord(site, req.params.id);
+    if (reading.status === 'gone') throw new GoneError('site.error.record_gone', { date: reading.tombstone.deletedAt.slice(0, 10) });
+    if (reading.status === 'not_found') throw new NotFoundError('site.error.record_not_found');
     const lang = res.locals.lang as Lang;
-    const related = catalog.getRecords(stored.record.related ?? []);
-    const origin = `${req.protocol}://${req.get('host') ?? `${config.host}:${config.port}`}`;
-    const page = presentRecordPage(stored, related, lang, lookups.current(), origin);
-    const media = presentRecordMedia(catalog, stored.record.id, lang);
+    const page = presentRecordPage(reading, lang, site.config.publicOrigin);
+    const media = presentRecordMedia(reading.media, reading.stored.record, lang);
     const view = { ...page, media: media.hasImages ? media : undefined };
-    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(stored.record.id), section: 'items' });
+    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(reading.stored.record.id), section: 'items' });
   });
   return router;
 }

@@ -32,11 +32,11 @@ test('derivatives are served with immutable cache headers and their image type',
   }
 });
 
-test('info.json names the URL it is served at, and the tiles it describes are served', async (t) => {
+test('info.json names the image at the archive\'s public origin, and the tiles it describes are served', async (t) => {
   const { archive } = t.context;
   const app = createMediaTestApp(archive);
   for (const hash of [archive.hashes.street[0]!, archive.hashes.chart[0]!]) {
-    const response = await request(app).get(`/iiif/${hash}/info.json`).set('Host', 'archive.test:8080');
+    const response = await request(app).get(`/iiif/${hash}/info.json`);
     t.is(response.status, 200);
     t.is(response.headers['content-type'], 'application/ld+json; profile="http://iiif.io/api/image/3/context.json"; charset=utf-8');
     t.is(response.headers['access-control-allow-origin'], '*');
@@ -52,12 +52,15 @@ test('info.json names the URL it is served at, and the tiles it describes are se
   }
 });
 
-test('with a public base URL configured, info.json names it whatever the Host header says', async (t) => {
+test('info.json names the configured public origin whatever the Host header says', async (t) => {
   const { archive } = t.context;
-  const app = createMediaTestApp({ ...archive, publicBaseUrl: 'https://heritage.example.org/' });
+  const app = createMediaTestApp({ ...archive, publicOrigin: 'https://heritage.example.org' });
   const [hash] = archive.hashes.chart;
-  const response = await request(app).get(`/iiif/${hash}/info.json`).set('Host', 'attacker.example');
-  t.is(JSON.parse(response.text).id, `https://heritage.example.org/iiif/${hash}`);
+  for (const host of ['attacker.example', 'evil.example/"><script>']) {
+    const response = await request(app).get(`/iiif/${hash}/info.json`).set('Host', host);
+    t.is(response.status, 200);
+    t.is(JSON.parse(response.text).id, `https://heritage.example.org/iiif/${hash}`);
+  }
 });
 
 test('the IIIF base URI redirects to info.json', async (t) => {
@@ -95,13 +98,6 @@ test('paths that try to leave the media folder, reach a private original or name
     t.false(String(response.headers['content-type'] ?? '').startsWith('image/'), url);
     t.false(response.text?.includes('SQLite format'), url);
   }
-});
-
-test('a Host header that is not a host name gets 400 from info.json, not a poisoned id', async (t) => {
-  const { archive } = t.context;
-  const [hash] = archive.hashes.chart;
-  const response = await request(createMediaTestApp(archive)).get(`/iiif/${hash}/info.json`).set('Host', 'evil.example/"><script>');
-  t.is(response.status, 400);
 });
 
 test('a published original is served beside the derivatives', async (t) => {

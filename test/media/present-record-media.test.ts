@@ -13,6 +13,9 @@ import { HOSTILE_CAPTION, openSampleArchive, type SampleArchive } from './helper
 const test = anyTest as TestFn<{ archive: SampleArchive }>;
 const lifetime = sharedLifetime();
 
+/** The record page's images, read as readRecord reads them. */
+const mediaOf = (catalog: Catalog, id: string, lang: 'zh' | 'en') => presentRecordMedia(catalog.media.ofRecord(id), catalog.getRecord(id)?.record, lang);
+
 test.before(async (t) => {
   t.context.archive = await openSampleArchive(lifetime);
 });
@@ -21,7 +24,7 @@ test.after.always(() => lifetime.end());
 test('each photograph of a record gets AVIF and WebP sources, a JPEG fallback, srcset by real widths and its IIIF info.json', (t) => {
   const { archive } = t.context;
   const [street, farmer] = archive.hashes.street;
-  const view = presentRecordMedia(archive.catalog, 'street', 'en');
+  const view = mediaOf(archive.catalog, 'street', 'en');
   t.true(view.hasImages);
   t.deepEqual(view.assets, MEDIA_ASSETS);
   t.is(view.images.length, 2);
@@ -48,7 +51,7 @@ test('each photograph of a record gets AVIF and WebP sources, a JPEG fallback, s
 });
 
 test('capture date and credits are shown in the page language; GPS, camera and serial numbers never are', (t) => {
-  const view = presentRecordMedia(t.context.archive.catalog, 'street', 'zh');
+  const view = mediaOf(t.context.archive.catalog, 'street', 'zh');
   t.deepEqual(view.images[1]?.credits.length, 2);
   t.like(view.images[1], {
     caption: 'After digging the furrows another ten yards with the tractor, Jim Moore hops off to hand-set more leeks and onions.',
@@ -68,11 +71,11 @@ test('the capture date is the day the camera wrote, whatever the time zone', (t)
 });
 
 test('a record without photographs, and an archive that never imported one, have no images', (t) => {
-  t.false(presentRecordMedia(t.context.archive.catalog, 'no-images', 'en').hasImages);
+  t.false(mediaOf(t.context.archive.catalog, 'no-images', 'en').hasImages);
   const dir = makeTempDir(t);
   const fresh = Catalog.open(path.join(dir, 'catalog.db'));
   t.teardown(() => fresh.close());
-  t.deepEqual(presentRecordMedia(fresh, 'anything', 'zh').images, []);
+  t.deepEqual(mediaOf(fresh, 'anything', 'zh').images, []);
   t.is(presentThumbnail(fresh, 'anything', 'x'), undefined);
 });
 

@@ -4,7 +4,7 @@
  * tiles from the media router.
  */
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import anyTest, { type ExecutionContext, type TestFn } from 'ava';
@@ -27,15 +27,18 @@ const lifetime = sharedLifetime();
 test.before(async (t) => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   const archive = await openSampleArchive(lifetime);
-  const server: Server = createMediaTestApp(archive).listen(0, '127.0.0.1');
+  // The app names its public origin in info.json, so it is made once the port is known.
+  const server: Server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on('request', createMediaTestApp({ ...archive, publicOrigin: origin }));
   lifetime.teardown(() => new Promise((resolve) => server.close(resolve)));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   lifetime.teardown(() => browser.close());
-  t.context = { archive, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, browser };
+  t.context = { archive, origin, browser };
 });
 test.after.always(() => lifetime.end());
 

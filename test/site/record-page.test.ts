@@ -8,8 +8,10 @@ import { asAttribute } from './helpers/html.ts';
 
 const typed = test as import('ava').TestFn<FixtureSite>;
 
+const PUBLIC_ORIGIN = 'https://heritage.example.org';
+
 typed.before(async (t) => {
-  t.context = await openFixtureSite();
+  t.context = await openFixtureSite(undefined, { ARCHIVE_PUBLIC_URL: PUBLIC_ORIGIN });
 });
 typed.after.always(async (t) => {
   await t.context.close();
@@ -67,10 +69,13 @@ typed('a related record that does not exist is left out', async (t) => {
   t.false(response.text.includes('no-such-record'));
 });
 
-typed('the permanent URL is absolute, and also the canonical link', async (t) => {
-  const response = await request(t.context.app).get(`/items/${fullRecordId}?lang=en`).set('Host', 'archive.example:3000');
-  t.true(response.text.includes(`<a href="http://archive.example:3000/items/${fullRecordId}">http://archive.example:3000/items/${fullRecordId}</a>`));
-  t.true(response.text.includes(`<link rel="canonical" href="/items/${fullRecordId}">`));
+typed('the permanent URL is absolute at the configured public origin whatever Host a request sends, and the canonical link is the same page', async (t) => {
+  for (const host of ['archive.example:3000', 'evil.example', 'evil.example/"><script>']) {
+    const response = await request(t.context.app).get(`/items/${fullRecordId}?lang=en`).set('Host', host);
+    t.true(response.text.includes(`<a href="${PUBLIC_ORIGIN}/items/${fullRecordId}">${PUBLIC_ORIGIN}/items/${fullRecordId}</a>`), host);
+    t.false(response.text.includes('evil.example'), host);
+    t.true(response.text.includes(`<link rel="canonical" href="/items/${fullRecordId}">`));
+  }
 });
 
 typed('a record without place, coordinates or collections shows no empty rows', async (t) => {

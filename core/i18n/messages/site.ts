@@ -34,6 +34,8 @@ export const SITE_MESSAGES = {
   'site.home.collections': { zh: '专题', en: 'Collections' },
   'site.home.types': { zh: '按类型浏览', en: 'Browse by type' },
   'site.home.featured': { zh: '精选记录', en: 'Featured records' },
+  'site.home.recent': { zh: '最新收录', en: 'Recently added' },
+  'site.home.browse_all': { zh: '浏览全部记录', en: 'Browse every record' },
 
   // Search.
   'site.search.label': { zh: '检索档案', en: 'Search the archive' },
@@ -256,9 +258,14 @@ export const SITE_MESSAGES = {
   // Errors. Headings per status; messages say what to do next.
   'site.error.heading_400': { zh: '请求有误', en: 'Something in the address is not right' },
   'site.error.heading_404': { zh: '找不到页面', en: 'Page not found' },
+  'site.error.heading_410': { zh: '记录已删除', en: 'Record deleted' },
   'site.error.heading_500': { zh: '出错了', en: 'Something went wrong' },
   'site.error.heading_503': { zh: '检索暂时不可用', en: 'Search is unavailable for the moment' },
   'site.error.not_found': { zh: '这个网址没有对应的页面。', en: 'There is no page at this address.' },
+  'site.error.record_gone': {
+    zh: '这条记录已于 {date} 从档案中删除，不会再回到这个网址。',
+    en: 'This record was deleted from the archive on {date} and will not return at this address.',
+  },
   'site.error.record_not_found': { zh: '档案中没有这条记录；它可能已被删除，或者网址有误。', en: 'The archive has no such record; it may have been removed, or the address may be mistyped.' },
   'site.error.collection_not_found': { zh: '档案中没有这个专题。', en: 'The archive has no such collection.' },
   'site.error.bad_request': { zh: '网址格式有误，请检查后再试。', en: 'The address is malformed; check it and try again.' },

@@ -25,7 +25,8 @@ const SITE_CSP = {
   'style-src': ["'self'"],
 };
 
-export function createMediaTestApp(parts: { catalog: Catalog; mediaDir: string; publicBaseUrl?: string }): Express {
+/** `publicOrigin`: the archive's configured public origin (`http://archive.test:8080` unless given). */
+export function createMediaTestApp(parts: { catalog: Catalog; mediaDir: string; publicOrigin?: string }): Express {
   const app = express();
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: SITE_CSP } }));
   const handlebars = create({ extname: '.hbs', runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } });
@@ -36,12 +37,12 @@ export function createMediaTestApp(parts: { catalog: Catalog; mediaDir: string; 
   app.engine('hbs', handlebars.engine);
   app.set('view engine', 'hbs');
   app.set('views', path.join(import.meta.dirname, 'views'));
-  app.use(createMediaRouter({ config: { mediaDir: parts.mediaDir }, ...(parts.publicBaseUrl && { publicBaseUrl: parts.publicBaseUrl }) }));
+  app.use(createMediaRouter({ config: { mediaDir: parts.mediaDir, publicOrigin: parts.publicOrigin ?? 'http://archive.test:8080' } }));
   app.get('/records/:id', (req, res) => {
     const lang = langFromLocale(String(req.query.lang ?? 'zh'));
     const id = req.params.id;
     const title = titleOf(parts.catalog.getRecord(id)?.record, lang);
-    res.render('record', { layout: false, lang, title, media: presentRecordMedia(parts.catalog, id, lang), thumbnail: presentThumbnail(parts.catalog, id, title) });
+    res.render('record', { layout: false, lang, title, media: presentRecordMedia(parts.catalog.media.ofRecord(id), parts.catalog.getRecord(id)?.record, lang), thumbnail: presentThumbnail(parts.catalog, id, title) });
   });
   return app;
 }

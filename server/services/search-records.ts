@@ -1,0 +1,65 @@
+/**
+ * The one search pipeline behind every output — pages, the JSON API, GeoJSON, exports, IIIF
+ * collections: parse the URL parameters → the engine → paging rules → thumbnails → lookups.
+ * Public callers see only what the public may see; curators ask with `audience: 'curator'`.
+ */
+import type { Lang } from '../../core/i18n/translate.ts';
+import type { SearchQuery, SearchResult } from '../../core/search/types.ts';
+import type { Lookups } from '../catalog-lookups.ts';
+import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
+import type { ThumbnailView } from '../media/present-thumbnail.ts';
+import type { QueryParams } from '../params/query-params.ts';
+import { parseSearchQuery } from '../search/parse-search-query.ts';
+import { parseSearchView, type SearchView } from '../search/parse-search-view.ts';
+import { queryForView, searchLocated } from '../search/search-for-view.ts';
+import { atPage } from '../search/search-url.ts';
+import type { SiteContext } from '../site-context.ts';
+
+export type Audience = 'public' | 'curator';
+
+export interface SearchRequest {
+  params: QueryParams;
+  lang: Lang;
+  audience?: Audience;
+  /** A page that fixes a facet (a collection page): the URL cannot widen or change it. */
+  scope?: { collection: string };
+}
+
+export interface SearchOutcome {
+  /** What the visitor asked for, as links and the canonical URL should carry it. */
+  query: SearchQuery;
+  view: SearchView;
+  result: SearchResult;
+  /** Set when the page asked for lies past the last: the page to send the visitor to instead. */
+  pastLastPage?: number;
+  thumbnails: Map<string, ThumbnailView>;
+  lookups: Lookups;
+}
+
+/** @throws BadRequestError for parameters the visitor can correct; SearchUnavailableError when the engine is down. */
+export async function searchRecords(site: Pick<SiteContext, 'catalog' | 'engine' | 'lookups'>, request: SearchRequest): Promise<SearchOutcome> {
+  const view = parseSearchView(request.params);
+  const parsed = parseSearchQuery(request.params, request.lang);
+  const scoped = request.scope ? { ...parsed, filters: { ...parsed.filters, collection: [request.scope.collection] } } : parsed;
+  // The timeline shows the whole result set: it has no pages.
+  const query: SearchQuery = { ...(view === 'timeline' ? atPage(scoped, 1) : scoped), ...(request.audience === 'curator' && { includeHidden: true }) };
+  const result = await site.engine.search(queryForView(query, view));
+  const pastLastPage = query.page > 1 && query.page > result.pageCount ? Math.max(1, result.pageCount) : undefined;
+  return {
+    query,
+    view,
+    result,
+    ...(pastLastPage !== undefined && { pastLastPage }),
+    thumbnails: thumbnailsOfRecords(site.catalog, result.hits.map((hit) => hit.record), request.lang),
+    lookups: site.lookups.current(),
+  };
+}
+
+/**
+ * The located records of a search (its map), page after page of the engine's largest page, up to
+ * `maximum`; `result.total` is how many there are in all.
+ */
+export async function searchLocatedRecords(site: Pick<SiteContext, 'engine'>, request: SearchRequest, maximum: number): Promise<SearchResult> {
+  const query = parseSearchQuery(request.params, request.lang);
+  return searchLocated(site.engine, { ...query, ...(request.audience === 'curator' && { includeHidden: true }) }, maximum);
+}
