@@ -14,6 +14,7 @@ import { Catalog } from '../core/catalog/catalog.ts';
 import { TEMPLATE_COLUMNS, type ArchiveRecord } from '../core/schema/record.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
+import { benchDryRun, benchReadScaling } from './lib/read-scaling.ts';
 import { syntheticRecords } from './lib/synthetic-records.ts';
 import { mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
 
@@ -72,3 +73,9 @@ const results = [];
 for (const rows of SIZES.length > 0 ? SIZES : [25_000, 100_000]) results.push(await benchSize(rows));
 console.log('Full ingest = encoding check + structural pass + validate + catalog upsert (1,000-row transactions) + FTS index sync.');
 printTable(results);
+
+// Reading must be linear in the file's size whatever its line lengths (bench/lib/read-scaling.ts).
+console.log('\nRead time vs file size: the same records minified (the whole file one line) and pretty-printed (short lines).');
+printTable(await benchReadScaling([25_000, 50_000, 100_000]));
+console.log('\nDry run (read + validate + compare with the catalog) of 100,000 records as one-line and as pretty-printed JSON.');
+printTable([await benchDryRun(100_000)]);

@@ -1,4 +1,13 @@
-/** Refuses files that are not UTF-8 before anything is parsed, naming the first bad line. */
+/**
+ * Refuses files that are not UTF-8 before anything is parsed, naming the first bad line.
+ *
+ * Linear in the file's size whatever its line lengths: each chunk is checked in the pieces
+ * between its line breaks, and only the last few bytes of a character cut by the chunk's end
+ * are carried into the next chunk. (Carrying the whole unfinished line, as this once did, made
+ * a minified JSON file of one 66 MB line take 46 s: every chunk re-copied and re-scanned it.)
+ * A line break byte never occurs inside a UTF-8 character, so checking a line piece by piece,
+ * each piece ending on a whole character, finds exactly the lines a whole-line check would.
+ */
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { ImportFileError } from './source-item.ts';
@@ -7,29 +16,48 @@ const NEWLINE = 0x0a;
 
 export async function assertUtf8(file: string): Promise<void> {
   let line = 1;
-  let carry = Buffer.alloc(0);
+  let carry: Buffer | undefined;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    // At most 3 bytes: the start of a character the previous chunk cut in two.
+    const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-      checkLine(bytes.subarray(start, end), line++);
+      checkPiece(bytes.subarray(start, end), line++);
       start = end + 1;
     }
-    carry = Buffer.from(bytes.subarray(start));
+    const rest = bytes.subarray(start);
+    const cut = startOfCutCharacter(rest);
+    checkPiece(rest.subarray(0, cut), line);
+    carry = cut < rest.length ? Buffer.from(rest.subarray(cut)) : undefined;
   }
-  checkLine(carry, line);
+  if (carry) checkPiece(carry, line);
 }
 
-function checkLine(bytes: Buffer, line: number): void {
+/**
+ * Where a character that `bytes` ends in the middle of begins (`bytes.length` when the last
+ * character is whole). Invalid bytes are left in place for `isUtf8` to refuse.
+ */
+function startOfCutCharacter(bytes: Buffer): number {
+  for (let index = bytes.length - 1; index >= Math.max(0, bytes.length - 3); index--) {
+    const byte = bytes[index]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: keep looking for the lead byte
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return bytes.length - index < length ? index : bytes.length;
+  }
+  return bytes.length;
+}
+
+function checkPiece(bytes: Buffer, line: number): void {
   if (isUtf8(bytes)) return;
   throw new ImportFileError({ key: looksLikeGbk(bytes) ? 'file.looks_gbk' : 'file.not_utf8', params: { line } });
 }
 
-/** GBK is what Chinese Excel saves by default; if the line decodes as GBK into Han text, say so. */
+/**
+ * GBK is what Chinese Excel saves by default; if the line decodes as GBK into Han text, say so.
+ * A piece of a long line may start or end inside a GBK character: one bad character at each end
+ * is allowed.
+ */
 function looksLikeGbk(bytes: Buffer): boolean {
-  try {
-    return /\p{Script=Han}/u.test(new TextDecoder('gbk', { fatal: true }).decode(bytes));
-  } catch {
-    return false;
-  }
+  const text = new TextDecoder('gbk').decode(bytes);
+  return /\p{Script=Han}/u.test(text) && (text.match(/\ufffd/g)?.length ?? 0) <= 2;
 }
