@@ -66,4 +66,19 @@ export const CLI_MESSAGES = {
     en: 'unexpected error: {detail}. Details are in {log}; please report the problem with that file',
   },
   'cli.internal_error_no_log': { zh: '意外错误：{detail}', en: 'unexpected error: {detail}' },
+
+  // `npm test`'s pre-check of the Debian packages the tests need (scripts/check-debian-packages.ts).
+  'setup.missing': {
+    zh: '测试所需的 Debian 软件包未安装：{packages}（见 {list}）。请运行：\n  {command}\n然后再运行 npm test',
+    en: 'the tests need Debian packages that are not installed: {packages} (see {list}). Run:\n  {command}\nthen npm test again',
+  },
+  'setup.installing': { zh: '正在用 apt-get 安装测试所需的 Debian 软件包：{packages}', en: 'installing the Debian packages the tests need with apt-get: {packages}' },
+  'setup.install_failed': {
+    zh: 'apt-get 未能安装 {packages}；请查看上面的输出，修复后运行：\n  {command}',
+    en: 'apt-get could not install {packages}; see its output above, fix the cause and run:\n  {command}',
+  },
+  'setup.not_debian': {
+    zh: '这不是 Debian 系统（没有 dpkg-query）：请自行安装相应的软件包：{packages}；浏览器测试使用 /usr/bin/chromium',
+    en: 'not a Debian system (no dpkg-query): install the equivalents of these packages yourself: {packages}; the browser tests use /usr/bin/chromium',
+  },
 } as const satisfies MessageTable;
