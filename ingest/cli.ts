@@ -81,7 +81,8 @@ function printSummary(report: IngestReport, cli: Cli, dryRun: boolean): void {
   if (problems.length > 0) {
     cli.print('ingest.problems_heading', { count: report.entries.length + report.entriesDropped });
     for (const entry of problems.slice(0, PROBLEMS_SHOWN)) {
-      console.log(`  ${cli.text('ingest.problem_line', { file: entry.file, line: entry.line ?? '-', message: cli.text(entry.message.key, entry.message.params) })}`);
+      const message = { key: entry.message.key, params: entry.message.params };
+      console.log(`  ${entry.line ? cli.text('ingest.problem_line', { file: entry.file, line: entry.line, message }) : cli.text('ingest.problem_no_line', { file: entry.file, message })}`);
     }
     const hidden = report.entries.length + report.entriesDropped - Math.min(problems.length, PROBLEMS_SHOWN);
     if (hidden > 0) console.log(`  ${cli.text('ingest.more_problems', { count: hidden })}`);

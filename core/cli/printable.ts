@@ -13,7 +13,12 @@ export function printable(text: string): string {
   return text.replace(CONTROL, '\ufffd');
 }
 
-/** `params` with every string made printable (numbers stay numbers, so they are still formatted). */
+/** `params` with every string made printable, nested messages' too (numbers stay numbers, so they are still formatted). */
 export function printableParams(params: MessageParams = {}): MessageParams {
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? printable(value) : value]));
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? printable(value) : typeof value === 'object' ? { key: value.key, params: printableParams(value.params) } : value,
+    ]),
+  );
 }

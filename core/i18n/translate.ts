@@ -2,7 +2,13 @@ import { MESSAGES, type MessageKey } from './messages.ts';
 
 export type Lang = 'zh' | 'en';
 
-export type MessageParams = Record<string, string | number | undefined>;
+/** A message inside another's parameters (a parser's reason inside "line 3: invalid JSON (…)"), translated with it. */
+export interface NestedMessage {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+export type MessageParams = { [name: string]: string | number | NestedMessage | undefined };
 
 const numberFormats: Record<Lang, Intl.NumberFormat> = {
   zh: new Intl.NumberFormat('zh-Hans'),
@@ -19,6 +25,7 @@ export function translate(lang: Lang, key: MessageKey, params: MessageParams = {
     const value = params[name];
     if (value === undefined) return whole;
     if (one !== undefined) return value === 1 ? one : (many ?? one);
+    if (typeof value === 'object') return translate(lang, value.key, value.params);
     return typeof value === 'number' ? numberFormats[lang].format(value) : value;
   });
 }

@@ -5,6 +5,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { CsvError, parse, type Info } from 'csv-parse';
+import type { NestedMessage } from '../../core/i18n/translate.ts';
 import { ImportFileError, MAX_RECORD_CHARS, type SourceItem } from './source-item.ts';
 
 const OTHER_DELIMITERS = [';', '\t', '|'];
@@ -100,7 +101,20 @@ function fileErrorOf(error: CsvError, recordStartLine: number): ImportFileError 
     case 'CSV_MAX_RECORD_SIZE':
       return new ImportFileError({ key: 'file.record_too_large', params: { line: recordStartLine, maximum: MAX_RECORD_CHARS } });
     default:
-      return new ImportFileError({ key: 'file.csv_malformed', params: { line: recordStartLine, detail: error.message } });
+      return new ImportFileError({ key: 'file.csv_malformed', params: { line: recordStartLine, detail: csvReasonOf(error) } });
+  }
+}
+
+/** csv-parse's reason in the archive's words (its own message is English only). */
+function csvReasonOf(error: CsvError): NestedMessage {
+  switch (error.code as string) {
+    case 'INVALID_OPENING_QUOTE':
+      return { key: 'csv.quote_inside_cell' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return { key: 'csv.text_after_quote' };
+    default:
+      return { key: 'csv.unreadable', params: { code: error.code } };
   }
 }
 

@@ -6,7 +6,8 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { parse as parseTolerantly, type ParseError } from 'jsonc-parser';
+import { describeJsonError } from './describe-json-error.ts';
+import { parseJson } from './parse-json.ts';
 import { ImportFileError, MAX_JSON_DEPTH, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES, type SourceItem } from './source-item.ts';
 
 export async function* readJson(file: string): AsyncGenerator<SourceItem> {
@@ -18,9 +19,10 @@ export async function* readJson(file: string): AsyncGenerator<SourceItem> {
   if (text.trim() === '') return;
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = parseJson(text);
   } catch (error) {
-    throw new ImportFileError({ key: 'file.bad_json', params: { line: lineOfParseError(error, text), detail: (error as Error).message } });
+    const { line, column, reason } = describeJsonError(error, text);
+    throw new ImportFileError({ key: 'file.bad_json', params: { line, column, detail: reason } });
   }
   if (!Array.isArray(root)) throw new ImportFileError({ key: 'file.json_root' });
   const lines = elementLines(text);
@@ -38,9 +40,11 @@ export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     if (text.length > MAX_RECORD_CHARS) throw new ImportFileError({ key: 'file.record_too_large', params: { line, maximum: MAX_RECORD_CHARS } });
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJson(text);
     } catch (error) {
-      yield { line, problem: { key: 'file.bad_json', params: { line, detail: (error as Error).message } } };
+      // The line is the report's own column: the message says only what is wrong on it.
+      const { column, reason } = describeJsonError(error, text);
+      yield { line, problem: { key: 'row.bad_json', params: { column, detail: reason } } };
       continue;
     }
     yield itemOf(value, line);
@@ -48,8 +52,8 @@ export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
 }
 
 function itemOf(value: unknown, line: number): SourceItem {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, problem: { key: 'file.json_row_not_object', params: { line } } };
-  if (depthExceeds(value, MAX_JSON_DEPTH)) return { line, problem: { key: 'file.json_too_deep', params: { line, maximum: MAX_JSON_DEPTH } } };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { line, problem: { key: 'row.not_json_object' } };
+  if (depthExceeds(value, MAX_JSON_DEPTH)) return { line, problem: { key: 'row.json_too_deep', params: { maximum: MAX_JSON_DEPTH } } };
   return { line, fields: value as Record<string, unknown> };
 }
 
@@ -93,26 +97,6 @@ function elementLines(text: string): number[] {
     else if (char === ',' && depth === 1) expectingElement = true;
   }
   return starts;
-}
-
-/**
- * V8 names the position of most syntax errors but not all (`Unexpected token ']', … is not valid
- * JSON` has none); a second, error-collecting parser finds those. The end of the file otherwise.
- */
-function lineOfParseError(error: unknown, text: string): number {
-  const position = /position (\d+)/.exec((error as Error).message)?.[1];
-  const offset = position === undefined ? offsetOfFirstError(text) : Number(position);
-  return text.slice(0, offset).split('\n').length;
-}
-
-function offsetOfFirstError(text: string): number | undefined {
-  const errors: ParseError[] = [];
-  try {
-    parseTolerantly(text, errors, { disallowComments: true, allowTrailingComma: false });
-  } catch {
-    return undefined; // too deeply nested for a recursive parser
-  }
-  return errors[0]?.offset;
 }
 
 function stripBom(text: string): string {

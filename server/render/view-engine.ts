@@ -33,7 +33,11 @@ export function installViewEngine(app: Express): void {
     // Undefined values render as nothing; a template must not reach into prototypes.
     runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
   });
-  app.engine('hbs', handlebars.engine);
+  // A NUL from a record or a request (`?q=%00`) would reach the page raw: HTML escaping leaves it
+  // alone, and parsers treat it differently. Every rendered page replaces it, as browsers would.
+  app.engine('hbs', (file, options, callback) => {
+    handlebars.engine(file, options, (error: Error | null, html?: string) => callback(error, html?.replaceAll('\0', '\ufffd')));
+  });
   app.set('view engine', 'hbs');
   app.set('views', VIEWS_DIR);
   // Compiled templates are kept in memory; restart the server after editing a template.

@@ -29,8 +29,9 @@ test('row 15: a 10,000-deep nested value is skipped as too deep, naming its line
   const deepJson = archive.write('deep.json', `[\n{"id": "before", "title_zh": "之前"},\n{"id": "deep", "title_zh": "深", "keywords_zh": ${nested(DEPTH)}},\n{"id": "after", "title_zh": "之后"}\n]\n`);
   const deepJsonl = archive.write('deep.jsonl', `{"id": "before-l", "title_zh": "之前"}\n{"id": "deep-l", "title_zh": "深", "description_en": ${nested(DEPTH)}}\n{"id": "after-l", "title_zh": "之后"}\n`);
   const report = await importPaths(archive, [deepJson, deepJsonl]);
-  t.deepEqual(report.entries.map(describeEntry), ['3 - file.json_too_deep', '2 - file.json_too_deep']);
-  t.deepEqual(report.entries[0]?.message.params, { line: 3, maximum: MAX_JSON_DEPTH });
+  t.deepEqual(report.entries.map(describeEntry), ['3 - row.json_too_deep', '2 - row.json_too_deep']);
+  t.deepEqual(report.entries[0]?.message.params, { maximum: MAX_JSON_DEPTH });
+  t.is(report.entries[0]?.line, 3);
   t.deepEqual(storedIds(archive), ['after', 'after-l', 'before', 'before-l']);
 });
 
@@ -38,7 +39,7 @@ test('row 15: a 10,000-deep array as the whole file is refused as the wrong root
   const archive = openWorkspace(t);
   const deep = archive.write('deep-root.json', nested(DEPTH));
   const report = await importPaths(archive, [deep]);
-  t.deepEqual(report.entries.map(describeEntry), ['1 - file.json_row_not_object']);
+  t.deepEqual(report.entries.map(describeEntry), ['1 - row.not_json_object']);
   t.deepEqual(storedIds(archive), []);
 });
 
@@ -71,6 +72,6 @@ test('row 15: a JSON syntax error V8 gives no position for is still placed on it
 test('row 15: a truncated last JSON line is skipped and named; the complete lines import', async (t) => {
   const archive = openWorkspace(t);
   const report = await importPaths(archive, [fixtures.truncatedJsonl]);
-  t.deepEqual(report.entries.map(describeEntry), ['2 - file.bad_json']);
+  t.deepEqual(report.entries.map(describeEntry), ['2 - row.bad_json']);
   t.deepEqual(storedIds(archive), ['t-1']);
 });

@@ -123,14 +123,14 @@ test('the same records as CSV, a JSON array and JSON lines import identically', 
 test('JSON array errors name the line where the element starts', async (t) => {
   const archive = openWorkspace(t);
   const report = await importPaths(archive, [fixtures.errorsJson]);
-  t.deepEqual(report.entries.map(describeEntry), ['7 start_year problem.year_unrecognised', '12 - file.json_row_not_object']);
+  t.deepEqual(report.entries.map(describeEntry), ['7 start_year problem.year_unrecognised', '12 - row.not_json_object']);
   t.deepEqual(storedIds(archive), ['ok-1', 'ok-2']);
 });
 
 test('a bad JSON line is skipped and named; the other lines import', async (t) => {
   const archive = openWorkspace(t);
   const report = await importPaths(archive, [fixtures.errorsJsonl]);
-  t.deepEqual(report.entries.map(describeEntry), ['2 start_year problem.year_unrecognised', '4 - file.bad_json', '5 - file.json_row_not_object']);
+  t.deepEqual(report.entries.map(describeEntry), ['2 start_year problem.year_unrecognised', '4 - row.bad_json', '5 - row.not_json_object']);
   t.deepEqual(report.totals(), { created: 2, updated: 0, unchanged: 0, failed: 3 });
   t.deepEqual(storedIds(archive), ['ok-1', 'ok-2']);
 });
