@@ -8,6 +8,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { CliFailure } from '../cli/cli-failure.ts';
 import { EXIT, type ExitCode } from '../cli/exit-codes.ts';
+import { CatalogTooNewError } from '../catalog/catalog.ts';
 import { ConfigError } from '../config.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { MessageParams } from '../i18n/translate.ts';
@@ -36,6 +37,7 @@ const DISK_ERROR = new Set(['EIO']);
 export function classifyFault(error: unknown, scene: FaultScene = {}): Fault | undefined {
   if (error instanceof CliFailure) return { exitCode: error.exitCode, key: error.messageKey, params: error.params };
   if (error instanceof CatalogFileError) return { exitCode: EXIT.catalogUnusable, key: error.messageKey, params: error.params };
+  if (error instanceof CatalogTooNewError) return { exitCode: EXIT.catalogUnusable, key: 'cli.catalog_too_new', params: { file: error.file, version: error.version } };
   if (error instanceof ConfigError) return { exitCode: EXIT.usage, key: 'cli.bad_config', params: { detail: error.message.replace(/^invalid configuration — /, '') } };
   if (error instanceof MeiliUnavailableError || error instanceof MeiliWriteError) return indexBehind(error.messageKey, error.params);
   if (error instanceof SearchUnavailableError) return indexBehind('search.meili.server_error', { detail: error.message });

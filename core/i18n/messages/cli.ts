@@ -33,6 +33,10 @@ export const CLI_MESSAGES = {
     zh: '目录文件 {file} 已损坏（{detail}）。没有做任何改动。请从备份恢复（npm run restore）',
     en: 'the catalog file {file} is damaged ({detail}). Nothing was changed. Restore it from a backup (npm run restore)',
   },
+  'cli.catalog_too_new': {
+    zh: '目录文件 {file} 由更新版本的档案程序写入（结构版本 {version}）。没有做任何改动。请先升级本程序再运行',
+    en: 'the catalog file {file} was written by a newer release of the archive (schema version {version}). Nothing was changed. Upgrade this program first',
+  },
   'cli.catalog_cannot_open': {
     zh: '无法打开目录文件 {file}：请确认其所在文件夹存在且可写（ARCHIVE_DATA_DIR）',
     en: 'cannot open the catalog file {file}: check that its folder exists and can be written (ARCHIVE_DATA_DIR)',
