@@ -3,6 +3,7 @@
  * the views all read this declaration; `.meta()` says how each field is stored and searched.
  */
 import * as z from 'zod';
+import type { MessageKey } from '../i18n/messages.ts';
 import { geometrySchema } from './geometry.ts';
 import { EARLIEST_YEAR, LATEST_YEAR } from './years.ts';
 import { PROTECTION_LEVELS, RECORD_TYPES, vocabularyKeys } from './vocabularies.ts';
@@ -12,10 +13,24 @@ export type FieldKind = 'id' | 'text' | 'list' | 'year' | 'latitude' | 'longitud
 /** Which full-text column a field feeds, if any: title outranks names, names outrank body. */
 export type SearchColumn = 'title' | 'names' | 'body';
 
+/** The fifteen elements of unqualified Dublin Core (oai_dc), the field's common denominator. */
+export type DcElement =
+  | 'title' | 'creator' | 'subject' | 'description' | 'publisher' | 'contributor' | 'date' | 'type'
+  | 'format' | 'identifier' | 'source' | 'language' | 'relation' | 'coverage' | 'rights';
+
 export interface FieldMeta {
   kind: FieldKind;
   search?: SearchColumn;
   lang?: 'zh' | 'en';
+  /**
+   * How the field leaves the archive: its Dublin Core element (OAI-PMH oai_dc, exports), its
+   * schema.org property (JSON-LD), and the label it is shown under (record pages, IIIF
+   * `metadata`), a message key with zh and en text. Every standard output is generated from these
+   * (core/schema/dublin-core.ts), never from a list of its own. Fields without `dc` stay inside.
+   */
+  dc?: DcElement;
+  schemaOrg?: string;
+  label?: MessageKey;
 }
 
 export const RECORD_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
@@ -29,30 +44,30 @@ const list = (maxItemLength: number) => z.array(text(maxItemLength)).max(MAX_LIS
 const year = z.number().int().min(EARLIEST_YEAR).max(LATEST_YEAR);
 
 export const recordShape = {
-  id: z.string().regex(RECORD_ID_PATTERN).meta({ kind: 'id' }),
-  identifier: field(text(MAX_IDENTIFIER_LENGTH), { kind: 'text', search: 'title' }),
-  title_zh: field(text(500), { kind: 'text', search: 'title', lang: 'zh' }),
-  title_en: field(text(500), { kind: 'text', search: 'title', lang: 'en' }),
-  description_zh: field(text(20_000), { kind: 'text', search: 'body', lang: 'zh' }),
-  description_en: field(text(20_000), { kind: 'text', search: 'body', lang: 'en' }),
-  type: field(z.enum(vocabularyKeys(RECORD_TYPES)), { kind: 'vocabulary' }),
-  period_zh: field(text(100), { kind: 'text', search: 'names', lang: 'zh' }),
-  period_en: field(text(100), { kind: 'text', search: 'names', lang: 'en' }),
-  start_year: field(year, { kind: 'year' }),
-  end_year: field(year, { kind: 'year' }),
-  place_zh: field(text(200), { kind: 'text', search: 'names', lang: 'zh' }),
-  place_en: field(text(200), { kind: 'text', search: 'names', lang: 'en' }),
-  admin_area: field(text(200), { kind: 'hierarchy', search: 'names' }),
-  lat: field(z.number().min(-90).max(90), { kind: 'latitude' }),
-  lon: field(z.number().min(-180).max(180), { kind: 'longitude' }),
-  collections: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
-  keywords_zh: field(list(100), { kind: 'list', search: 'names', lang: 'zh' }),
-  keywords_en: field(list(100), { kind: 'list', search: 'names', lang: 'en' }),
-  protection_level: field(z.enum(vocabularyKeys(PROTECTION_LEVELS)), { kind: 'vocabulary' }),
-  rights: field(text(500), { kind: 'text' }),
-  source: field(text(2000), { kind: 'text' }),
+  id: z.string().regex(RECORD_ID_PATTERN).meta({ kind: 'id', dc: 'identifier', schemaOrg: 'identifier', label: 'site.field.id' }),
+  identifier: field(text(MAX_IDENTIFIER_LENGTH), { kind: 'text', search: 'title', dc: 'identifier', schemaOrg: 'identifier', label: 'site.field.identifier' }),
+  title_zh: field(text(500), { kind: 'text', search: 'title', lang: 'zh', dc: 'title', schemaOrg: 'name', label: 'site.field.title' }),
+  title_en: field(text(500), { kind: 'text', search: 'title', lang: 'en', dc: 'title', schemaOrg: 'name', label: 'site.field.title' }),
+  description_zh: field(text(20_000), { kind: 'text', search: 'body', lang: 'zh', dc: 'description', schemaOrg: 'description', label: 'site.field.description' }),
+  description_en: field(text(20_000), { kind: 'text', search: 'body', lang: 'en', dc: 'description', schemaOrg: 'description', label: 'site.field.description' }),
+  type: field(z.enum(vocabularyKeys(RECORD_TYPES)), { kind: 'vocabulary', dc: 'type', schemaOrg: 'additionalType', label: 'site.field.type' }),
+  period_zh: field(text(100), { kind: 'text', search: 'names', lang: 'zh', dc: 'coverage', schemaOrg: 'temporalCoverage', label: 'site.field.period' }),
+  period_en: field(text(100), { kind: 'text', search: 'names', lang: 'en', dc: 'coverage', schemaOrg: 'temporalCoverage', label: 'site.field.period' }),
+  start_year: field(year, { kind: 'year', dc: 'date', schemaOrg: 'temporalCoverage', label: 'site.field.years' }),
+  end_year: field(year, { kind: 'year', dc: 'date', schemaOrg: 'temporalCoverage', label: 'site.field.years' }),
+  place_zh: field(text(200), { kind: 'text', search: 'names', lang: 'zh', dc: 'coverage', schemaOrg: 'spatialCoverage', label: 'site.field.place' }),
+  place_en: field(text(200), { kind: 'text', search: 'names', lang: 'en', dc: 'coverage', schemaOrg: 'spatialCoverage', label: 'site.field.place' }),
+  admin_area: field(text(200), { kind: 'hierarchy', search: 'names', dc: 'coverage', schemaOrg: 'spatialCoverage', label: 'site.field.admin_area' }),
+  lat: field(z.number().min(-90).max(90), { kind: 'latitude', dc: 'coverage', schemaOrg: 'geo', label: 'site.field.coordinates' }),
+  lon: field(z.number().min(-180).max(180), { kind: 'longitude', dc: 'coverage', schemaOrg: 'geo', label: 'site.field.coordinates' }),
+  collections: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list', dc: 'relation', schemaOrg: 'isPartOf', label: 'site.field.collections' }),
+  keywords_zh: field(list(100), { kind: 'list', search: 'names', lang: 'zh', dc: 'subject', schemaOrg: 'keywords', label: 'site.field.keywords' }),
+  keywords_en: field(list(100), { kind: 'list', search: 'names', lang: 'en', dc: 'subject', schemaOrg: 'keywords', label: 'site.field.keywords' }),
+  protection_level: field(z.enum(vocabularyKeys(PROTECTION_LEVELS)), { kind: 'vocabulary', dc: 'subject', label: 'site.field.protection_level' }),
+  rights: field(text(500), { kind: 'text', dc: 'rights', schemaOrg: 'copyrightNotice', label: 'site.field.rights' }),
+  source: field(text(2000), { kind: 'text', dc: 'source', schemaOrg: 'isBasedOn', label: 'site.field.source' }),
   images: field(list(1000), { kind: 'list' }),
-  related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list' }),
+  related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list', dc: 'relation', schemaOrg: 'isRelatedTo', label: 'site.field.related' }),
   /** Where `lat`/`lon` came from: the curator (`record`, the default) or the first photograph's GPS. */
   coordinates_source: field(z.enum(['record', 'photograph']), { kind: 'text' }),
   /** GeoJSON (a JSON cell in CSV) for what a point cannot show: a canal section or seawall as a line. */
