@@ -2,6 +2,7 @@
 import type { PeriodEntry } from '../schema/periods.ts';
 import { fieldMeta, RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../schema/record.ts';
 import { namedPeriods } from '../schema/reconcile-period.ts';
+import { stripDiacritics } from './chinese-text.ts';
 
 export const SEARCH_COLUMNS: readonly SearchColumn[] = ['title', 'names', 'body'];
 
@@ -26,6 +27,17 @@ export function searchableText(record: ArchiveRecord): Record<SearchColumn, stri
 function periodNames(period: PeriodEntry): string[] {
   const dynasty = / dynasty$/.test(period.en) ? [`${period.zh}代`, `${period.zh}朝`] : [];
   return [period.zh, period.en, ...(period.aliases ?? []), ...dynasty];
+}
+
+const LATIN_WORD = /[a-z]{3,}/g;
+
+/**
+ * The Latin words of a record as written (lower case, accents removed), for typo tolerance and
+ * "did you mean": typos are measured against these as well as against the index's stems.
+ */
+export function latinWordsOf(text: Record<SearchColumn, string>): string[] {
+  const words = stripDiacritics(`${text.title}\n${text.names}\n${text.body}`).toLowerCase().match(LATIN_WORD) ?? [];
+  return [...new Set(words)];
 }
 
 /** Names worth teaching the Chinese segmenter: titles, places, keywords, periods, admin areas. */

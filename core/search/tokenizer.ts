@@ -33,6 +33,8 @@ export type QueryTerm = {
   kind: 'han' | 'latin' | 'pinyin';
   text: string;
   synonym?: true;
+  /** Whole words only, and never in the pinyin column (the English reading of spaced pinyin). */
+  whole?: true;
   /** For a Chinese term cut from a longer typed run: that run (variant-folded), for ranking it verbatim first. */
   run?: string;
 };
@@ -158,7 +160,7 @@ function spacedPinyin(terms: readonly QueryTerm[], start: number): { clause: Que
     clause: [
       { kind: 'latin', text: joined },
       { kind: 'pinyin', text: syllables.join(' ') },
-      { kind: 'latin', text: syllables.join(' ') },
+      { kind: 'latin', text: syllables.join(' '), whole: true },
       ...synonymsOf(joined).map(synonymTerm),
     ],
     words: end - start,

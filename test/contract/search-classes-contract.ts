@@ -10,7 +10,10 @@ import { query } from '../helpers/temp-archive.ts';
 import { archiveWith, type EngineFactory } from './engine-contract.ts';
 
 const RECORDS: Record<string, unknown>[] = [
-  { id: 'tainan-confucius-temple', title_zh: '臺南孔子廟', description_zh: '大成殿為重簷歇山頂。', type: 'temple' },
+  { id: 'tainan-confucius-temple', title_zh: '臺南孔子廟', title_en: 'Tainan Confucius Temple', description_zh: '大成殿為重簷歇山頂。', type: 'temple' },
+  { id: 'longmen-grottoes', title_zh: '龙门石窟', title_en: 'Longmen Grottoes', type: 'site' },
+  { id: 'dazu-rock-carvings', title_zh: '大足石刻', title_en: 'Dazu Rock Carvings', type: 'site' },
+  { id: 'shiping-gong-inscription', title_zh: '始平公造像记', title_en: 'Inscription for the Statue Made for Duke Shiping', type: 'stele' },
   { id: 'jinci-temple', title_zh: '晋祠', description_zh: '圣母殿为北宋所建，重檐歇山顶。', type: 'temple' },
   { id: 'lukang-longshan-temple', title_zh: '鹿港龍山寺', description_zh: '隨著鹿港港口淤積而漸趨沒落。', type: 'temple' },
   { id: 'leifeng-pagoda-site', title_zh: '雷峰塔遗址', keywords_zh: '寳篋印經塔;藏經塼', type: 'site' },
@@ -47,6 +50,15 @@ export function searchClassesContract(engineName: string, makeEngine: EngineFact
     const engine = await setup(t);
     const [hit] = (await engine.search(query({ text: '阿弥陀佛' }))).hits;
     t.is(hit?.highlights.title_zh, '<mark>阿彌陁佛</mark>造像');
+  });
+
+  test(name('a slip in an English word whose stem is shorter than the word still finds it'), async (t) => {
+    const engine = await setup(t);
+    // tempel, grotoes, carvnigs and inscriptoin each stem unlike their word: one edit from the word, more from its stem.
+    t.deepEqual(ids(await engine.search(query({ text: 'Confucius Tempel', lang: 'en' }))), ['tainan-confucius-temple']);
+    t.deepEqual(ids(await engine.search(query({ text: 'Longmen Grotoes', lang: 'en' }))), ['longmen-grottoes']);
+    t.deepEqual(ids(await engine.search(query({ text: 'carvnigs', lang: 'en' }))), ['dazu-rock-carvings']);
+    t.deepEqual(ids(await engine.search(query({ text: 'inscriptoin', lang: 'en' }))), ['shiping-gong-inscription']);
   });
 
   test(name('text mixing digits and Chinese finds the record that holds it verbatim'), async (t) => {

@@ -50,7 +50,7 @@ test('digits and Chinese are separate query terms, and spaced syllables are one 
     [
       { kind: 'latin', text: 'yuqian' },
       { kind: 'pinyin', text: 'yu qian' },
-      { kind: 'latin', text: 'yu qian' },
+      { kind: 'latin', text: 'yu qian', whole: true },
     ],
   ]);
   t.deepEqual(tokenizer.queryClauses('隨著'), tokenizer.queryClauses('随着'));

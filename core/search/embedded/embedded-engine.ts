@@ -9,7 +9,7 @@ import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
-import { archiveWordsOf, searchableText } from '../searchable-text.ts';
+import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import { FacetSnapshot } from './facet-snapshot.ts';
@@ -47,6 +47,8 @@ export class EmbeddedEngine implements SearchEngine {
   #snapshotGeneration = -1;
   #snapshotLoadedAt = 0;
   #wordsLoaded = 0;
+  /** Latin words already in `search_words`, so each is written once however many records hold it. */
+  readonly #latinWordsStored = new Set<string>();
   readonly #queries;
 
   /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
@@ -168,8 +170,10 @@ export class EmbeddedEngine implements SearchEngine {
        VALUES (@seq, @id, @facets, @start_year, @end_year, @title_zh, @title_en, @lat, @lon, @south, @west, @north, @east, @visible_from)`,
     );
     const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body, pinyin) VALUES (?, ?, ?, ?, ?)');
+    const insertWord = db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
     for (const { seq, record, visibility } of records) {
       const text = searchableText(record);
+      this.#storeLatinWords(latinWordsOf(text), insertWord);
       const envelope = envelopeOf(record);
       insertDoc.run({
         seq,
@@ -195,14 +199,25 @@ export class EmbeddedEngine implements SearchEngine {
 
   /**
    * New names join the segmentation dictionary before the records are tokenized, and
-   * `search_words`, so other processes (the server during an ingest) learn them too. A rebuild
-   * emptied `search_words`, so it stores every word, not only those new to this process.
+   * `search_words`, so other processes (the server during an ingest) learn them too; so do the
+   * records' Latin words, which the typo vocabulary reads. A rebuild emptied `search_words`, so it
+   * stores every word, not only those new to this process.
    */
   #learnWords(records: readonly StoredRecord[], store: 'new' | 'all'): void {
+    if (store === 'all') this.#latinWordsStored.clear();
     const words = records.flatMap((stored) => archiveWordsOf(stored.record));
     const fresh = this.#tokenizer.addWords(words);
     const insert = this.#db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
     for (const word of store === 'all' ? words : fresh) insert.run(word);
+  }
+
+  /** A record's Latin words into `search_words` (see `#learnWords`), each once per process. */
+  #storeLatinWords(words: readonly string[], insert: Database.Statement<[string]>): void {
+    for (const word of words) {
+      if (this.#latinWordsStored.has(word)) continue;
+      this.#latinWordsStored.add(word);
+      insert.run(word);
+    }
   }
 
   /**

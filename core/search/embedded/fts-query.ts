@@ -31,6 +31,7 @@ const NOT_PINYIN = '{title names body}';
 
 function termExpression(term: QueryTerm): string {
   if (term.kind === 'pinyin') return `{pinyin} : ${quote(term.text)}`;
+  if (term.kind === 'latin' && term.whole) return `${NOT_PINYIN} : ${quote(term.text)}`;
   if (term.kind === 'latin') return term.synonym ? `${NOT_PINYIN} : ${quote(term.text)}*` : `${quote(term.text)}*`;
   return [...term.text].length === 1 ? `${quote(term.text)}*` : quote(bigrams(term.text).join(' '));
 }

@@ -3,7 +3,8 @@
  * created by the catalog's migrations (core/catalog/migrations.ts): `search_fts` (contentless FTS5
  * over tokenized text; Porter-stemmed, so `bridges` finds bridge), `search_vocab` (its terms, for
  * typo tolerance), `search_docs` (what facets, year ranges, visibility and sorting need, loaded into
- * memory), and `search_words` (the archive's names for segmentation).
+ * memory), and `search_words` (the archive's vocabulary: its Chinese names, which the segmenter
+ * learns, and its Latin words as written, for typo tolerance and "did you mean").
  */
 
 /** Column weights: a match in a title outranks one in names, then descriptions; pinyin ranks below
