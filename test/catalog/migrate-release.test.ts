@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { SCHEMA_VERSION } from '../../core/catalog/migrate.ts';
 import { rowToRecord, type RecordRow } from '../../core/catalog/record-columns.ts';
+import { reindexAll } from '../../core/search/sync-index.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { catalogRows } from '../helpers/catalog-sql.ts';
 import { makeTempDir, query } from '../helpers/temp-archive.ts';
@@ -50,10 +51,13 @@ test('records of release 0.1.0 get their present state as version 1 of their his
   t.deepEqual(history[0]!.after?.media, catalog.media.linksOf('guangji-bridge'));
 });
 
-test('the search index of release 0.1.0 is kept: it answers at once, without a rebuild', async (t) => {
+test('the search index of release 0.1.0 is rebuilt once, in the search form with variants folded, and finds what it found', async (t) => {
   const { catalog } = openRelease010(t);
   const engine = new EmbeddedEngine(catalog);
   t.teardown(() => engine.close());
+  // Its tokens predate variant folding (著 and 着 were apart), so open-archive rebuilds it.
+  t.true(engine.needsRebuild());
+  await reindexAll(catalog, engine);
   t.false(engine.needsRebuild());
   const result = await engine.search(query({ text: '广济桥' }));
   t.true(result.hits.some((hit) => hit.record.id === 'guangji-bridge'));
