@@ -4,48 +4,31 @@
  * same file measured in the same run. Memory is compared across sizes to show it does not grow
  * with the file.
  */
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { finished } from 'node:stream/promises';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
 import { Catalog } from '../core/catalog/catalog.ts';
-import { TEMPLATE_COLUMNS, type ArchiveRecord } from '../core/schema/record.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { benchDryRun, benchReadScaling } from './lib/read-scaling.ts';
-import { syntheticRecords } from './lib/synthetic-records.ts';
+import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
 import { mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
-
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const csv = stringify({ header: true, columns: [...TEMPLATE_COLUMNS] });
-  const out = csv.pipe(createWriteStream(file));
-  for (const record of syntheticRecords(rows, 7)) {
-    // Images are left out: this benchmark measures records; bench:media measures photographs.
-    const cells = TEMPLATE_COLUMNS.map((name) => cell(name === 'images' ? undefined : record[name as keyof ArchiveRecord]));
-    if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve));
-  }
-  csv.end();
-  await finished(out);
-}
-
-const cell = (value: unknown) => (value === undefined ? '' : Array.isArray(value) ? value.join(';') : String(value));
 
 async function benchSize(rows: number): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-ingest-'));
   try {
     const file = path.join(dir, 'records.csv');
-    await writeCsv(file, rows);
+    await writeSyntheticCsv(file, rows, 7);
     const parseMs = await timeMs(async () => {
       for await (const _ of createReadStream(file).pipe(parse({ bom: true }))) void _;
     });
     global.gc?.();
     const catalog = Catalog.open(path.join(dir, 'catalog.db'));
     const engine = new EmbeddedEngine(catalog);
-    const memory = trackPeakRss(20);
+    const memory = trackPeakRss();
     const rssBefore = process.memoryUsage().rss;
     let result;
     const ingestMs = await timeMs(async () => (result = await runIngest({ catalog, engine, paths: [file] })));

@@ -7,6 +7,7 @@ import { translate } from './i18n/translate.ts';
 import { createEngine } from './search/create-engine.ts';
 import { EmbeddedEngine } from './search/embedded/embedded-engine.ts';
 import { checkMeiliConfig, type ConfigProblem, type MeiliRole } from './search/meilisearch/check-config.ts';
+import { withSuggestionIndex } from './search/suggest/suggestion-index.ts';
 import { reindexAll, syncIndex } from './search/sync-index.ts';
 import type { SearchEngine } from './search/types.ts';
 
@@ -41,6 +42,8 @@ export async function openArchive(config: Config, role: MeiliRole = 'admin'): Pr
   } else if (role === 'admin') {
     await syncIndex(catalog, engine);
   }
+  // Suggestions live in the catalog file whatever the engine; a catalog made before them fills them once.
+  withSuggestionIndex(catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(catalog.iterateRecords()));
   return {
     catalog,
     engine,

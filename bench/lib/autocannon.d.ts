@@ -1,4 +1,4 @@
-/** The part of autocannon 9's API that bench/pages.ts uses (the package ships no types). */
+/** The part of autocannon 9's API that the benchmarks use (the package ships no types). */
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
@@ -19,6 +19,7 @@ declare module 'autocannon' {
   }
 
   interface Instance extends EventEmitter, PromiseLike<Result> {
+    stop(): void;
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
   }
 

@@ -38,10 +38,11 @@ function random(seed: number): () => number {
   };
 }
 
-export function* syntheticRecords(count: number, seed = 1): Generator<ArchiveRecord> {
+/** `count` records with ids `synthetic-<first>` onwards; the same seed gives the same records. */
+export function* syntheticRecords(count: number, seed = 1, first = 0): Generator<ArchiveRecord> {
   const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  for (let index = 0; index < count; index++) {
+  for (let index = first; index < first + count; index++) {
     const place = Math.floor(next() * PLACES_ZH.length);
     const noun = Math.floor(next() * NOUNS_ZH.length);
     const phrases = [0, 1, 2].map(() => Math.floor(next() * PHRASES_ZH.length));

@@ -205,6 +205,35 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'the embedded index in the search form (variant characters folded) with the Latin words of records in search_words: rebuilt',
     up: (db) => db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;'),
   },
+  {
+    // Derived (core/search/suggest/): filled from the records by the first archive opening after it.
+    description: 'search-as-you-type suggestions: suggest_entries, suggest_shapes, suggest_sources, suggest_names',
+    up: `
+    CREATE TABLE suggest_entries (
+      script INTEGER NOT NULL,
+      rank INTEGER NOT NULL,
+      length INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      text TEXT NOT NULL,
+      record_id TEXT NOT NULL,
+      visible_from REAL NOT NULL,
+      PRIMARY KEY (script, rank, length, key, text, record_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE suggest_shapes (
+      script INTEGER NOT NULL,
+      rank INTEGER NOT NULL,
+      length INTEGER NOT NULL,
+      PRIMARY KEY (script, rank, length)
+    ) WITHOUT ROWID;
+    CREATE TABLE suggest_sources (record_id TEXT PRIMARY KEY, sources TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE suggest_names (
+      text TEXT NOT NULL,
+      visible_from REAL NOT NULL,
+      holders INTEGER NOT NULL,
+      PRIMARY KEY (text, visible_from)
+    ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -1,13 +1,14 @@
 /**
  * Search-as-you-type: the archive's names (titles, places, keywords) reachable by any prefix of
  * their Chinese (simplified or traditional), their pinyin (`tangq` → 塘栖古镇) or their English
- * words. Read from the catalog, so it is the same whichever engine searches, and rebuilt when the
- * catalog changes.
+ * words. Read from the suggestion tables the writers keep in step with the catalog
+ * (`suggest/suggestion-index.ts`), so it is the same whichever engine searches, holds nothing in
+ * memory, and a change in the archive never makes a reader rebuild anything.
  */
+import Database from 'better-sqlite3';
 import type { Catalog } from '../catalog/catalog.ts';
-import { visibleFrom } from '../catalog/visibility.ts';
 import type { Lang } from '../i18n/translate.ts';
-import { pinyinSyllables, stripDiacritics, toSimplified } from './chinese-text.ts';
+import { isChinese, normalizeKey } from './suggest/suggestion-keys.ts';
 
 export interface Suggestion {
   /** What to show and what to search for. */
@@ -16,99 +17,83 @@ export interface Suggestion {
   recordId?: string;
 }
 
-interface Entry {
+interface Shape {
+  script: number;
+  rank: number;
+  length: number;
+}
+
+interface Row {
   key: string;
   text: string;
-  recordId?: string;
-  /** Lower sorts first (after the reader's script): titles before other names, whole names before later words. */
-  rank: number;
-  /** From when the public may see the record it comes from (seconds since the epoch; 0 = public). */
-  visibleFrom: number;
+  record_id: string;
 }
 
 export const MAX_SUGGESTIONS = 8;
-const HAN = /\p{Script=Han}/u;
+/** Above every character a key can hold: `key < prefix + END` bounds the keys starting with prefix. */
+const END = '\u{10FFFF}';
 
 export class Suggester {
-  readonly #catalog: Catalog;
-  #entries: Entry[] = [];
-  #loadedVersion = '';
+  readonly #db: Database.Database;
+  readonly #next: Database.Statement<[number, number, number, string, string, string, number], Row>;
+  readonly #shapesQuery: Database.Statement<[], Shape>;
+  /** Shapes in ranking order for a reader who prefers Chinese (index 1) or Latin text (index 0). */
+  #orders: [Shape[], Shape[]] = [[], []];
+  #shapesVersion = -1;
 
+  /** Reads on a connection of its own to `catalog`'s file. */
   constructor(catalog: Catalog) {
-    this.#catalog = catalog;
+    this.#db = new Database(catalog.file, { readonly: true, fileMustExist: true });
+    // The next visible entry of one shape after (key, text): one seek, skipping other records' copies of a text.
+    this.#next = this.#db.prepare(
+      `SELECT key, text, record_id FROM suggest_entries
+       WHERE script = ? AND rank = ? AND length = ? AND (key, text) > (?, ?) AND key < ? AND visible_from <= ?
+       ORDER BY key, text, record_id LIMIT 1`,
+    );
+    this.#shapesQuery = this.#db.prepare('SELECT script, rank, length FROM suggest_shapes');
   }
 
-  /** Up to `limit` names starting with `prefix` in any of their keys, for the language's reader. */
+  /**
+   * Up to `limit` names with a key starting with `prefix`, best first: in the reader's script
+   * (Chinese for `zh` or a Chinese prefix), then titles before other names and whole names before
+   * later words, then shorter texts. Each text once; nothing from hidden or embargoed records.
+   */
   suggest(prefix: string, lang: Lang, limit = MAX_SUGGESTIONS): Suggestion[] {
     const key = normalizeKey(prefix);
     if (key.length === 0) return [];
-    const entries = this.#currentEntries();
-    const found: Entry[] = [];
-    const now = Date.now() / 1000;
     // `tang qi` is also looked up as `tangqi`, the form pinyin keys are stored in.
-    for (const wanted of new Set([key, key.replaceAll(' ', '')])) {
-      for (let i = lowerBound(entries, wanted); i < entries.length && entries[i]!.key.startsWith(wanted); i++) {
-        // Names of hidden or still-embargoed records are never suggested.
-        if (entries[i]!.visibleFrom <= now) found.push(entries[i]!);
+    const wanted = [...new Set([key, key.replaceAll(' ', '')])];
+    const now = Date.now() / 1000;
+    const found = new Map<string, Suggestion>();
+    for (const { script, rank, length } of this.#shapesInOrder(lang === 'zh' || isChinese(prefix))) {
+      for (const start of wanted) {
+        let after = { key: start, text: '' };
+        for (;;) {
+          const row = this.#next.get(script, rank, length, after.key, after.text, start + END, now);
+          if (!row) break;
+          if (!found.has(row.text)) found.set(row.text, row.record_id ? { text: row.text, recordId: row.record_id } : { text: row.text });
+          if (found.size >= limit) return [...found.values()];
+          after = row;
+        }
       }
     }
-    const wantsChinese = lang === 'zh' || HAN.test(prefix);
-    const inWantedScript = (entry: Entry) => Number(HAN.test(entry.text) === wantsChinese);
-    found.sort((a, b) => inWantedScript(b) - inWantedScript(a) || a.rank - b.rank || a.text.length - b.text.length);
-    const byText = new Map<string, Suggestion>();
-    for (const { text, recordId } of found) if (!byText.has(text)) byText.set(text, recordId ? { text, recordId } : { text });
-    return [...byText.values()].slice(0, limit);
+    return [...found.values()];
   }
 
-  #currentEntries(): Entry[] {
-    const version = this.#catalog.changeStamp();
-    if (version !== this.#loadedVersion) {
-      this.#entries = buildEntries(this.#catalog);
-      this.#loadedVersion = version;
+  close(): void {
+    this.#db.close();
+  }
+
+  /** Re-read when another connection committed (`data_version` counts exactly those). */
+  #shapesInOrder(prefersChinese: boolean): Shape[] {
+    const version = Number(this.#db.pragma('data_version', { simple: true }));
+    if (version !== this.#shapesVersion) {
+      const shapes = this.#shapesQuery.all();
+      const order = (script: number) =>
+        shapes.toSorted((a, b) => Number(b.script === script) - Number(a.script === script) || a.rank - b.rank || a.length - b.length);
+      this.#orders = [order(0), order(1)];
+      this.#shapesVersion = version;
     }
-    return this.#entries;
+    return this.#orders[prefersChinese ? 1 : 0];
   }
-}
-
-function buildEntries(catalog: Catalog): Entry[] {
-  const entries: Entry[] = [];
-  for (const batch of catalog.iterateRecords(2000)) {
-    for (const { record, visibility } of batch) {
-      const from = visibleFrom(visibility);
-      const add = (text: string | undefined, rank: number, recordId?: string) => {
-        if (!text) return;
-        for (const [key, keyRank] of keysOf(text)) entries.push({ key, text, rank: rank + keyRank, visibleFrom: from, ...(recordId && { recordId }) });
-      };
-      add(record.title_zh, 0, record.id);
-      add(record.title_en, 0, record.id);
-      for (const name of [record.place_zh, record.place_en, ...(record.keywords_zh ?? []), ...(record.keywords_en ?? [])]) add(name, 10);
-    }
-  }
-  return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.rank - b.rank));
-}
-
-/** Every key a name is found by, with a rank offset: the text itself, its pinyin, each later word. */
-function keysOf(text: string): [string, number][] {
-  const normalized = normalizeKey(text);
-  const keys: [string, number][] = [[normalized, 0]];
-  if (HAN.test(text)) keys.push([pinyinSyllables(toSimplified(text)).join(''), 1]);
-  else normalized.split(' ').slice(1).forEach((_, index, words) => keys.push([words.slice(index).join(' '), 2]));
-  return keys.filter(([key]) => key.length > 0);
-}
-
-function normalizeKey(text: string): string {
-  return stripDiacritics(toSimplified(text.normalize('NFKC')).toLowerCase())
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-function lowerBound(entries: Entry[], key: string): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (entries[middle]!.key < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -1,6 +1,10 @@
-/** Keeps a search engine in step with the catalog through the `index_queue` outbox. */
+/**
+ * Keeps a search engine, and the suggestion index beside it, in step with the catalog through the
+ * `index_queue` outbox.
+ */
 import type { Catalog, StoredRecord } from '../catalog/catalog.ts';
 import { toSecondPrecision } from '../catalog/datestamp.ts';
+import { withSuggestionIndex } from './suggest/suggestion-index.ts';
 import type { SearchEngine } from './types.ts';
 
 const SYNC_BATCH = 1000;
@@ -24,13 +28,15 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWrit
     const present = new Set(upserts.map((stored) => stored.record.id));
     const deletedIds = changes.map((change) => change.recordId).filter((id) => !present.has(id));
     await engine.apply(upserts, deletedIds);
+    withSuggestionIndex(catalog, (suggestions) => suggestions.apply(upserts, deletedIds));
     catalog.acknowledgeChanges(changes);
     applied += changes.length;
   }
 }
 
 /**
- * Rebuilds the whole index from the catalog; changes queued before it started are then done.
+ * Rebuilds the whole index (and the suggestions) from the catalog; changes queued before it
+ * started are then done.
  * An import running meanwhile may write a record after the rebuild read past it and sync it to
  * the index being replaced, so records changed since the start are applied again at the end.
  */
@@ -39,8 +45,12 @@ export async function reindexAll(catalog: Catalog, engine: SearchEngine, onProgr
   const total = catalog.countRecords();
   const queuedBefore = catalog.pendingChanges(Number.MAX_SAFE_INTEGER);
   await engine.rebuild(catalog.iterateRecords(), (done) => onProgress?.(done, total));
+  withSuggestionIndex(catalog, (suggestions) => suggestions.rebuild(catalog.iterateRecords()));
   catalog.acknowledgeChanges(queuedBefore);
   const changedMeanwhile = catalog.recordsModifiedSince(started);
-  if (changedMeanwhile.length > 0) await engine.apply(changedMeanwhile, []);
+  if (changedMeanwhile.length > 0) {
+    await engine.apply(changedMeanwhile, []);
+    withSuggestionIndex(catalog, (suggestions) => suggestions.apply(changedMeanwhile, []));
+  }
   return total;
 }

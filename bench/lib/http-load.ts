@@ -1,0 +1,57 @@
+/** HTTP load with autocannon, collecting every response's latency (autocannon itself reports no p95). */
+import autocannon from 'autocannon';
+import { percentile } from './stats.ts';
+
+export interface LoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  /** Connection errors, timeouts and answers other than 200. */
+  failures: number;
+  bytesPerResponse: number;
+}
+
+export interface Load {
+  /** Ends the load early (for a phase that lasts as long as something else runs). */
+  stop(): void;
+  done: Promise<LoadResult>;
+}
+
+/**
+ * Sends requests for `paths` in turn over `connections` keep-alive connections for `seconds`
+ * (or until `stop()`), as a Chinese-reading visitor.
+ */
+export function startLoad(origin: string, paths: readonly string[], options: { connections: number; seconds: number }): Load {
+  let next = 0;
+  const latencies: number[] = [];
+  let rejected = 0;
+  const started = Date.now();
+  const instance = autocannon({
+    url: origin,
+    connections: options.connections,
+    duration: options.seconds,
+    headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+    requests: [{ setupRequest: (request: Record<string, unknown>) => ({ ...request, path: paths[next++ % paths.length] }) }],
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    if (status !== 200) rejected++;
+  });
+  const done = Promise.resolve(instance).then((result) => {
+    const seconds = (Date.now() - started) / 1000;
+    return {
+      requests: latencies.length,
+      requestsPerSecond: latencies.length / seconds,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      p99: percentile(latencies, 99),
+      max: latencies.reduce((a, b) => Math.max(a, b), 0),
+      failures: rejected + result.errors + result.timeouts,
+      bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+    };
+  });
+  return { stop: () => instance.stop(), done };
+}

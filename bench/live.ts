@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30]`: a live archive. A real server process (`server/main.ts`)
+ * on a synthetic archive of 1M records takes a 50-connection load of searches, record pages,
+ * suggestions and the home page, first on the quiet archive (the baseline), then while a real
+ * `ingest` process imports 100k new rows into it. Per kind of request: req/s, p50/p95/p99, failed
+ * requests, and the live p99 next to the quiet one; then the server's start-up, its memory, and how
+ * soon the imported records are found.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../core/config.ts';
+import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { withSuggestionIndex } from '../core/search/suggest/suggestion-index.ts';
+import { reindexAll } from '../core/search/sync-index.ts';
+import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
+import { startLoad, type LoadResult } from './lib/http-load.ts';
+import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
+import { mb, printTable, timeMs } from './lib/stats.ts';
+import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
+import { syntheticRecords } from './lib/synthetic-records.ts';
+
+const [SIZE = 1_000_000, IMPORT_ROWS = 100_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const QUIET_S = Number(/^--quiet-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--quiet-seconds=')) ?? '')?.[1] ?? 30);
+const WARMUP_S = 5;
+const IMPORT_SEED = 7;
+/** 50 connections in all, split by kind of request. */
+const KINDS = [
+  { kind: 'search', connections: 20, paths: SEARCH_PATHS },
+  { kind: 'record page', connections: 15, paths: recordPaths(SIZE) },
+  { kind: 'suggestion', connections: 10, paths: SUGGEST_PATHS },
+  { kind: 'home + health', connections: 5, paths: ['/', '/health'] },
+];
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-live-'));
+  let server: ChildProcess | undefined;
+  try {
+    const dataDir = await prepareArchive(path.join(work, 'data'));
+    const csv = path.join(work, 'import.csv');
+    await writeSyntheticCsv(csv, IMPORT_ROWS, IMPORT_SEED, SIZE);
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+
+    const started = Date.now();
+    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    await waitFor(async () => (await fetch(`${origin}/health`)).ok);
+    const listeningMs = Date.now() - started;
+    const firstSearchMs = await timeMs(() => fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text()));
+    console.log(`server answering ${listeningMs} ms after it was started; its first search took ${firstSearchMs.toFixed(0)} ms; RSS ${rssOf(server)}`);
+
+    await runLoads(origin, WARMUP_S);
+    const quiet = await runLoads(origin, QUIET_S);
+    const quietRss = rssOf(server);
+    console.log(`quiet archive: ${QUIET_S} s of load done; server RSS ${quietRss}`);
+
+    const importStarted = Date.now();
+    const ingest = spawnTs('ingest/cli.ts', [csv], { ARCHIVE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 'ignore');
+    const importDone = exitOf(ingest);
+    const live = runLoads(origin, 24 * 3600, importDone);
+    const exitCode = await importDone;
+    const importS = (Date.now() - importStarted) / 1000;
+    const liveResults = await live;
+    const liveRss = rssOf(server);
+    console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: exit ${exitCode}, ${importS.toFixed(1)} s (${Math.round(IMPORT_ROWS / importS)} rows/s under load); server RSS ${liveRss}`);
+
+    const foundAfterMs = await timeMs(() => waitFor(() => isFound(origin, lastImportedTitle())));
+    console.log(`the last imported record was found ${foundAfterMs.toFixed(0)} ms after the import ended`);
+
+    printTable(
+      KINDS.map(({ kind }, i) => ({
+        request: kind,
+        'quiet req/s': quiet[i]!.requestsPerSecond.toFixed(0),
+        'quiet p50/p95/p99 ms': triple(quiet[i]!),
+        'live req/s': liveResults[i]!.requestsPerSecond.toFixed(0),
+        'live p50/p95/p99 ms': triple(liveResults[i]!),
+        'live max ms': liveResults[i]!.max.toFixed(0),
+        'p99 live ÷ quiet': `${(liveResults[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
+        'failed (quiet / live)': `${quiet[i]!.failures} / ${liveResults[i]!.failures}`,
+      })),
+    );
+    console.log(`\nserver peak RSS over the whole run ${peakRssOf(server)}`);
+  } finally {
+    server?.kill('SIGTERM');
+    if (server) await exitOf(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A private copy of the bench archive, its search index and suggestions complete. */
+async function prepareArchive(dataDir: string): Promise<string> {
+  const bench = await openBenchCatalog(SIZE);
+  const engine = new EmbeddedEngine(bench.catalog);
+  if (engine.needsRebuild()) {
+    console.log('building the search index (once) …');
+    await reindexAll(bench.catalog, engine);
+  }
+  await engine.close();
+  withSuggestionIndex(bench.catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(bench.catalog.iterateRecords()));
+  copyBenchCatalog(bench, dataDir);
+  bench.catalog.close();
+  return dataDir;
+}
+
+/** One load per kind of request, all at once, for `seconds` or until `until` settles. */
+async function runLoads(origin: string, seconds: number, until?: Promise<unknown>): Promise<LoadResult[]> {
+  const loads = KINDS.map(({ connections, paths }) => startLoad(origin, paths, { connections, seconds }));
+  void until?.then(() => loads.forEach((load) => load.stop()));
+  return Promise.all(loads.map((load) => load.done));
+}
+
+function spawnTs(script: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdout, 'inherit'],
+  });
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error('gave up waiting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function isFound(origin: string, text: string): Promise<boolean> {
+  const response = await fetch(`${origin}/api/search.geojson?${new URLSearchParams({ q: text })}`);
+  return response.ok && ((await response.json()) as { total: number }).total > 0;
+}
+
+function lastImportedTitle(): string {
+  let title = '';
+  for (const record of syntheticRecords(IMPORT_ROWS, IMPORT_SEED, SIZE)) title = record.title_en!;
+  return title;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.on('error', reject);
+  });
+}
+
+function statusField(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number {
+  const kib = new RegExp(`^${field}:\\s+(\\d+) kB$`, 'm').exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
+  return Number(kib ?? 0) * 1024;
+}
+
+const rssOf = (child: ChildProcess) => mb(statusField(child, 'VmRSS'));
+const peakRssOf = (child: ChildProcess) => mb(statusField(child, 'VmHWM'));
+const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
+
+await main();

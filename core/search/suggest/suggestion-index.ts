@@ -1,0 +1,154 @@
+/**
+ * Keeps the suggestion tables in step with the catalog, record by record: applied with every
+ * outbox batch (`syncIndex`), so a server never rebuilds suggestions — it reads them as they are.
+ * A record's change takes back exactly what it contributed before and adds what it holds now;
+ * a shared name (a place, a keyword) stays while any record still holds it, visible from the
+ * earliest time any of them is.
+ */
+import Database from 'better-sqlite3';
+import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
+import { visibleFrom } from '../../catalog/visibility.ts';
+import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionSources } from './suggestion-keys.ts';
+import { clearSuggestionTables, isBuilt, markBuilt } from './suggestion-tables.ts';
+
+/** `record_id` of a shared name's entries, which lead to a search rather than a record. */
+const SHARED = '';
+
+/** What a record contributed, as `suggest_sources` keeps it. */
+interface Contribution extends SuggestionSources {
+  visibleFrom: number;
+}
+
+/**
+ * Runs `fn` with the suggestion index of `catalog`'s file on a connection of its own, closed
+ * afterwards (the index is written once per batch of a thousand records: opening costs nothing
+ * next to that, and no connection outlives its use).
+ */
+export function withSuggestionIndex<T>(catalog: Catalog, fn: (index: SuggestionIndex) => T): T {
+  const db = new Database(catalog.file);
+  try {
+    db.pragma('busy_timeout = 60000');
+    return fn(new SuggestionIndex(db, catalog));
+  } finally {
+    db.close();
+  }
+}
+
+export class SuggestionIndex {
+  readonly #db: Database.Database;
+  readonly #statements;
+  /** The shapes in the table, read at the start of every transaction (another process may have added some). */
+  readonly #knownShapes = new Set<string>();
+
+  constructor(db: Database.Database, catalog: Catalog) {
+    this.#db = db;
+    // An empty catalog has nothing to fill in: its suggestions start complete.
+    if (!isBuilt(db) && catalog.countRecords() === 0) markBuilt(db);
+    this.#statements = {
+      sourcesOf: db.prepare<[string], string>('SELECT sources FROM suggest_sources WHERE record_id = ?').pluck(),
+      setSources: db.prepare('INSERT OR REPLACE INTO suggest_sources (record_id, sources) VALUES (?, ?)'),
+      removeSources: db.prepare('DELETE FROM suggest_sources WHERE record_id = ?'),
+      addEntry: db.prepare('INSERT OR REPLACE INTO suggest_entries (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      removeEntry: db.prepare('DELETE FROM suggest_entries WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
+      addShape: db.prepare('INSERT OR IGNORE INTO suggest_shapes (script, rank, length) VALUES (?, ?, ?)'),
+      shapes: db.prepare<[], [number, number, number]>('SELECT script, rank, length FROM suggest_shapes').raw(),
+      holdName: db.prepare<[string, number], number>(
+        `INSERT INTO suggest_names (text, visible_from, holders) VALUES (?, ?, 1)
+         ON CONFLICT (text, visible_from) DO UPDATE SET holders = holders + 1 RETURNING holders`,
+      ).pluck(),
+      releaseName: db.prepare<[string, number], number>('UPDATE suggest_names SET holders = holders - 1 WHERE text = ? AND visible_from = ? RETURNING holders').pluck(),
+      forgetName: db.prepare('DELETE FROM suggest_names WHERE text = ? AND visible_from = ?'),
+      nameVisibleFrom: db.prepare<[string], number | null>('SELECT min(visible_from) FROM suggest_names WHERE text = ?').pluck(),
+    };
+  }
+
+  /** True when the catalog holds records these tables have never been filled from (a catalog older than them). */
+  needsRebuild(): boolean {
+    return !isBuilt(this.#db);
+  }
+
+  /** Applies catalog changes: records added or replaced, ids removed. Applying twice changes nothing. */
+  apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): void {
+    this.#db
+      .transaction(() => {
+        this.#readShapes();
+        for (const id of deletedIds) this.#replace(id, undefined);
+        for (const stored of upserts) this.#replace(stored.record.id, contributionOf(stored));
+      })
+      .immediate();
+  }
+
+  /** Replaces every suggestion with those of `batches`, in one transaction: readers see the old ones until it commits. */
+  rebuild(batches: Iterable<StoredRecord[]>): void {
+    this.#db
+      .transaction(() => {
+        clearSuggestionTables(this.#db);
+        this.#readShapes();
+        for (const batch of batches) {
+          for (const stored of batch) this.#replace(stored.record.id, contributionOf(stored), false);
+        }
+        markBuilt(this.#db);
+      })
+      .immediate();
+  }
+
+  #readShapes(): void {
+    this.#knownShapes.clear();
+    for (const shape of this.#statements.shapes.all()) this.#knownShapes.add(shape.join(':'));
+  }
+
+  /** `fresh` undefined removes the record's suggestions. `known` false skips reading what it had (a rebuild). */
+  #replace(recordId: string, fresh: Contribution | undefined, known = true): void {
+    const storedText = known ? this.#statements.sourcesOf.get(recordId) : undefined;
+    const stored = storedText === undefined ? undefined : (JSON.parse(storedText) as Contribution);
+    if (stored && fresh && JSON.stringify(stored) === JSON.stringify(fresh)) return;
+    if (stored) {
+      for (const title of stored.titles) this.#removeEntries(title, TITLE_RANK, recordId);
+      for (const name of stored.names) this.#releaseName(name, stored.visibleFrom);
+      if (!fresh) this.#statements.removeSources.run(recordId);
+    }
+    if (!fresh) return;
+    for (const title of fresh.titles) this.#addEntries(title, TITLE_RANK, recordId, fresh.visibleFrom);
+    for (const name of fresh.names) this.#holdName(name, fresh.visibleFrom);
+    this.#statements.setSources.run(recordId, JSON.stringify(fresh));
+  }
+
+  /** One more record holds `name`: its entries appear, or become visible sooner. */
+  #holdName(name: string, from: number): void {
+    // A record joining others that hold the name with the same visibility changes nothing shown.
+    if (this.#statements.holdName.get(name, from) !== 1) return;
+    const earliest = this.#statements.nameVisibleFrom.get(name)!;
+    if (earliest === from) this.#addEntries(name, NAME_RANK, SHARED, from);
+  }
+
+  /** One record fewer holds `name`: its entries go with the last holder, or become visible later. */
+  #releaseName(name: string, from: number): void {
+    if ((this.#statements.releaseName.get(name, from) ?? 0) > 0) return;
+    this.#statements.forgetName.run(name, from);
+    const earliest = this.#statements.nameVisibleFrom.get(name);
+    if (earliest === null || earliest === undefined) this.#removeEntries(name, NAME_RANK, SHARED);
+    else if (earliest > from) this.#addEntries(name, NAME_RANK, SHARED, earliest);
+  }
+
+  /** Adds (or re-times: the key is the same) every entry of `text`. */
+  #addEntries(text: string, baseRank: number, recordId: string, from: number): void {
+    const script = isChinese(text) ? 1 : 0;
+    for (const { key, rank } of keysOf(text, baseRank)) {
+      this.#statements.addEntry.run(script, rank, text.length, key, text, recordId, from);
+      const shape = `${script}:${rank}:${text.length}`;
+      if (!this.#knownShapes.has(shape)) {
+        this.#statements.addShape.run(script, rank, text.length);
+        this.#knownShapes.add(shape);
+      }
+    }
+  }
+
+  #removeEntries(text: string, baseRank: number, recordId: string): void {
+    const script = isChinese(text) ? 1 : 0;
+    for (const { key, rank } of keysOf(text, baseRank)) this.#statements.removeEntry.run(script, rank, text.length, key, text, recordId);
+  }
+}
+
+function contributionOf(stored: StoredRecord): Contribution {
+  return { ...sourcesOf(stored.record), visibleFrom: visibleFrom(stored.visibility) };
+}

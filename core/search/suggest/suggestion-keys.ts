@@ -1,0 +1,56 @@
+/**
+ * What a record offers search-as-you-type: its titles (leading to the record) and its other names
+ * (places, keywords: leading to a search), each found by several keys — the text itself, its
+ * pinyin (`tangqi` → 塘栖古镇), or any later English word (`brid` → Guangji Bridge).
+ */
+import type { ArchiveRecord } from '../../schema/record.ts';
+import { pinyinSyllables, stripDiacritics, toSimplified } from '../chinese-text.ts';
+
+const HAN = /\p{Script=Han}/u;
+
+/** Rank offsets: lower sorts first. Titles before other names; the text itself, then pinyin, then later words. */
+export const TITLE_RANK = 0;
+export const NAME_RANK = 10;
+const KEY_RANK = { text: 0, pinyin: 1, laterWord: 2 } as const;
+
+/** One way a text is found. */
+export interface SuggestionKey {
+  key: string;
+  rank: number;
+}
+
+/** The titles and the other names a record contributes (each name once). */
+export interface SuggestionSources {
+  titles: string[];
+  names: string[];
+}
+
+export function sourcesOf(record: ArchiveRecord): SuggestionSources {
+  const titles = [record.title_zh, record.title_en].filter((title): title is string => Boolean(title));
+  const names = [record.place_zh, record.place_en, ...(record.keywords_zh ?? []), ...(record.keywords_en ?? [])];
+  return { titles, names: [...new Set(names.filter((name): name is string => Boolean(name)))] };
+}
+
+/** Every key `text` is found by, with its rank (`baseRank` plus the key's own offset). */
+export function keysOf(text: string, baseRank: number): SuggestionKey[] {
+  const normalized = normalizeKey(text);
+  const keys: SuggestionKey[] = [{ key: normalized, rank: baseRank + KEY_RANK.text }];
+  if (HAN.test(text)) keys.push({ key: pinyinSyllables(toSimplified(text)).join(''), rank: baseRank + KEY_RANK.pinyin });
+  else {
+    const words = normalized.split(' ');
+    for (let i = 1; i < words.length; i++) keys.push({ key: words.slice(i).join(' '), rank: baseRank + KEY_RANK.laterWord });
+  }
+  return keys.filter(({ key }) => key.length > 0);
+}
+
+/** True when `text` is Chinese: Chinese readers see such suggestions first. */
+export function isChinese(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** The form keys and typed prefixes are compared in: NFKC, simplified, lower case, no accents, words split by single spaces. */
+export function normalizeKey(text: string): string {
+  return stripDiacritics(toSimplified(text.normalize('NFKC')).toLowerCase())
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,0 +1,31 @@
+/**
+ * The suggestion index's tables (created by the catalog's migrations) live in the catalog file
+ * beside the records they derive from, so every process sees the same suggestions the moment a
+ * write commits, and no process holds them in memory:
+ * - `suggest_entries`: one row per way a text is found, clustered in the order suggestions are
+ *   ranked (script, rank, text length, key), so the best few for any prefix are a few seeks;
+ *   `visible_from` is when the public may see it (a title: its record's; a shared name: the
+ *   earliest of the records holding it).
+ * - `suggest_shapes`: the (script, rank, length) groups that occur, walked in that order.
+ * - `suggest_sources`: what each record contributed, to take it back when the record changes.
+ * - `suggest_names`: how many records hold each shared name (place, keyword), by visibility.
+ */
+import type Database from 'better-sqlite3';
+
+const BUILT_KEY = 'suggest_built';
+const BUILT_VERSION = '1';
+
+/** True once the tables hold every record's suggestions (a rebuild ran, or they started with an empty catalog). */
+export function isBuilt(db: Database.Database): boolean {
+  return db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(BUILT_KEY) === BUILT_VERSION;
+}
+
+/** Empties every table (inside the caller's transaction, before a rebuild). */
+export function clearSuggestionTables(db: Database.Database): void {
+  db.exec('DELETE FROM suggest_entries; DELETE FROM suggest_shapes; DELETE FROM suggest_sources; DELETE FROM suggest_names;');
+}
+
+/** Marks the tables as complete (inside the rebuild's transaction). */
+export function markBuilt(db: Database.Database): void {
+  db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(BUILT_KEY, BUILT_VERSION);
+}
