@@ -39,6 +39,11 @@ export class SuggestionIndex {
   readonly #statements;
   /** The shapes in the table, read at the start of every transaction (another process may have added some). */
   readonly #knownShapes = new Set<string>();
+  /**
+   * Holders gained (or lost, negative) per shared name and visibility within one transaction,
+   * written once at its end: a batch of a thousand records holds the same few places thousands of times.
+   */
+  readonly #nameChanges = new Map<string, { name: string; from: number; change: number }>();
 
   constructor(db: Database.Database, catalog: Catalog) {
     this.#db = db;
@@ -52,11 +57,11 @@ export class SuggestionIndex {
       removeEntry: db.prepare('DELETE FROM suggest_entries WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
       addShape: db.prepare('INSERT OR IGNORE INTO suggest_shapes (script, rank, length) VALUES (?, ?, ?)'),
       shapes: db.prepare<[], [number, number, number]>('SELECT script, rank, length FROM suggest_shapes').raw(),
-      holdName: db.prepare<[string, number], number>(
-        `INSERT INTO suggest_names (text, visible_from, holders) VALUES (?, ?, 1)
-         ON CONFLICT (text, visible_from) DO UPDATE SET holders = holders + 1 RETURNING holders`,
+      holdName: db.prepare<[string, number, number, number], number>(
+        `INSERT INTO suggest_names (text, visible_from, holders) VALUES (?, ?, ?)
+         ON CONFLICT (text, visible_from) DO UPDATE SET holders = holders + ? RETURNING holders`,
       ).pluck(),
-      releaseName: db.prepare<[string, number], number>('UPDATE suggest_names SET holders = holders - 1 WHERE text = ? AND visible_from = ? RETURNING holders').pluck(),
+      releaseName: db.prepare<[number, string, number], number>('UPDATE suggest_names SET holders = holders - ? WHERE text = ? AND visible_from = ? RETURNING holders').pluck(),
       forgetName: db.prepare('DELETE FROM suggest_names WHERE text = ? AND visible_from = ?'),
       nameVisibleFrom: db.prepare<[string], number | null>('SELECT min(visible_from) FROM suggest_names WHERE text = ?').pluck(),
     };
@@ -74,6 +79,7 @@ export class SuggestionIndex {
         this.#readShapes();
         for (const id of deletedIds) this.#replace(id, undefined);
         for (const stored of upserts) this.#replace(stored.record.id, contributionOf(stored));
+        this.#writeNameChanges();
       })
       .immediate();
   }
@@ -86,6 +92,7 @@ export class SuggestionIndex {
         this.#readShapes();
         for (const batch of batches) {
           for (const stored of batch) this.#replace(stored.record.id, contributionOf(stored), false);
+          this.#writeNameChanges();
         }
         markBuilt(this.#db);
       })
@@ -93,6 +100,7 @@ export class SuggestionIndex {
   }
 
   #readShapes(): void {
+    this.#nameChanges.clear();
     this.#knownShapes.clear();
     for (const shape of this.#statements.shapes.all()) this.#knownShapes.add(shape.join(':'));
   }
@@ -104,26 +112,41 @@ export class SuggestionIndex {
     if (stored && fresh && JSON.stringify(stored) === JSON.stringify(fresh)) return;
     if (stored) {
       for (const title of stored.titles) this.#removeEntries(title, TITLE_RANK, recordId);
-      for (const name of stored.names) this.#releaseName(name, stored.visibleFrom);
+      for (const name of stored.names) this.#countName(name, stored.visibleFrom, -1);
       if (!fresh) this.#statements.removeSources.run(recordId);
     }
     if (!fresh) return;
     for (const title of fresh.titles) this.#addEntries(title, TITLE_RANK, recordId, fresh.visibleFrom);
-    for (const name of fresh.names) this.#holdName(name, fresh.visibleFrom);
+    for (const name of fresh.names) this.#countName(name, fresh.visibleFrom, 1);
     this.#statements.setSources.run(recordId, JSON.stringify(fresh));
   }
 
-  /** One more record holds `name`: its entries appear, or become visible sooner. */
-  #holdName(name: string, from: number): void {
-    // A record joining others that hold the name with the same visibility changes nothing shown.
-    if (this.#statements.holdName.get(name, from) !== 1) return;
+  #countName(name: string, from: number, change: number): void {
+    const key = `${from}\t${name}`;
+    const pending = this.#nameChanges.get(key);
+    if (pending) pending.change += change;
+    else this.#nameChanges.set(key, { name, from, change });
+  }
+
+  #writeNameChanges(): void {
+    for (const { name, from, change } of this.#nameChanges.values()) {
+      if (change > 0) this.#holdName(name, from, change);
+      else if (change < 0) this.#releaseName(name, from, -change);
+    }
+    this.#nameChanges.clear();
+  }
+
+  /** `count` more records hold `name`: its entries appear, or become visible sooner. */
+  #holdName(name: string, from: number, count: number): void {
+    // Records joining others that hold the name with the same visibility change nothing shown.
+    if (this.#statements.holdName.get(name, from, count, count) !== count) return;
     const earliest = this.#statements.nameVisibleFrom.get(name)!;
     if (earliest === from) this.#addEntries(name, NAME_RANK, SHARED, from);
   }
 
-  /** One record fewer holds `name`: its entries go with the last holder, or become visible later. */
-  #releaseName(name: string, from: number): void {
-    if ((this.#statements.releaseName.get(name, from) ?? 0) > 0) return;
+  /** `count` records fewer hold `name`: its entries go with the last holder, or become visible later. */
+  #releaseName(name: string, from: number, count: number): void {
+    if ((this.#statements.releaseName.get(count, name, from) ?? 0) > 0) return;
     this.#statements.forgetName.run(name, from);
     const earliest = this.#statements.nameVisibleFrom.get(name);
     if (earliest === null || earliest === undefined) this.#removeEntries(name, NAME_RANK, SHARED);
