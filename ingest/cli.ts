@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { OnExisting } from '../core/catalog/catalog.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { printable } from '../core/cli/printable.ts';
+import { CliFailure } from '../core/cli/cli-failure.ts';
 import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { createProgress } from './progress.ts';
 import type { IngestReport } from './report.ts';
 import { runIngest } from './run-ingest.ts';
+import { listImports, undoCommand } from './undo-command.ts';
 import { writeReport } from './write-report.ts';
 
 const PROBLEMS_SHOWN = 20;
@@ -21,12 +23,20 @@ const ON_EXISTING: readonly OnExisting[] = ['update', 'skip', 'error'];
 
 const OPTIONS = {
   'dry-run': { type: 'boolean' },
+  undo: { type: 'string' },
+  force: { type: 'boolean' },
+  imports: { type: 'boolean' },
   'on-existing': { type: 'string', default: 'update', choices: ON_EXISTING },
 } as const;
 
 type Cli = CommandContext<typeof OPTIONS>;
 
 async function ingest(cli: Cli): Promise<number> {
+  if (cli.values.imports) return listImports(cli);
+  if (cli.values.undo !== undefined) {
+    if (cli.positionals.length > 0) throw new CliFailure(EXIT.usage, 'undo.with_files');
+    return undoCommand(cli, cli.values.undo, cli.values.force ?? false);
+  }
   const config = cli.config();
   const log = cli.log();
   const paths = cli.positionals.length > 0 ? cli.positionals : [config.collectionsDir];
@@ -59,6 +69,7 @@ async function ingest(cli: Cli): Promise<number> {
     printSummary(report, cli, dryRun);
     if (media) printMediaSummary(media, cli, dryRun);
     cli.print('ingest.report_written', { path: path.relative(process.cwd(), written.csv) });
+    if (report.importId !== undefined) cli.print('ingest.import_id', { id: report.importId });
     log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures() }, 'ingest finished');
     return report.hasFailures() ? EXIT.refused : EXIT.ok;
   } finally {

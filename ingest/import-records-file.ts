@@ -16,6 +16,7 @@ import { readCsv } from './read/read-csv.ts';
 import { readJson, readJsonl } from './read/read-json.ts';
 import { ImportFileError, type SourceItem } from './read/source-item.ts';
 import type { FileSummary, IngestReport } from './report.ts';
+import { readVisibilityColumn } from './read-visibility-column.ts';
 import { resolveImagePaths } from './resolve-image-paths.ts';
 
 export const BATCH_SIZE = 1000;
@@ -157,12 +158,13 @@ function recordOf(item: SourceItem, { file, source, options, summary, seenIds, u
   }
   for (const name of unknownFields(item.fields)) unknown.add(name);
   const outcome = validateRecord(item.fields);
+  const visibility = readVisibilityColumn(item.fields);
   const rawId = item.fields.id;
   const id = outcome.ok ? outcome.record.id : typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
   for (const warning of outcome.warnings) report.addFieldProblem(file, item.line, id, 'warning', warning);
-  if (!outcome.ok) {
+  if (!outcome.ok || !visibility.ok) {
     summary.failed++;
-    for (const problem of outcome.problems) report.addFieldProblem(file, item.line, id, 'error', problem);
+    for (const problem of [...(outcome.ok ? [] : outcome.problems), ...(visibility.ok ? [] : [visibility.problem])]) report.addFieldProblem(file, item.line, id, 'error', problem);
     return undefined;
   }
   const record = outcome.record;
@@ -176,18 +178,19 @@ function recordOf(item: SourceItem, { file, source, options, summary, seenIds, u
   if (options.collectionId && !record.collections?.includes(options.collectionId)) {
     record.collections = [...(record.collections ?? []), options.collectionId];
   }
-  if (!record.images?.length) return { record, images: [] };
+  const state = visibility.visibility ? { visibility: visibility.visibility } : {};
+  if (!record.images?.length) return { record, images: [], ...state };
   const images = resolveImagePaths(record.images, source.baseDir);
   for (const message of images.problems) report.add({ file, line: item.line || undefined, id: record.id, severity: 'media', field: 'images', message });
   record.images = images.accepted.length > 0 ? images.accepted : undefined;
   for (const real of images.files) options.referencedImages?.add(real);
-  return { record, images: images.accepted.map((reference, index) => ({ reference, file: images.files[index]! })) };
+  return { record, images: images.accepted.map((reference, index) => ({ reference, file: images.files[index]! })), ...state };
 }
 
 async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptions): Promise<WriteAction[]> {
   // The photographs travel with their record: one transaction, so a record is never visible
   // without its images, nor linked to images it lost; without a media step, links stay as they are.
-  const writes: RecordWrite[] = batch.map((item) => ({ record: item.record, ...(item.links && { media: item.links }) }));
+  const writes: RecordWrite[] = batch.map((item) => ({ record: item.record, ...(item.links && { media: item.links }), ...(item.visibility && { visibility: item.visibility }) }));
   if (writes.length === 0) return [];
   if (options.dryRun) return options.catalog.previewBatch(writes, options.onExisting);
   const stored: StoredRecord[] = [];

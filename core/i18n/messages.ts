@@ -8,6 +8,7 @@ import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
 import { MEDIA_MESSAGES } from './messages/media.ts';
+import { RECORDS_MESSAGES } from './messages/records.ts';
 import { SEARCH_MESSAGES } from './messages/search.ts';
 import { SITE_MESSAGES } from './messages/site.ts';
 
@@ -20,6 +21,7 @@ export const MESSAGE_TABLES = {
   CLI_MESSAGES,
   BROWSE_MESSAGES,
   BACKUP_MESSAGES,
+  RECORDS_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -30,6 +32,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...BROWSE_MESSAGES,
   ...BACKUP_MESSAGES,
+  ...RECORDS_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'id_mapped'
   | 'period_years_disagree'
   | 'invalid_geometry'
+  | 'bad_visibility'
   | 'invalid';
 
 const MAX_RECEIVED_LENGTH = 80;

@@ -111,3 +111,10 @@ export const TEMPLATE_COLUMNS = [
   'place_zh', 'place_en', 'admin_area', 'lat', 'lon', 'collections', 'keywords_zh', 'keywords_en', 'protection_level', 'rights',
   'source', 'images', 'related',
 ] as const satisfies readonly RecordField[];
+
+/**
+ * Columns an import file may carry that are not part of the record but of the catalog's state
+ * of it: `visibility` (`public`, `hidden`, or an embargo date such as `2030-01-01`). An import
+ * without the column keeps each existing record's visibility; new records are public.
+ */
+export const CATALOG_COLUMNS = ['visibility'] as const;

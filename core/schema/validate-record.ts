@@ -4,7 +4,7 @@
  * its kind (years, numbers, `;` lists, vocabulary labels), then let the zod schema check bounds.
  */
 import type * as z from 'zod';
-import { fieldMeta, MAX_IDENTIFIER_LENGTH, recordSchema, RECORD_FIELDS, type ArchiveRecord, type RecordField } from './record.ts';
+import { CATALOG_COLUMNS, fieldMeta, MAX_IDENTIFIER_LENGTH, recordSchema, RECORD_FIELDS, type ArchiveRecord, type RecordField } from './record.ts';
 import { toRecordId } from './record-id.ts';
 import { describeReceived, type FieldProblem } from './problems.ts';
 import { geometrySchema, representativePoint } from './geometry.ts';
@@ -18,7 +18,7 @@ export type ValidationOutcome =
   | { ok: true; record: ArchiveRecord; warnings: FieldProblem[] }
   | { ok: false; problems: FieldProblem[]; warnings: FieldProblem[] };
 
-const KNOWN_FIELDS = new Set<string>(RECORD_FIELDS);
+const KNOWN_FIELDS = new Set<string>([...RECORD_FIELDS, ...CATALOG_COLUMNS]);
 const LIST_SEPARATOR = ';';
 const HIERARCHY_SEPARATORS = /\s*[/>›]\s*/;
 /** Plain decimal notation only: `Number()` would also take `0x1e`, `0b1` and `1e1`. */

@@ -6,6 +6,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { Catalog } from '../../core/catalog/catalog.ts';
+import type { Visibility } from '../../core/catalog/visibility.ts';
 import type { ImageMetadata } from '../../core/media/image-metadata.ts';
 import type { MediaLink } from '../../core/media/media-repository.ts';
 import { MediaStore } from '../../core/media/media-store.ts';
@@ -37,6 +38,8 @@ export interface MediaBatchItem {
   line: number;
   /** The record's accepted image references and their files, in order. */
   images: { reference: string; file: string }[];
+  /** From the file's `visibility` column, when the row gives one. */
+  visibility?: Visibility;
   /** Filled by `prepare`: the photographs the record shows once written (written with it, in its transaction). */
   links?: MediaLink[];
 }

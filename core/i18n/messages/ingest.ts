@@ -11,6 +11,10 @@ export const INGEST_MESSAGES = {
   'problem.wrong_type': { zh: '{field}：应为{expected}，实际为 “{received}”', en: '{field}: expected {expected} but received "{received}"' },
   'problem.too_long': { zh: '{field}：最多 {maximum} 个字符', en: '{field}: at most {maximum} characters allowed' },
   'problem.too_many_items': { zh: '{field}：最多 {maximum} 项', en: '{field}: at most {maximum} items allowed' },
+  'problem.bad_visibility': {
+    zh: '{field}：应为 public（公开）、hidden（隐藏）或禁止公开的截止日期（如 2030-01-01），实际为 “{received}”',
+    en: '{field}: expected public, hidden or the date an embargo ends (such as 2030-01-01) but received "{received}"',
+  },
   'problem.not_a_number': { zh: '{field}：应为数字，实际为 “{received}”', en: '{field}: expected a number but received "{received}"' },
   'problem.out_of_range': { zh: '{field}：应在 {minimum} 到 {maximum} 之间，实际为 {received}', en: '{field}: expected a number between {minimum} and {maximum} but received {received}' },
   'problem.year_unrecognised': {
@@ -122,6 +126,8 @@ export const INGEST_MESSAGES = {
       '导入记录文件（.csv、.json、.jsonl）、专题文件夹与照片文件夹；不带参数时导入 collections/ 下的全部专题。',
       '  --dry-run                           只校验并写报告，不写入档案',
       '  --on-existing=update|skip|error     档案中已有的编号：更新（默认）、跳过或拒绝',
+      '  --imports                           列出导入历史（编号、时间、状态、数量）',
+      '  --undo 导入编号 [--force]           撤销一次导入：删除其建立的记录，把其修改的记录恢复原样；之后又被修改的记录会使撤销被拒绝，--force 则保留它们的现状',
       '  --lang=zh|en                        提示语言（默认取自 LANG）',
       '  -h, --help                          显示本说明',
       '退出状态：0 全部导入；1 有内容被拒绝（见报告）；2 用法错误；3 已写入目录但搜索索引未同步；4 目录文件损坏；5 磁盘已满；6 数据目录不可写；7 目录被占用；70 程序错误',
@@ -131,6 +137,8 @@ export const INGEST_MESSAGES = {
       'Imports record files (.csv, .json, .jsonl), collection folders and folders of photographs; with no argument, every collection in collections/.',
       '  --dry-run                           validate and write the report, change nothing',
       '  --on-existing=update|skip|error     ids already in the archive: update them (default), skip them or refuse them',
+      '  --imports                           list the import history (ids, times, status, counts)',
+      '  --undo IMPORT_ID [--force]          take an import back: delete the records it created, restore those it updated; records changed since make it refuse, --force keeps them as they are',
       '  --lang=zh|en                        the language of messages (default from LANG)',
       '  -h, --help                          show this help',
       'Exit status: 0 everything imported; 1 something refused (see the report); 2 bad usage; 3 in the catalog but the search index is behind; 4 damaged catalog; 5 disk full; 6 data directory cannot be written; 7 catalog busy; 70 a bug',
@@ -156,6 +164,7 @@ export const INGEST_MESSAGES = {
   },
   'reindex.done': { zh: '已用 {engine} 引擎重建索引：{count} 条记录', en: 'reindexed {count} records into the {engine} engine' },
   'reindex.progress': { zh: '重建索引', en: 'reindexing' },
+  'ingest.import_id': { zh: '本次导入编号：{id}（撤销：npm run ingest -- --undo {id}）', en: 'import id: {id} (to take it back: npm run ingest -- --undo {id})' },
   'catalog.waiting_for_writer': {
     zh: '另一个进程正在写入档案（{purpose}，进程 {pid}，始于 {since}）；等它完成后继续 …',
     en: 'another process is writing to the archive ({purpose}, pid {pid}, since {since}); waiting for it to finish …',

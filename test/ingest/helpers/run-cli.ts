@@ -13,6 +13,7 @@ const CLI = fileURLToPath(new URL('../../../ingest/cli.ts', import.meta.url));
 export const COMMANDS = {
   ingest: CLI,
   reindex: fileURLToPath(new URL('../../../ingest/reindex-cli.ts', import.meta.url)),
+  records: fileURLToPath(new URL('../../../ops/records-cli.ts', import.meta.url)),
 } as const;
 const TSX = import.meta.resolve('tsx');
 
