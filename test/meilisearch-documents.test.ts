@@ -3,7 +3,8 @@ import { toRecordId } from '../core/schema/record-id.ts';
 import type { ArchiveRecord } from '../core/schema/record.ts';
 import { chunkDocuments } from '../core/search/meilisearch/chunk-documents.ts';
 import { fromDocument, MEILI_ID_PATTERN, toDocument as toMeiliDocument } from '../core/search/meilisearch/document.ts';
-import { encodeHanChar, hanIndexText, hanQueryText, hanWordToken } from '../core/search/meilisearch/han-tokens.ts';
+import { decodeHanChars, encodeHanChar, hanIndexText, hanQueryText, hanWordToken } from '../core/search/meilisearch/han-tokens.ts';
+import { nameToken, vocabularyFacetQueries, vocabularyOf, wordsOfFacetHits } from '../core/search/meilisearch/vocabulary-field.ts';
 import { pinyinIndexText } from '../core/search/meilisearch/pinyin-tokens.ts';
 import { latinSortKey, pinyinSortKey, titleSortKey } from '../core/search/meilisearch/sort-keys.ts';
 import { ArchiveTokenizer } from '../core/search/tokenizer.ts';
@@ -147,4 +148,19 @@ test('pair tokens fold variant forms, in documents, queries and synonym word tok
   t.is(hanIndexText('大成殿為重簷歇山頂'), hanIndexText('大成殿为重檐歇山顶'));
   t.is(hanQueryText('阿彌陁佛'), hanQueryText('阿弥陀佛'));
   t.is(hanWordToken('隨著'), hanWordToken('随着'));
+});
+
+test('a document lists its words for "did you mean": Latin words as written, Chinese names as tokens that decode back', (t) => {
+  const record = { id: 'anji-bridge', title_zh: '安济桥', title_en: 'Anji Bridge', description_en: 'An open-spandrel bridge by Li Chun.' } as ArchiveRecord;
+  const vocabulary = vocabularyOf(record);
+  t.true(vocabulary.includes('spandrel') && vocabulary.includes('anji'));
+  t.true(vocabulary.includes(nameToken('安济桥')));
+  t.deepEqual(wordsOfFacetHits([{ value: nameToken('安济桥'), count: 1 }, { value: 'bridge', count: 3 }]), ['安济桥', 'bridge']);
+  t.is(decodeHanChars(encodeHanChar('𠂝') + encodeHanChar('桥')), '𠂝桥');
+});
+
+test('facet queries for a word that matched nothing: its first letters and itself, or its first character', (t) => {
+  t.deepEqual(vocabularyFacetQueries({ kind: 'latin', text: 'rocj' }), ['roc', 'rocj']);
+  t.deepEqual(vocabularyFacetQueries({ kind: 'han', text: '安积桥' }), [nameToken('安')]);
+  t.deepEqual(vocabularyFacetQueries({ kind: 'han', text: '桥' }), [], 'one character: nothing to correct');
 });

@@ -11,10 +11,12 @@ import {
   addText,
   buildSearchRequests,
   filterOf,
+  readingCountParams,
   HIGHLIGHT_POST_TAG,
   HIGHLIGHT_PRE_TAG,
   type Translation,
 } from '../core/search/meilisearch/search-params.ts';
+import { countOf } from '../core/search/meilisearch/from-response.ts';
 import { hanQueryText, hanWordToken } from '../core/search/meilisearch/han-tokens.ts';
 import { searchableAttributes } from '../core/search/meilisearch/index-settings.ts';
 import { ArchiveTokenizer, type QueryClause, type QueryTerm } from '../core/search/tokenizer.ts';
@@ -237,4 +239,17 @@ test('the shared tokenizer hands Meilisearch digits apart from Chinese, two-char
   t.is(q('2021年度'), `2021 ${hanQueryText('年度')}`);
   t.is(q('于谦'), hanQueryText('于谦'), 'not the character 谦 alone once 于 is dropped');
   t.is(q('Yu Qian'), q('yuqian'));
+});
+
+test('a reading is counted with the same text parameters and every filter, asking for no hits', (t) => {
+  const reading = translation({ filters: { type: ['bridge'] } }, [{ kind: 'latin', text: 'dazu' }]);
+  t.deepEqual(readingCountParams({ ...reading, visibleBy: 1000.5 }), {
+    q: 'dazu',
+    matchingStrategy: 'all',
+    locales: ['eng'],
+    filter: [['facet_type = "bridge"'], 'visible_from <= 1000'],
+    limit: 0,
+  });
+  t.is(countOf({ estimatedTotalHits: 3 }), 3);
+  t.is(countOf({ totalHits: 0, estimatedTotalHits: 7 }), 0);
 });

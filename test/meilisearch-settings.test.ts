@@ -10,7 +10,7 @@ import { settingsDrift } from '../core/search/meilisearch/settings-drift.ts';
 const settings = indexSettings();
 
 test('every declared facet is filterable under its facet field, and so are both years, the envelope, _geo and the visibility time', (t) => {
-  t.deepEqual(settings.filterableAttributes, [...FACETS.map((facet) => `facet_${facet.key}`), 'start_year', 'end_year', 'geo_south', 'geo_west', 'geo_north', 'geo_east', '_geo', 'visible_from']);
+  t.deepEqual(settings.filterableAttributes, [...FACETS.map((facet) => `facet_${facet.key}`), 'start_year', 'end_year', 'geo_south', 'geo_west', 'geo_north', 'geo_east', '_geo', 'visible_from', 'vocabulary']);
   for (const facet of FACETS) t.true(settings.filterableAttributes!.includes(facetAttribute(facet.key)), facet.key);
 });
 

@@ -35,6 +35,8 @@ export type QueryTerm = {
   synonym?: true;
   /** Whole words only, and never in the pinyin column (the English reading of spaced pinyin). */
   whole?: true;
+  /** The term as typed, when the search form differs from it (重簷 for 重檐): what notices show. */
+  typed?: string;
   /** For a Chinese term cut from a longer typed run: that run (variant-folded), for ranking it verbatim first. */
   run?: string;
 };
@@ -142,7 +144,8 @@ export class ArchiveTokenizer {
 /** Chinese terms in the form the index holds them: variants folded (synonyms are looked up before). */
 function toSearchTerm(term: QueryTerm): QueryTerm {
   if (term.kind !== 'han') return term;
-  return { ...term, text: foldHanVariants(term.text), ...(term.run && { run: foldHanVariants(term.run) }) };
+  const text = foldHanVariants(term.text);
+  return { ...term, text, ...(text !== term.text && { typed: term.text }), ...(term.run && { run: foldHanVariants(term.run) }) };
 }
 
 /**

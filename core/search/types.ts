@@ -63,6 +63,12 @@ export interface SearchHit {
   highlights: Highlights;
 }
 
+/** The reading a search answered with when no record had every word: the words it kept and dropped, as typed. */
+export interface LooserReading {
+  kept: string[];
+  dropped: string[];
+}
+
 export interface SearchResult {
   hits: SearchHit[];
   total: number;
@@ -74,6 +80,10 @@ export interface SearchResult {
   /** Every declared facet, in declaration order. Counts follow the usual multi-select rule:
    * a facet's counts apply every filter except that facet's own. */
   facets: FacetCounts[];
+  /** Set when no record matched every word: `hits` and `facets` are those of this looser reading. */
+  looser?: LooserReading;
+  /** When a word matched nothing: the query with it replaced by the nearest word of the archive, which finds records. */
+  suggestion?: string;
 }
 
 export interface EngineHealth {

@@ -16,6 +16,7 @@ import { presentActiveFilters, presentFacets, clearAllHref, type ActiveFilterVie
 import { presentHit, type HitView } from './present-hit.ts';
 import { presentMap, type MapView } from './present-map.ts';
 import { presentPagination, type PaginationView } from './present-pagination.ts';
+import { presentLooserNotice, presentSuggestion, type LooserNoticeView, type SuggestionView } from './present-search-notices.ts';
 import { presentTimeline, type TimelineView } from './present-timeline.ts';
 
 /** The scripts and stylesheets a view adds to the page (paths under the asset root). */
@@ -63,6 +64,10 @@ export interface SearchResultsView {
   clearAllHref?: string;
   pagination?: PaginationView;
   empty?: EmptyStateView;
+  /** No record had every word: which were left out, and a link to search for the others alone. */
+  looser?: LooserNoticeView;
+  /** "Did you mean": a query one slip away that finds records. */
+  suggestion?: SuggestionView;
   /** The timeline view: shown instead of the hits. */
   timeline?: TimelineView;
   /** The map view: shown instead of the hits, its located records listed with coordinates. */
@@ -80,6 +85,8 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
   const activeFilters = presentActiveFilters(context);
   const filterCount = activeFilters.length - (query.text ? 1 : 0);
   const pagination = view === 'timeline' ? undefined : presentPagination(result, context);
+  const looser = presentLooserNotice(result, context);
+  const suggestion = presentSuggestion(result, context);
   return {
     form: presentSearchForm(context),
     views: SEARCH_VIEWS.map((each) => ({
@@ -93,6 +100,8 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
     activeFilters,
     ...(activeFilters.length > 0 && { clearAllHref: clearAllHref(context) }),
     ...(pagination && { pagination }),
+    ...(looser && { looser }),
+    ...(suggestion && { suggestion }),
     ...(view === 'timeline' && { timeline: presentTimeline(result, context) }),
     ...(view === 'map' && { map: presentMap(result.hits, result.total, context, tiles) }),
     ...(result.total === 0 && view !== 'map' && {

@@ -61,6 +61,31 @@ export function searchClassesContract(engineName: string, makeEngine: EngineFact
     t.deepEqual(ids(await engine.search(query({ text: 'inscriptoin', lang: 'en' }))), ['shiping-gong-inscription']);
   });
 
+  test(name('when no record has every word, the records with the most of them answer, naming the word left out'), async (t) => {
+    const engine = await setup(t);
+    const english = await engine.search(query({ text: 'Longmen Grottoes sculptures', lang: 'en' }));
+    t.deepEqual(ids(english), ['longmen-grottoes']);
+    t.deepEqual(english.looser, { kept: ['longmen', 'grottoes'], dropped: ['sculptures'] });
+    const chinese = await engine.search(query({ text: '应县木塔 照片' }));
+    t.deepEqual(ids(chinese), ['fogong-pagoda']);
+    t.deepEqual(chinese.looser?.dropped, ['照片']);
+    const strict = await engine.search(query({ text: 'Longmen Grottoes', lang: 'en' }));
+    t.is(strict.looser, undefined, 'a query whose words all match is answered as it is');
+    t.is(strict.suggestion, undefined);
+  });
+
+  test(name('a word one slip from a word of the archive gets a "did you mean" that finds records'), async (t) => {
+    const engine = await setup(t);
+    const chinese = await engine.search(query({ text: '安积桥' }));
+    t.is(chinese.total, 0);
+    t.is(chinese.suggestion, '安济桥');
+    t.deepEqual(ids(await engine.search(query({ text: chinese.suggestion! }))), ['anji-bridge']);
+    const latin = await engine.search(query({ text: 'Dazu Rocj', lang: 'en' }));
+    t.is(latin.suggestion, 'Dazu rock');
+    t.deepEqual(ids(latin), ['dazu-rock-carvings'], 'and meanwhile the words that do match answer');
+    t.is((await engine.search(query({ text: 'zzzzqqq' }))).suggestion, undefined, 'nothing near: no suggestion');
+  });
+
   test(name('text mixing digits and Chinese finds the record that holds it verbatim'), async (t) => {
     const engine = await setup(t);
     t.deepEqual(ids(await engine.search(query({ text: '2021年度' }))), ['sanxingdui']);

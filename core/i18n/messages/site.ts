@@ -61,6 +61,12 @@ export const SITE_MESSAGES = {
   'site.search.summary': { zh: '共 {total} 条记录，当前显示第 {from}–{to} 条', en: 'Records {from}–{to} of {total}' },
   'site.search.summary_inexact': { zh: '超过 {total} 条记录，当前显示第 {from}–{to} 条', en: 'Records {from}–{to} of more than {total}' },
   'site.search.no_results': { zh: '没有找到记录', en: 'No records found' },
+  'site.search.looser': {
+    zh: '没有记录同时包含全部检索词；以下是包含“{kept}”的记录，未能匹配的词：“{dropped}”。',
+    en: 'No record has all of your words; these records have “{kept}”, and the words not matched are “{dropped}”.',
+  },
+  'site.search.looser_link': { zh: '只检索“{kept}”', en: 'Search for “{kept}” only' },
+  'site.search.did_you_mean': { zh: '您要找的是不是：', en: 'Did you mean:' },
   'site.search.active_filters': { zh: '当前条件', en: 'Current filters' },
   'site.search.text_filter': { zh: '检索词', en: 'Text' },
   'site.search.remove_filter': { zh: '（点击移除此条件）', en: '(select to remove this filter)' },

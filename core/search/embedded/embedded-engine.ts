@@ -9,6 +9,8 @@ import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
+import { nearWords } from '../near-words.ts';
+import { rescueEmptySearch, type Rescue, type RescueTools } from '../no-dead-ends.ts';
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
@@ -47,8 +49,8 @@ export class EmbeddedEngine implements SearchEngine {
   #snapshotGeneration = -1;
   #snapshotLoadedAt = 0;
   #wordsLoaded = 0;
-  /** Latin words already in `search_words`, so each is written once however many records hold it. */
-  readonly #latinWordsStored = new Set<string>();
+  /** Words already in `search_words`, so each is written once however many records hold it. */
+  readonly #wordsStored = new Set<string>();
   readonly #queries;
 
   /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
@@ -80,9 +82,17 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const snapshot = this.#currentSnapshot();
-    const clauses = query.text.trim() ? this.#withCorrections(this.#tokenizer.queryClauses(query.text)) : [];
+    let clauses = query.text.trim() ? this.#withCorrections(this.#tokenizer.queryClauses(query.text)) : [];
+    let filtered = this.#filtered(snapshot, clauses, query);
+    let rescue: Rescue = {};
+    if (filtered.ordinals.length === 0 && clauses.length > 0) {
+      rescue = await rescueEmptySearch(query.text, clauses, this.#rescueTools(snapshot, query));
+      if (rescue.clauses) {
+        clauses = rescue.clauses;
+        filtered = this.#filtered(snapshot, clauses, query);
+      }
+    }
     const terms = termsOf(clauses);
-    const filtered = this.#filtered(snapshot, clauses, query);
     const total = filtered.ordinals.length;
     const pageOrdinals = pageOfMatches(snapshot, filtered, query);
     const records = this.#catalog.getRecordsBySeq(pageOrdinals.map((ordinal) => snapshot.seqs[ordinal]!));
@@ -95,6 +105,17 @@ export class EmbeddedEngine implements SearchEngine {
       pageCount: Math.ceil(total / query.pageSize),
       // Copies: the counts are cached for the next page, and callers may reorder what they get.
       facets: filtered.facets.map((facet) => ({ key: facet.key, values: facet.values.map((value) => ({ ...value })) })),
+      ...(rescue.looser && { looser: rescue.looser }),
+      ...(rescue.suggestion && { suggestion: rescue.suggestion }),
+    };
+  }
+
+  /** Counting and vocabulary for `rescueEmptySearch`, under `query`'s filters. */
+  #rescueTools(snapshot: FacetSnapshot, query: SearchQuery): RescueTools {
+    return {
+      countReadings: async (readings) => readings.map((reading) => this.#filtered(snapshot, reading, query).ordinals.length),
+      nearWords: async (term) => nearWords(term.typed ?? term.text, term.kind === 'han' ? (this.#vocabulary?.hanWords ?? []) : (this.#vocabulary?.latinWords ?? [])),
+      clausesOf: (text) => this.#withCorrections(this.#tokenizer.queryClauses(text)),
     };
   }
 
@@ -173,7 +194,7 @@ export class EmbeddedEngine implements SearchEngine {
     const insertWord = db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
     for (const { seq, record, visibility } of records) {
       const text = searchableText(record);
-      this.#storeLatinWords(latinWordsOf(text), insertWord);
+      this.#storeWords(latinWordsOf(text), insertWord);
       const envelope = envelopeOf(record);
       insertDoc.run({
         seq,
@@ -200,22 +221,22 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * New names join the segmentation dictionary before the records are tokenized, and
    * `search_words`, so other processes (the server during an ingest) learn them too; so do the
-   * records' Latin words, which the typo vocabulary reads. A rebuild emptied `search_words`, so it
-   * stores every word, not only those new to this process.
+   * records' Latin words (`#writeDocs`), which the typo vocabulary reads. A rebuild emptied
+   * `search_words`, so it stores every word again.
    */
   #learnWords(records: readonly StoredRecord[], store: 'new' | 'all'): void {
-    if (store === 'all') this.#latinWordsStored.clear();
+    if (store === 'all') this.#wordsStored.clear();
     const words = records.flatMap((stored) => archiveWordsOf(stored.record));
-    const fresh = this.#tokenizer.addWords(words);
-    const insert = this.#db.prepare('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
-    for (const word of store === 'all' ? words : fresh) insert.run(word);
+    this.#tokenizer.addWords(words);
+    // Every name is stored, also those the segmenter knew already (synonyms): "did you mean" reads them.
+    this.#storeWords(words, this.#db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'));
   }
 
-  /** A record's Latin words into `search_words` (see `#learnWords`), each once per process. */
-  #storeLatinWords(words: readonly string[], insert: Database.Statement<[string]>): void {
+  /** Words into `search_words` (see `#learnWords`), each once per process. */
+  #storeWords(words: readonly string[], insert: Database.Statement<[string]>): void {
     for (const word of words) {
-      if (this.#latinWordsStored.has(word)) continue;
-      this.#latinWordsStored.add(word);
+      if (this.#wordsStored.has(word)) continue;
+      this.#wordsStored.add(word);
       insert.run(word);
     }
   }

@@ -8,23 +8,34 @@
  */
 import type Database from 'better-sqlite3';
 import { stemmer } from 'stemmer';
+import { editDistance } from '../edit-distance.ts';
 
 const MIN_TYPO_LENGTH = 5;
 const TWO_TYPOS_LENGTH = 8;
 const MAX_ALTERNATIVES = 5;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
 export class TypoVocabulary {
   /** Lower-case Latin terms of the index: Porter stems, as SQLite's porter tokenizer wrote them. */
   readonly #terms: string[];
   /** The records' Latin words as written (search_words), lower case, without accents. */
   readonly #words: string[];
+  /** The archive's Chinese names (search_words): titles, places, keywords, periods, admin areas. */
+  readonly hanWords: string[];
 
   constructor(db: Database.Database) {
     this.#terms = db
       .prepare<[], string>("SELECT term FROM search_vocab WHERE term GLOB '[a-z][a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*'")
       .pluck()
       .all();
-    this.#words = db.prepare<[], string>("SELECT word FROM search_words WHERE word GLOB '[a-z][a-z][a-z][a-z]*'").pluck().all();
+    const words = db.prepare<[], string>('SELECT word FROM search_words').pluck().all();
+    this.#words = words.filter((word) => /^[a-z]{3,}$/.test(word));
+    this.hanWords = [...new Set(words.flatMap((word) => word.match(HAN_RUN) ?? []))];
+  }
+
+  /** The records' Latin words as written, for "did you mean". */
+  get latinWords(): readonly string[] {
+    return this.#words;
   }
 
   /** Index terms and archive words close to `word`, nearest first; empty for short words. */
@@ -49,27 +60,4 @@ function nearest(candidates: readonly string[], word: string, allowed: number): 
     .filter((term) => Math.abs(term.length - word.length) <= allowed)
     .map((term) => ({ term, edits: editDistance(term, word, allowed) }))
     .filter(({ edits }) => edits > 0 && edits <= allowed);
-}
-
-/**
- * Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of adjacent
- * letters), giving up past `limit`.
- */
-export function editDistance(a: string, b: string, limit: number): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    [before, previous] = [previous, current];
-  }
-  return previous[b.length]!;
 }

@@ -1,8 +1,8 @@
 /**
  * A catalog record as a Meilisearch document: every schema field under its own name (so hits
  * rebuild the record), plus helper fields Meilisearch needs — facet values as the facet
- * declaration computes them, Chinese pair tokens per search column, pinyin for names, sort keys
- * and `_geo`.
+ * declaration computes them, Chinese pair tokens per search column, pinyin for names, the
+ * record's words for "did you mean" (vocabulary-field.ts), sort keys and `_geo`.
  */
 import type { StoredRecord } from '../../catalog/catalog.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
@@ -15,6 +15,7 @@ import type { ArchiveTokenizer } from '../tokenizer.ts';
 import { hanIndexText } from './han-tokens.ts';
 import { pinyinIndexText } from './pinyin-tokens.ts';
 import { titleSortKey } from './sort-keys.ts';
+import { VOCABULARY_ATTRIBUTE, vocabularyOf } from './vocabulary-field.ts';
 
 export const PRIMARY_KEY = 'id';
 /** What Meilisearch accepts as a document id (and at most 511 bytes). */
@@ -59,6 +60,7 @@ export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick
   // Synonym names also get whole-word tokens: Meilisearch's synonyms setting maps those (index-settings.ts).
   for (const column of SEARCH_COLUMNS) document[hanAttribute(column)] = hanIndexText(text[column], CHINESE_SYNONYMS);
   document[PINYIN_ATTRIBUTE] = pinyinIndexText(pinyinSource(text), tokenizer);
+  document[VOCABULARY_ATTRIBUTE] = vocabularyOf(record);
   document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
   document[VISIBLE_FROM_ATTRIBUTE] = visibleFrom(visibility);
   document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');

@@ -44,6 +44,11 @@ export function fromMeiliResponses({ query, clauses }: Translation, responses: r
   };
 }
 
+/** How many records a counts-only query (`limit: 0`) matched. */
+export function countOf(response: Pick<MultiSearchResult<Record<string, unknown>>, 'totalHits' | 'estimatedTotalHits'>): number {
+  return response.totalHits ?? response.estimatedTotalHits ?? 0;
+}
+
 /** Most frequent first (ties by value); selected values are always listed, with 0 when nothing has them. */
 export function facetCounts(key: FacetKey, counts: Readonly<Record<string, number>>, selected: readonly string[]): FacetCounts {
   const chosen = new Set(selected);

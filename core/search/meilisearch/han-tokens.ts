@@ -39,6 +39,17 @@ export function encodeHanChar(char: string): string {
   return letters;
 }
 
+/** The characters of `letters`, four letters each (the inverse of `encodeHanChar`). */
+export function decodeHanChars(letters: string): string {
+  let text = '';
+  for (let i = 0; i + LETTERS_PER_CHAR <= letters.length; i += LETTERS_PER_CHAR) {
+    let code = 0;
+    for (const letter of letters.slice(i, i + LETTERS_PER_CHAR)) code = code * LETTERS.length + LETTERS.indexOf(letter);
+    text += String.fromCodePoint(code);
+  }
+  return text;
+}
+
 function pairToken(pair: string): string {
   return PAIR_MARK + [...pair].map(encodeHanChar).join('');
 }

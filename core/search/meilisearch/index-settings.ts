@@ -10,6 +10,7 @@ import { SEARCH_COLUMNS } from '../searchable-text.ts';
 import { SYNONYM_GROUPS } from '../synonyms.ts';
 import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
 import { hanWordToken } from './han-tokens.ts';
+import { VOCABULARY_ATTRIBUTE } from './vocabulary-field.ts';
 
 /**
  * Meilisearch stops counting (and paging) at maxTotalHits (default 1,000). 10,000 gives exact
@@ -79,7 +80,15 @@ export function localizedAttributes(): NonNullable<Settings['localizedAttributes
 export function indexSettings(): Settings {
   return {
     searchableAttributes: searchableAttributes(),
-    filterableAttributes: [...FACETS.map((facet) => facetAttribute(facet.key)), ...YEAR_ATTRIBUTES, ...Object.values(ENVELOPE_ATTRIBUTES), '_geo', VISIBLE_FROM_ATTRIBUTE],
+    // The vocabulary is filterable only so that facet search can look words up in it ("did you mean").
+    filterableAttributes: [
+      ...FACETS.map((facet) => facetAttribute(facet.key)),
+      ...YEAR_ATTRIBUTES,
+      ...Object.values(ENVELOPE_ATTRIBUTES),
+      '_geo',
+      VISIBLE_FROM_ATTRIBUTE,
+      VOCABULARY_ATTRIBUTE,
+    ],
     sortableAttributes: [...YEAR_ATTRIBUTES, DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo'],
     // Helper fields never leave the server: hits carry the record's own fields only.
     displayedAttributes: [...RECORD_FIELDS],

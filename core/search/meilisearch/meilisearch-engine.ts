@@ -9,15 +9,18 @@
 import { MeilisearchApiError, Meilisearch } from 'meilisearch';
 import type { StoredRecord } from '../../catalog/catalog.ts';
 import { archiveWordsOf } from '../searchable-text.ts';
+import { nearWords } from '../near-words.ts';
+import { rescueEmptySearch, type RescueTools } from '../no-dead-ends.ts';
 import { ArchiveTokenizer } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchQuery, SearchResult } from '../types.ts';
 import { chunkDocuments } from './chunk-documents.ts';
 import { PRIMARY_KEY, toDocument } from './document.ts';
 import { callMeili, toEngineError, type ErrorContext } from './engine-errors.ts';
-import { fromMeiliResponses } from './from-response.ts';
+import { countOf, fromMeiliResponses } from './from-response.ts';
 import { indexSettings } from './index-settings.ts';
 import { rebuildBySwap } from './rebuild-index.ts';
-import { buildSearchRequests, type Translation } from './search-params.ts';
+import { buildSearchRequests, readingCountParams, visibilityFilter, type Translation } from './search-params.ts';
+import { VOCABULARY_ATTRIBUTE, vocabularyFacetQueries, wordsOfFacetHits } from './vocabulary-field.ts';
 import { settingsDrift } from './settings-drift.ts';
 import { waitForTasks } from './wait-tasks.ts';
 
@@ -77,9 +80,42 @@ export class MeilisearchEngine implements SearchEngine {
       clauses: query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [],
       ...(!query.includeHidden && { visibleBy: Date.now() / 1000 }),
     };
+    const result = await this.#searchWith(translation);
+    if (result.total > 0 || translation.clauses.length === 0) return result;
+    const rescue = await rescueEmptySearch(query.text, translation.clauses, this.#rescueTools(translation));
+    const answered = rescue.clauses ? await this.#searchWith({ ...translation, clauses: rescue.clauses }) : result;
+    return { ...answered, ...(rescue.looser && { looser: rescue.looser }), ...(rescue.suggestion && { suggestion: rescue.suggestion }) };
+  }
+
+  async #searchWith(translation: Translation): Promise<SearchResult> {
     const queries = buildSearchRequests(this.#context.index, translation);
     const { results } = await callMeili(this.#context, () => this.#searchClient.multiSearch({ queries }));
     return fromMeiliResponses(translation, results);
+  }
+
+  /** Counting readings in one multi-search, and the archive's words through facet search on the vocabulary. */
+  #rescueTools(translation: Translation): RescueTools {
+    const index = this.#context.index;
+    // Words of hidden records must not be suggested: facet search sees visible records only.
+    const [visibility] = visibilityFilter(translation.visibleBy);
+    return {
+      countReadings: async (readings) => {
+        if (readings.length === 0) return [];
+        const queries = readings.map((clauses) => ({ indexUid: index, ...readingCountParams({ ...translation, clauses }) }));
+        const { results } = await callMeili(this.#context, () => this.#searchClient.multiSearch({ queries }));
+        return results.map(countOf);
+      },
+      nearWords: async (term) => {
+        const candidates: string[] = [];
+        for (const facetQuery of vocabularyFacetQueries(term)) {
+          const params = { facetName: VOCABULARY_ATTRIBUTE, facetQuery, ...(visibility && { filter: visibility }) };
+          const { facetHits } = await callMeili(this.#context, () => this.#searchClient.index(index).searchForFacetValues(params));
+          candidates.push(...wordsOfFacetHits(facetHits));
+        }
+        return nearWords(term.typed ?? term.text, candidates);
+      },
+      clausesOf: (text) => this.#tokenizer.queryClauses(text),
+    };
   }
 
   /** A zero-hit search with the search key: checks the server, the key and the index at once. */

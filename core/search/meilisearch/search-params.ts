@@ -86,6 +86,11 @@ export function activeFacetKeys(query: SearchQuery): FacetKey[] {
   return FACETS.filter((facet) => (query.filters[facet.key]?.length ?? 0) > 0).map((facet) => facet.key);
 }
 
+/** Records visible at `visibleBy` (seconds), or no condition when hidden records may be seen. */
+export function visibilityFilter(visibleBy?: number): string[] {
+  return visibleBy === undefined ? [] : [`${VISIBLE_FROM_ATTRIBUTE} <= ${integerLiteral(Math.floor(visibleBy))}`];
+}
+
 /**
  * The filter in Meilisearch's array form (outer AND, inner OR): one inner list per selected facet,
  * then the year overlap — a record spanning [start, end] overlaps [from, to] when
@@ -99,8 +104,7 @@ export function filterOf(query: SearchQuery, withoutFacet?: FacetKey, visibleBy?
     ...(query.yearTo === undefined ? [] : [`${START_YEAR} <= ${integerLiteral(query.yearTo)}`]),
     ...(query.yearFrom === undefined ? [] : [`${END_YEAR} >= ${integerLiteral(query.yearFrom)}`]),
   ];
-  const visibility = visibleBy === undefined ? [] : [`${VISIBLE_FROM_ATTRIBUTE} <= ${integerLiteral(Math.floor(visibleBy))}`];
-  const filter = [...facets, ...years, ...placeFilters(query), ...visibility];
+  const filter = [...facets, ...years, ...placeFilters(query), ...visibilityFilter(visibleBy)];
   return filter.length === 0 ? undefined : filter;
 }
 
@@ -179,6 +183,13 @@ export function facetCountParams(translation: Translation, key: FacetKey): Searc
   const filter = filterOf(translation.query, key, translation.visibleBy);
   const text = addSearchedAttributes(addText({}, translation), translation);
   return { ...text, ...(filter === undefined ? {} : { filter }), facets: [facetAttribute(key)], limit: 0 };
+}
+
+/** How many records one reading of the query matches (for looser readings, no-dead-ends.ts): no hits, no facets. */
+export function readingCountParams(translation: Translation): SearchParams {
+  const filter = filterOf(translation.query, undefined, translation.visibleBy);
+  const text = addSearchedAttributes(addText({}, translation), translation);
+  return { ...text, ...(filter === undefined ? {} : { filter }), limit: 0 };
 }
 
 /** The multi-search queries for `query`: hits first, then one per key of `activeFacetKeys(query)`, in that order. */
