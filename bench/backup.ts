@@ -1,5 +1,5 @@
 /**
- * `npm run bench:backup [-- --records=100000 --photos=300]`: backup and restore of a synthetic
+ * `npm run bench:backup [-- --records=100000 --photos=200]`: backup and restore of a synthetic
  * archive (catalog with its embedded search index, photograph folders of realistic sizes, an
  * original each), against in the same run:
  *  1. the plain copy (`cp -r` of the data directory, no snapshot, no checksums) and one sha256
@@ -11,7 +11,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBackup } from '../core/backup/create-backup.ts';
@@ -25,7 +25,7 @@ import { reindexAll } from '../core/search/sync-index.ts';
 import { syntheticRecords } from './lib/synthetic-records.ts';
 import { mb, median, printTable, timeMs } from './lib/stats.ts';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, photos: { type: 'string', default: '300' } } });
+const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, photos: { type: 'string', default: '200' } } });
 const RECORDS = Number(values.records);
 const PHOTOS = Number(values.photos);
 const WRITE_BATCH = 5000;
@@ -42,7 +42,7 @@ const software = { name: 'heritage-archive', version: 'bench' };
 const root = mkdtempSync(path.join(tmpdir(), 'bench-backup-'));
 try {
   const dataDir = path.join(root, 'data');
-  console.log(`building ${RECORDS.toLocaleString('en')} records and ${PHOTOS} photographs…`);
+  console.log(`building ${RECORDS.toLocaleString('en')} records and ${PHOTOS} photographs… (load average ${loadavg()[0]!.toFixed(1)})`);
   await buildArchive(dataDir);
   const sizes = await sizeOf(dataDir);
   console.log(`archive: catalog ${mb(sizes.catalog)}, media ${mb(sizes.media)} in ${sizes.mediaFiles} files`);
@@ -63,7 +63,7 @@ try {
   rmSync(path.join(root, 'plain-copy'), { recursive: true });
   rmSync(path.join(root, 'restored'), { recursive: true });
 
-  console.log('\nwith a writer importing 1,000-record batches in another process:');
+  console.log(`\nload average ${loadavg()[0]!.toFixed(1)}; with a writer importing 1,000-record batches in another process:`);
   const writer = startWriter(path.join(dataDir, 'catalog.db'));
   await writer.batchesAfter(5);
   const aloneFrom = writer.batches.length;

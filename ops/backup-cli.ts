@@ -12,7 +12,7 @@ import { runCommand } from '../core/cli/run-command.ts';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
 import { createProgress } from '../ingest/progress.ts';
-import { folderArgument, megabyteProgress, megabytes, printRefusal } from './command-output.ts';
+import { abortOnInterrupt, folderArgument, INTERRUPTED, megabyteProgress, megabytes, printRefusal } from './command-output.ts';
 
 await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positionals: true }, async (cli) => {
   const destination = folderArgument(cli, { missing: 'backup.missing_destination', tooMany: 'backup.too_many_arguments', usage: 'backup.usage' });
@@ -21,6 +21,7 @@ await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positiona
   // An empty, truncated or non-SQLite catalog ends the command as every command reports it (exit 4).
   checkCatalogFile(config.catalogFile);
   const progress = createProgress();
+  const signal = abortOnInterrupt();
   const showBytes = megabyteProgress(progress);
   const started = Date.now();
   try {
@@ -28,6 +29,7 @@ await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positiona
       dataDir: config.dataDir,
       destination,
       software: softwareOf(),
+      signal,
       onProgress: (stage, done, total) =>
         stage === 'catalog'
           ? showBytes(cli.text('backup.progress_catalog'), done, total)
@@ -49,6 +51,10 @@ await runCommand({ name: 'backup', usage: 'backup.usage', options: {}, positiona
     return EXIT.ok;
   } catch (error) {
     progress.stop();
+    if (signal.aborted) {
+      cli.printError('backup.interrupted', { dest: path.resolve(destination) });
+      return INTERRUPTED;
+    }
     return printRefusal(cli, error);
   }
 });

@@ -42,3 +42,18 @@ export function folderArgument(cli: Pick<CommandContext<{}>, 'positionals' | 'pr
   cli.printError(keys.usage);
   return undefined;
 }
+
+/** The exit status of a command stopped by Ctrl-C (or SIGTERM), as a shell reports it. */
+export const INTERRUPTED = 130;
+
+/**
+ * Turns Ctrl-C and SIGTERM into an abort of the work in progress, so that it can remove what it
+ * wrote before the command ends. Listening for good, not once: Ctrl-C reaches this process twice
+ * (from the terminal and relayed by tsx), and the second must not kill it halfway through the
+ * clean-up.
+ */
+export function abortOnInterrupt(): AbortSignal {
+  const controller = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => controller.abort(new Error(`stopped by ${signal}`)));
+  return controller.signal;
+}

@@ -12,7 +12,7 @@ import { loadConfig } from '../core/config.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
 import { createLogger } from '../core/log.ts';
 import { createProgress } from '../ingest/progress.ts';
-import { folderArgument, megabyteProgress, printRefusal } from './command-output.ts';
+import { abortOnInterrupt, folderArgument, INTERRUPTED, megabyteProgress, printRefusal } from './command-output.ts';
 
 const PROGRESS_LABELS: Record<'verify' | 'copy' | 'check', MessageKey> = {
   verify: 'restore.progress_verify',
@@ -27,12 +27,14 @@ await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positio
   // this one must leave that directory as empty as it found it.
   const config = loadConfig();
   const progress = createProgress();
+  const signal = abortOnInterrupt();
   const showBytes = megabyteProgress(progress);
   const started = Date.now();
   try {
     const manifest = await restoreBackup({
       source,
       dataDir: config.dataDir,
+      signal,
       onProgress: (stage, done, total) => showBytes(cli.text(PROGRESS_LABELS[stage]), done, total),
     });
     progress.stop();
@@ -51,6 +53,10 @@ await runCommand({ name: 'restore', usage: 'restore.usage', options: {}, positio
     return EXIT.ok;
   } catch (error) {
     progress.stop();
+    if (signal.aborted) {
+      cli.printError('restore.interrupted', { dir: config.dataDir });
+      return INTERRUPTED;
+    }
     return printRefusal(cli, error);
   }
 });

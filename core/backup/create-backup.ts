@@ -7,7 +7,7 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { backupCatalogFile, inspectCatalogFile, type CatalogFacts } from '../catalog/backup-catalog.ts';
+import { backupCatalogFile, inspectCatalogFileOffThread, type CatalogFacts } from '../catalog/backup-catalog.ts';
 import { BACKED_UP_FOLDERS, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, CATALOG_FILE, writeManifest, type BackupManifest, type FolderEntry } from './backup-manifest.ts';
 import { BackupRefusal } from './backup-refusal.ts';
 import { copyFolder } from './copy-folder.ts';
@@ -22,6 +22,8 @@ export interface BackupOptions {
   software: { name: string; version: string };
   /** `catalog`: bytes copied of the catalog; `files`: files copied of the media store and reports. */
   onProgress?: (stage: 'catalog' | 'files', done: number, total: number) => void;
+  /** Stops the backup at its next step (Ctrl-C); what it wrote is removed and the signal's reason thrown. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -38,12 +40,18 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   if (before.kind === 'file') throw new BackupRefusal('refused', 'backup.destination_not_folder', { dest: destination });
   if (before.kind === 'not-empty') throw new BackupRefusal('refused', 'backup.destination_not_empty', { dest: destination, entries: before.entries });
 
+  // Every step reports progress, so that is where an interruption is noticed.
+  const report = (stage: 'catalog' | 'files', done: number, total: number) => {
+    options.signal?.throwIfAborted();
+    options.onProgress?.(stage, done, total);
+  };
   await mkdir(destination, { recursive: true });
   try {
-    const catalog = await copyCatalog(catalogFile, path.join(destination, CATALOG_FILE), options.onProgress);
+    const catalog = await copyCatalog(catalogFile, path.join(destination, CATALOG_FILE), report);
+    options.signal?.throwIfAborted();
     const folders = {} as Record<(typeof BACKED_UP_FOLDERS)[number], FolderEntry>;
     for (const folder of BACKED_UP_FOLDERS) {
-      folders[folder] = await copyFolder(path.join(options.dataDir, folder), path.join(destination, folder), (done, total) => options.onProgress?.('files', done, total));
+      folders[folder] = await copyFolder(path.join(options.dataDir, folder), path.join(destination, folder), (done, total) => report('files', done, total));
     }
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -53,6 +61,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
       catalog,
       folders,
     };
+    options.signal?.throwIfAborted();
     await writeManifest(destination, manifest);
     return manifest;
   } catch (error) {
@@ -61,11 +70,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupManife
   }
 }
 
-async function copyCatalog(source: string, target: string, onProgress: BackupOptions['onProgress']): Promise<BackupManifest['catalog']> {
+async function copyCatalog(source: string, target: string, onProgress: NonNullable<BackupOptions['onProgress']>): Promise<BackupManifest['catalog']> {
   let facts: CatalogFacts;
   try {
-    await backupCatalogFile(source, target, (done, total) => onProgress?.('catalog', done, total));
-    facts = inspectCatalogFile(target);
+    await backupCatalogFile(source, target, (done, total) => onProgress('catalog', done, total));
+    facts = await inspectCatalogFileOffThread(target);
   } catch (error) {
     if (isSqliteDamage(error)) throw new BackupRefusal('catalog-unusable', 'backup.catalog_damaged', { detail: (error as Error).message }, { cause: error });
     throw error;

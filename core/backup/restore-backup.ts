@@ -5,7 +5,7 @@
  */
 import { copyFile, constants, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CATALOG_SCHEMA_VERSION, inspectCatalogFile, type CatalogFacts } from '../catalog/backup-catalog.ts';
+import { CATALOG_SCHEMA_VERSION, inspectCatalogFileOffThread, type CatalogFacts } from '../catalog/backup-catalog.ts';
 import { CATALOG_FILE, filesOf, readManifest, type BackupManifest, type FileEntry } from './backup-manifest.ts';
 import { BackupRefusal } from './backup-refusal.ts';
 import { folderState, undoWrites } from './folder-state.ts';
@@ -21,6 +21,8 @@ export interface RestoreOptions {
   dataDir: string;
   /** Bytes done / total of each pass over the files. */
   onProgress?: (stage: 'verify' | 'copy' | 'check', done: number, total: number) => void;
+  /** Stops the restore at its next step (Ctrl-C); what it wrote is removed and the signal's reason thrown. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -48,7 +50,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     });
   }
   const files = filesOf(manifest);
-  const progress = (stage: 'verify' | 'copy' | 'check') => bytesProgress(files, (done, total) => options.onProgress?.(stage, done, total));
+  // Progress is reported for every chunk read and file copied, so that is where an interruption is noticed.
+  const progress = (stage: 'verify' | 'copy' | 'check') =>
+    bytesProgress(files, (done, total) => {
+      options.signal?.throwIfAborted();
+      options.onProgress?.(stage, done, total);
+    });
 
   const damaged = await findMismatchedFiles(source, files, progress('verify'));
   if (damaged.length > 0) throw new BackupRefusal('refused', 'restore.corrupt', { src: source, count: damaged.length, files: named(damaged) });
@@ -58,7 +65,8 @@ export async function restoreBackup(options: RestoreOptions): Promise<BackupMani
     await copyFiles(source, dataDir, files, progress('copy'));
     const differing = await findMismatchedFiles(dataDir, files, progress('check'));
     if (differing.length > 0) throw new BackupRefusal('refused', 'restore.copy_not_verified', { count: differing.length, files: named(differing) });
-    checkCatalog(path.join(dataDir, CATALOG_FILE), manifest, source);
+    await checkCatalog(path.join(dataDir, CATALOG_FILE), manifest, source);
+    options.signal?.throwIfAborted();
     return manifest;
   } catch (error) {
     await undoWrites(dataDir, before.kind);
@@ -76,10 +84,10 @@ async function copyFiles(source: string, target: string, files: readonly FileEnt
 }
 
 /** SQLite's own check, then every table's rows against the counts taken when the backup was made. */
-function checkCatalog(file: string, manifest: BackupManifest, source: string): void {
+async function checkCatalog(file: string, manifest: BackupManifest, source: string): Promise<void> {
   let facts: CatalogFacts;
   try {
-    facts = inspectCatalogFile(file);
+    facts = await inspectCatalogFileOffThread(file);
   } catch (error) {
     // A file SQLite cannot even read as a database.
     throw new BackupRefusal('refused', 'restore.catalog_damaged', { src: source, detail: (error as Error).message }, { cause: error });

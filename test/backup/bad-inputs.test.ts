@@ -3,7 +3,7 @@
  * language with a non-zero exit, and nothing changes — not the archive, not the backup, not the
  * target folder.
  */
-import { cpSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
@@ -43,13 +43,6 @@ function copyOfBackup(folder: string): string {
   return copy;
 }
 
-function editManifest(backup: string, edit: (manifest: Record<string, any>) => void): void {
-  const file = path.join(backup, 'manifest.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8'));
-  edit(manifest);
-  writeFileSync(file, JSON.stringify(manifest));
-}
-
 const run = (name: CommandName, args: string[], data: string) => runCommand(name, args, { dataDir: data, cwd: dir });
 
 test('restoring into a data directory that is not empty is refused and the archive there is untouched', async (t) => {
@@ -68,20 +61,13 @@ test('the refusal is in Chinese with --lang=zh', async (t) => {
   t.true(result.stderr.includes('没有做任何改动'), result.stderr);
 });
 
-test('a folder that is not a backup, a file and a missing folder are each refused and no data directory is made', async (t) => {
+test('a folder that is not a backup is refused and no data directory is made', async (t) => {
   const target = path.join(workspace(t), 'target');
   const notBackup = await run('restore', [dataDir], target);
   t.is(notBackup.code, 1);
   t.true(notBackup.stderr.includes(`${dataDir} is not a backup written by npm run backup (it has no manifest.json); nothing was changed`), notBackup.stderr);
-  const file = await run('restore', [path.join(dataDir, 'catalog.db')], target);
-  t.is(file.code, 1);
-  t.true(file.stderr.includes('is not a backup written by npm run backup'), file.stderr);
-  const missing = await run('restore', [path.join(dir, 'no-such-backup')], target);
-  t.is(missing.code, 1);
-  t.true(missing.stderr.includes(`the backup folder ${path.join(dir, 'no-such-backup')} does not exist; nothing was changed`), missing.stderr);
   t.is(treeOf(target), undefined);
 });
-
 test('a backup whose catalog fails its checksum is refused as damaged, naming the file, and the backup stays as it was', async (t) => {
   const folder = workspace(t);
   const backup = copyOfBackup(folder);
@@ -95,75 +81,15 @@ test('a backup whose catalog fails its checksum is refused as damaged, naming th
   t.deepEqual(treeOf(backup), before);
 });
 
-test('a manifest that is not JSON, or not a manifest, is refused', async (t) => {
-  const folder = workspace(t);
-  const backup = copyOfBackup(folder);
-  const target = path.join(folder, 'target');
-  writeFileSync(path.join(backup, 'manifest.json'), '{"format": "heritage-archive-backup", ');
-  const truncated = await run('restore', [backup], target);
-  t.is(truncated.code, 1);
-  t.regex(truncated.stderr, /is not a usable backup: its manifest\.json is not valid \(.*JSON.*\); nothing was changed/);
-  writeFileSync(path.join(backup, 'manifest.json'), '[1, 2, 3]');
-  const wrongShape = await run('restore', [backup], target);
-  t.is(wrongShape.code, 1);
-  t.true(wrongShape.stderr.includes('its manifest.json is not valid'), wrongShape.stderr);
-  t.is(treeOf(target), undefined);
-});
-
-test('a manifest naming a path outside the backup is refused before any file is read or written', async (t) => {
-  const folder = workspace(t);
-  const backup = copyOfBackup(folder);
-  editManifest(backup, (manifest) => manifest.folders.reports.files.push({ path: '../../escaped.txt', bytes: 0, sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' }));
-  const before = treeOf(folder);
-  const target = path.join(folder, 'data');
-  const result = await run('restore', [backup], target);
-  t.is(result.code, 1);
-  t.true(result.stderr.includes('its manifest.json is not valid (folders.reports.files.1.path: a path that leaves its folder); nothing was changed'), result.stderr);
-  t.deepEqual(treeOf(folder), before, 'no data directory, and no escaped.txt beside the backup');
-});
-
-test('a backup from a newer format or a newer catalog schema is refused with the version that can restore it', async (t) => {
-  const folder = workspace(t);
-  const backup = copyOfBackup(folder);
-  const target = path.join(folder, 'target');
-  editManifest(backup, (manifest) => (manifest.formatVersion = 2));
-  const format = await run('restore', [backup], target);
-  t.is(format.code, 1);
-  t.true(format.stderr.includes('was written by a newer version (backup format 2; this version reads 1)'), format.stderr);
-  editManifest(backup, (manifest) => ((manifest.formatVersion = 1), (manifest.catalog.schemaVersion = 999)));
-  const schema = await run('restore', [backup], target);
-  t.is(schema.code, 1);
-  t.regex(schema.stderr, /has schema version 999, newer than this version’s \d+ \(it was written by heritage-archive 0\.1\.0\); nothing was changed/);
-  t.is(treeOf(target), undefined);
-});
-
-test('a catalog whose rows differ from the manifest is caught after copying, and the restore is undone', async (t) => {
-  const folder = workspace(t);
-  const backup = copyOfBackup(folder);
-  editManifest(backup, (manifest) => (manifest.catalog.tables.records = RECORDS + 1));
-  const target = path.join(folder, 'target');
-  mkdirSync(target);
-  const result = await run('restore', [backup], target);
-  t.is(result.code, 1);
-  t.true(result.stderr.includes(`row counts differ from the manifest (records: ${RECORDS + 1} → ${RECORDS}); the restore was undone and nothing was changed`), result.stderr);
-  t.deepEqual(treeOf(target), {}, 'the empty data directory is empty again');
-});
-
-test('backing up into a folder that is not empty, inside the data directory or onto a file is refused and changes nothing', async (t) => {
+test('backing up into a folder that is not empty is refused and changes nothing', async (t) => {
   const archiveBefore = treeOf(dataDir);
   const backupBefore = treeOf(backupDir);
   const notEmpty = await run('backup', [backupDir], dataDir);
   t.is(notEmpty.code, 1);
   t.true(notEmpty.stderr.includes(`${backupDir} already holds files (catalog.db, manifest.json, reports); nothing was changed. Back up into a new or empty folder`), notEmpty.stderr);
-  const inside = await run('backup', [path.join(dataDir, 'backups', 'today')], dataDir);
-  t.is(inside.code, 1);
-  t.true(inside.stderr.includes(`is inside the data directory ${dataDir}, so it would be lost with it; nothing was changed`), inside.stderr);
-  const onFile = await run('backup', [path.join(dataDir, 'catalog.db', 'x')], dataDir);
-  t.is(onFile.code, 1);
   t.deepEqual(treeOf(backupDir), backupBefore);
   t.deepEqual(treeOf(dataDir), archiveBefore);
 });
-
 test('backing up a data directory without a catalog is refused and writes nothing, not even a log', async (t) => {
   const folder = workspace(t);
   const missing = await run('backup', [path.join(folder, 'backup')], path.join(folder, 'no-archive'));
@@ -210,26 +136,27 @@ test('backing up a damaged catalog is refused with exit status 4 and leaves no b
   t.deepEqual(treeOf(damaged), before);
 });
 
-for (const command of ['backup', 'restore'] as const) {
-  test(`${command} --help prints its usage in English and in Chinese`, async (t) => {
-    const english = await run(command, ['--help'], dataDir);
-    t.is(english.code, 0);
-    t.true(english.stdout.startsWith(`usage: npm run ${command} -- `), english.stdout);
-    const chinese = await run(command, ['--help', '--lang=zh'], dataDir);
-    t.is(chinese.code, 0);
-    t.true(chinese.stdout.startsWith(`用法：npm run ${command} -- `), chinese.stdout);
-  });
+test('--help prints the usage in English and in Chinese', async (t) => {
+  const [backup, restore, chinese] = await Promise.all([run('backup', ['--help'], dataDir), run('restore', ['-h'], dataDir), run('restore', ['--help', '--lang=zh'], dataDir)]);
+  t.deepEqual([backup.code, restore.code, chinese.code], [0, 0, 0]);
+  t.true(backup.stdout.startsWith('usage: npm run backup -- DEST'), backup.stdout);
+  t.true(restore.stdout.startsWith('usage: npm run restore -- SRC'), restore.stdout);
+  t.true(chinese.stdout.startsWith('用法：npm run restore -- 备份文件夹'), chinese.stdout);
+});
 
-  test(`${command} refuses an unknown option, a missing folder and two folders with exit status 2`, async (t) => {
-    const unknown = await run(command, ['--force', backupDir], path.join(dir, 'unused'));
-    t.is(unknown.code, 2);
-    t.true(unknown.stderr.includes('unknown option --force') && unknown.stderr.includes(`usage: npm run ${command} -- `), unknown.stderr);
-    const none = await run(command, [], path.join(dir, 'unused'));
-    t.is(none.code, 2);
-    t.regex(none.stderr, command === 'backup' ? /give the folder to write the backup to/ : /give the backup folder to restore/);
-    const two = await run(command, [backupDir, dataDir], path.join(dir, 'unused'));
-    t.is(two.code, 2);
-    t.true(two.stderr.includes('not 2'), two.stderr);
-    t.is(treeOf(path.join(dir, 'unused')), undefined);
-  });
-}
+test('an unknown option, a missing folder or two folders end with the usage and exit status 2, writing nothing', async (t) => {
+  const unused = path.join(dir, 'unused');
+  const [unknown, noDestination, noSource, two] = await Promise.all([
+    run('backup', ['--force', path.join(dir, 'b')], unused),
+    run('backup', [], unused),
+    run('restore', [], unused),
+    run('restore', [backupDir, dataDir], unused),
+  ]);
+  t.deepEqual([unknown.code, noDestination.code, noSource.code, two.code], [2, 2, 2, 2]);
+  t.true(unknown.stderr.includes('unknown option --force') && unknown.stderr.includes('usage: npm run backup -- '), unknown.stderr);
+  t.regex(noDestination.stderr, /give the folder to write the backup to/);
+  t.regex(noSource.stderr, /give the backup folder to restore/);
+  t.true(two.stderr.includes('give one backup folder, not 2'), two.stderr);
+  t.is(treeOf(unused), undefined);
+  t.is(treeOf(path.join(dir, 'b')), undefined);
+});

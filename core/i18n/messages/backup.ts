@@ -32,6 +32,10 @@ export const BACKUP_MESSAGES = {
     zh: '目录的副本未通过 SQLite 完整性检查（{detail}），目录本身可能已损坏；没有写入备份。请保留现有的备份，并从最近的完好备份恢复（npm run restore）',
     en: 'the copy of the catalog failed SQLite’s integrity check ({detail}), so the catalog itself may be damaged; no backup was written. Keep your existing backups and restore the latest good one (npm run restore)',
   },
+  'backup.interrupted': {
+    zh: '备份被中断；已删除 {dest} 中不完整的副本，档案本身没有改动',
+    en: 'the backup was interrupted; the partial copy in {dest} was removed and the archive itself was not changed',
+  },
   'backup.progress_catalog': { zh: '备份目录（MB）', en: 'backing up the catalog (MB)' },
   'backup.progress_files': { zh: '备份媒体文件与导入报告', en: 'backing up media files and import reports' },
   'backup.done': {
@@ -83,6 +87,10 @@ export const BACKUP_MESSAGES = {
     en: 'the data directory {dir} is not empty ({entries}); nothing was changed. Restore into a new or empty directory (set ARCHIVE_DATA_DIR), check it, then swap it for the current archive',
   },
   'restore.target_not_folder': { zh: '数据文件夹 {dir} 是文件，不是文件夹；没有做任何改动', en: 'the data directory {dir} is a file, not a folder; nothing was changed' },
+  'restore.interrupted': {
+    zh: '恢复被中断；已删除写入 {dir} 的内容，没有做任何改动',
+    en: 'the restore was interrupted; what it had written to {dir} was removed and nothing was changed',
+  },
   'restore.progress_verify': { zh: '校验备份（MB）', en: 'verifying the backup (MB)' },
   'restore.progress_copy': { zh: '恢复文件（MB）', en: 'restoring files (MB)' },
   'restore.progress_check': { zh: '校验恢复的副本（MB）', en: 'verifying the restored copy (MB)' },
