@@ -58,8 +58,22 @@
     document.head.appendChild(marker);
   }
 
+  /** The buttons' tooltips (and their images' alt text) in the page's language, from data- attributes. */
+  var CONTROL_STRINGS = { 'Tooltips.ZoomIn': 'data-osd-zoom-in', 'Tooltips.ZoomOut': 'data-osd-zoom-out', 'Tooltips.Home': 'data-osd-home', 'Tooltips.FullPage': 'data-osd-full-page' };
+
+  // MUST run before the first viewer is made: OpenSeadragon reads its strings when it builds the buttons.
+  function translateControls() {
+    var source = document.querySelector('[data-osd-zoom-in]');
+    if (!source || typeof window.OpenSeadragon !== 'function') return;
+    Object.keys(CONTROL_STRINGS).forEach(function (name) {
+      var text = source.getAttribute(CONTROL_STRINGS[name]);
+      if (text) window.OpenSeadragon.setString(name, text);
+    });
+  }
+
   function init() {
     preventInlineStyle();
+    translateControls();
     var figures = document.querySelectorAll('[data-record-image]');
     Array.prototype.forEach.call(figures, function (figure, index) {
       var link = figure.querySelector('[data-iiif-zoom]');

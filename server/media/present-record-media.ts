@@ -40,10 +40,19 @@ export interface RecordImageView {
   position?: string;
 }
 
+/** The viewer's buttons, in the page's language (OpenSeadragon's own strings are English). */
+export interface ViewerControlsView {
+  zoomIn: string;
+  zoomOut: string;
+  home: string;
+  fullPage: string;
+}
+
 export interface RecordMediaView {
   hasImages: boolean;
   viewerLabel: string;
   zoomLabel: string;
+  controls: ViewerControlsView;
   images: RecordImageView[];
   assets: typeof MEDIA_ASSETS;
 }
@@ -56,6 +65,12 @@ export function presentRecordMedia(media: readonly ReadyMedia[], record: Archive
     hasImages: images.length > 0,
     viewerLabel: translate(lang, 'media.viewer_label'),
     zoomLabel: translate(lang, 'media.viewer_open'),
+    controls: {
+      zoomIn: translate(lang, 'media.viewer_zoom_in'),
+      zoomOut: translate(lang, 'media.viewer_zoom_out'),
+      home: translate(lang, 'media.viewer_home'),
+      fullPage: translate(lang, 'media.viewer_full_page'),
+    },
     images,
     assets: MEDIA_ASSETS,
   };

@@ -43,8 +43,8 @@ test.before(async (t) => {
 test.after.always(() => lifetime.end());
 
 /** A fresh page recording console errors and warnings (CSP violations among them) and failed requests. */
-async function openPage(t: ExecutionContext<Browsing>): Promise<{ page: Page; problems: string[]; tiles: string[] }> {
-  const context = await t.context.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+async function openPage(t: ExecutionContext<Browsing>, locale = 'en-GB'): Promise<{ page: Page; problems: string[]; tiles: string[] }> {
+  const context = await t.context.browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
   t.teardown(() => context.close());
   const page = await context.newPage();
   const problems: string[] = [];
@@ -101,4 +101,21 @@ test('a photograph that fits in one tile is drawn from its full/max tile', async
   await page.waitForFunction(() => document.querySelector('[data-record-image]')?.classList.contains('record-image--zooming'), undefined, { timeout: 15_000 });
   t.deepEqual([...new Set(tiles)], [`/iiif/${chart}/full/max/0/default.jpg`]);
   t.deepEqual(problems, []);
+});
+
+test('on a Chinese page the viewer’s buttons are labelled in Chinese, on an English page in English', async (t) => {
+  const labels = async (lang: 'zh' | 'en') => {
+    const { page, problems } = await openPage(t, lang === 'zh' ? 'zh-CN' : 'en-GB');
+    await page.goto(`${t.context.origin}/records/street?lang=${lang}`);
+    await page.waitForFunction(() => document.querySelector('[data-record-image]')?.classList.contains('record-image--zooming'), undefined, { timeout: 15_000 });
+    const buttons = page.locator('[data-iiif-viewer] .openseadragon-container div[title]');
+    const titles = await buttons.evaluateAll((elements) => elements.map((element) => element.getAttribute('title')));
+    const alts = await buttons.locator('img').evaluateAll((images) => [...new Set(images.map((image) => image.getAttribute('alt')))]);
+    t.deepEqual(problems, []);
+    return { titles, alts };
+  };
+  const zh = await labels('zh');
+  t.deepEqual(zh.titles, ['放大', '缩小', '恢复原始大小', '切换全屏']);
+  t.deepEqual(zh.alts.sort(), ['切换全屏', '恢复原始大小', '放大', '缩小'].sort(), 'the buttons’ images say the same');
+  t.deepEqual((await labels('en')).titles, ['Zoom in', 'Zoom out', 'Show the whole image', 'Toggle full page']);
 });

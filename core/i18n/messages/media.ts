@@ -58,6 +58,10 @@ export const MEDIA_MESSAGES = {
   // Record pages.
   'media.viewer_label': { zh: '可缩放图像：拖动以平移，滚轮或双指以缩放', en: 'Zoomable image: drag to pan, scroll or pinch to zoom' },
   'media.viewer_open': { zh: '查看大图', en: 'Open the large image' },
+  'media.viewer_zoom_in': { zh: '放大', en: 'Zoom in' },
+  'media.viewer_zoom_out': { zh: '缩小', en: 'Zoom out' },
+  'media.viewer_home': { zh: '恢复原始大小', en: 'Show the whole image' },
+  'media.viewer_full_page': { zh: '切换全屏', en: 'Toggle full page' },
   'media.captured': { zh: '拍摄于 {date}', en: 'Taken {date}' },
   'media.creator': { zh: '摄影：{name}', en: 'Photo: {name}' },
   'media.credit': { zh: '来源：{name}', en: 'Credit: {name}' },
