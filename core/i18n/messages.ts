@@ -7,6 +7,7 @@ import { BACKUP_MESSAGES } from './messages/backup.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
+import { MAP_MESSAGES } from './messages/map.ts';
 import { MEDIA_MESSAGES } from './messages/media.ts';
 import { RECORDS_MESSAGES } from './messages/records.ts';
 import { SEARCH_MESSAGES } from './messages/search.ts';
@@ -22,6 +23,7 @@ export const MESSAGE_TABLES = {
   BROWSE_MESSAGES,
   BACKUP_MESSAGES,
   RECORDS_MESSAGES,
+  MAP_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -33,6 +35,7 @@ export const MESSAGES = {
   ...BROWSE_MESSAGES,
   ...BACKUP_MESSAGES,
   ...RECORDS_MESSAGES,
+  ...MAP_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,9 +1,11 @@
 /*
  * The map view: draws the located records of a search with Leaflet (served from its npm package
- * through the asset pipeline). Everything arrives in data- attributes of [data-map]: the GeoJSON
- * address, the search to extend (`data-map-base`, to which "search this area" adds `bbox=` and a
- * click on the map `near=`), the tile server if one is configured, and the labels in the page's
- * language. Without a tile server the map is a plain background with the records drawn on it.
+ * through the asset pipeline), on the background map-background.js puts under it (the configured
+ * tile server, or the offline vector base map). Everything arrives in data- attributes of
+ * [data-map]: the GeoJSON address, the search to extend (`data-map-base`, to which "search this
+ * area" adds `bbox=` and a click on the map `near=`), the tile server if one is configured, and
+ * the labels in the page's language. Nearby records gather into clusters
+ * (Leaflet.markercluster) that open as the map zooms in; records at one point fan out.
  * Record text is put into popups as text, never as HTML.
  */
 (function () {
@@ -11,7 +13,7 @@
 
   var element = document.querySelector('[data-map]');
   var figure = document.querySelector('[data-map-figure]');
-  if (!element || !figure || typeof window.L !== 'object') return;
+  if (!element || !figure || typeof window.L !== 'object' || !window.HeritageMapBackground) return;
   var L = window.L;
 
   /** Five decimals are about a metre: enough for any box someone draws by panning. */
@@ -61,7 +63,7 @@
     return link(searchWith('near', [round(lat), round(lon), radius].join(',')), text);
   }
 
-  /** Every record at one point (a town's records often share its point), then the way to search around it. */
+  /** The records (one, from a marker or a line), then the way to search around the first. */
   function recordsPopup(records) {
     var box = document.createElement('div');
     box.className = 'map-popup';
@@ -81,15 +83,18 @@
   }
 
   figure.hidden = false;
-  var map = L.map(element, { zoomControl: false, worldCopyJump: false });
+  // A maximum zoom of its own: the clusters need one, and without tiles nothing else sets it.
+  var map = L.map(element, { zoomControl: false, worldCopyJump: false, maxZoom: 18 });
   L.control.zoom({ zoomInTitle: label('zoom-in'), zoomOutTitle: label('zoom-out') }).addTo(map);
 
-  var tileUrl = element.getAttribute('data-tile-url');
-  if (tileUrl) {
-    // The credit is the operator's text: escaped, as Leaflet writes attributions as HTML.
-    var credit = document.createElement('span');
-    credit.textContent = element.getAttribute('data-tile-attribution') || '';
-    L.tileLayer(tileUrl, { attribution: credit.innerHTML, maxZoom: 19 }).addTo(map);
+  // Put under the map once its view is settled, so the base map fetches only what that view shows.
+  var backgroundAdded = false;
+  function addBackground() {
+    if (backgroundAdded) return;
+    backgroundAdded = true;
+    window.HeritageMapBackground.addTo(map, element, function () {
+      element.setAttribute('data-base-map-ready', 'true');
+    });
   }
 
   // Leaflet's popup close button is labelled in English; say it in the page's language.
@@ -117,7 +122,8 @@
   // The map opens on what the search asked for: its box, its circle, or else its records.
   var bbox = numbers('data-map-bbox');
   var near = numbers('data-map-near');
-  var drawn = L.featureGroup().addTo(map);
+  var lines = L.featureGroup().addTo(map);
+  var markers = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 48, iconCreateFunction: clusterIcon }).addTo(map);
   if (bbox) {
     map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]]);
     L.rectangle([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { className: 'map-area', interactive: false, fill: false }).addTo(map);
@@ -128,38 +134,52 @@
   } else {
     map.setView([30, 115], 4);
   }
+  // A box or a circle is the view already; otherwise the records decide it (draw, below).
+  if (bbox || near) addBackground();
+
+  /** A cluster's marker says how many records it holds, to the eye and to a screen reader. */
+  var ClusterIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var icon = L.DivIcon.prototype.createIcon.call(this, old);
+      icon.setAttribute('aria-label', this.options.label);
+      icon.title = this.options.label;
+      return icon;
+    },
+  });
+
+  function clusterIcon(cluster) {
+    var count = cluster.getChildCount();
+    var inner = document.createElement('div');
+    var number = document.createElement('span');
+    number.textContent = String(count);
+    inner.appendChild(number);
+    var size = count < 10 ? 'small' : count < 100 ? 'medium' : 'large';
+    return new ClusterIcon({ html: inner, className: 'marker-cluster marker-cluster--' + size, iconSize: L.point(40, 40), label: label('cluster').replace('{count}', String(count)) });
+  }
 
   function draw(collection) {
-    // Records at the same point share one marker: stacked markers would hide all but the top one.
-    var atPoint = {};
-    var points = [];
     collection.features.forEach(function (feature) {
       var properties = feature.properties;
       var geometry = feature.geometry;
-      var lines = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
-      lines.forEach(function (line) {
-        var latlngs = line.map(function (position) {
+      var paths = geometry.type === 'LineString' ? [geometry.coordinates] : geometry.type === 'MultiLineString' ? geometry.coordinates : [];
+      paths.forEach(function (path) {
+        var latlngs = path.map(function (position) {
           return [position[1], position[0]];
         });
-        L.polyline(latlngs, { className: 'map-line', weight: 5 }).bindPopup(recordsPopup([properties]), POPUP).addTo(drawn);
+        L.polyline(latlngs, { className: 'map-line', weight: 5 }).bindPopup(recordsPopup([properties]), POPUP).addTo(lines);
       });
-      var key = properties.lat + ',' + properties.lon;
-      if (!atPoint[key]) {
-        atPoint[key] = [];
-        points.push(key);
-      }
-      atPoint[key].push(properties);
+      // One marker a record: records at one place gather in a cluster, which fans them out when opened.
+      L.marker([properties.lat, properties.lon], { title: properties.title, alt: properties.title, keyboard: true, riseOnHover: true })
+        .bindPopup(recordsPopup([properties]), POPUP)
+        .addTo(markers);
     });
-    points.forEach(function (key) {
-      var records = atPoint[key];
-      var title = records.map(function (properties) {
-        return properties.title;
-      }).join(' · ');
-      L.marker([records[0].lat, records[0].lon], { title: title, alt: title, keyboard: true, riseOnHover: true })
-        .bindPopup(recordsPopup(records), POPUP)
-        .addTo(drawn);
-    });
-    if (!bbox && !near && collection.features.length > 0) map.fitBounds(drawn.getBounds(), { padding: [EDGE, EDGE], maxZoom: 13 });
+    if (!bbox && !near && collection.features.length > 0) {
+      var bounds = markers.getBounds();
+      if (lines.getLayers().length > 0) bounds.extend(lines.getBounds());
+      // No animation: the view is final at once, and the base map loads for it, not for the one before.
+      map.fitBounds(bounds, { padding: [EDGE, EDGE], maxZoom: 13, animate: false });
+    }
+    addBackground();
     element.setAttribute('data-map-ready', String(collection.features.length));
   }
 
@@ -170,6 +190,7 @@
     })
     .then(draw)
     .catch(function () {
+      addBackground();
       var error = document.querySelector('[data-map-error]');
       if (error) {
         error.textContent = label('load-failed');

@@ -1,6 +1,7 @@
 /**
- * Static assets at `/assets/<version>/…`: the archive's own public/ and, under `vendor/leaflet/`,
- * Leaflet's dist/ straight from its npm package (no CDN, no copy in the repository). The version
+ * Static assets at `/assets/<version>/…`: the archive's own public/ (the offline base map's data
+ * among it) and, under `vendor/leaflet/` and `vendor/markercluster/`, Leaflet's and
+ * Leaflet.markercluster's dist/ straight from their npm packages (no CDN, no copy in the repository). The version
  * is a hash of every file of both, taken at start-up. Pages always link the current version, so
  * its files are cached for a year as immutable: a changed stylesheet or an upgraded Leaflet gets a
  * new URL, never a stale copy. A request for any other version (a page rendered before a deploy)
@@ -10,11 +11,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import compression from 'compression';
 import express, { Router, type RequestHandler } from 'express';
 import { PROJECT_ROOT } from '../../core/config.ts';
 
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, 'public');
-const LEAFLET_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('leaflet/package.json')), 'dist');
+const require = createRequire(import.meta.url);
+const LEAFLET_DIR = path.join(path.dirname(require.resolve('leaflet/package.json')), 'dist');
+const MARKERCLUSTER_DIR = path.join(path.dirname(require.resolve('leaflet.markercluster/package.json')), 'dist');
 
 export interface AssetRoot {
   /** Where the folder appears under `/assets/<version>`; '' for the top. */
@@ -25,6 +29,7 @@ export interface AssetRoot {
 /** Listed most specific first: a prefix is matched before the roots after it. */
 export const ASSET_ROOTS: readonly AssetRoot[] = [
   { prefix: '/vendor/leaflet', dir: LEAFLET_DIR },
+  { prefix: '/vendor/markercluster', dir: MARKERCLUSTER_DIR },
   { prefix: '', dir: PUBLIC_DIR },
 ];
 
@@ -52,6 +57,9 @@ export function serveAssets(version: string, roots: readonly AssetRoot[] = ASSET
     res.setHeader('Cache-Control', req.params.version === version ? IMMUTABLE : SHORT);
     next();
   });
+  // Scripts, stylesheets and the base map's JSON are text that shrinks to a third or less;
+  // compression's own filter leaves images (already compressed) alone.
+  router.use(compression());
   for (const { prefix, dir } of roots) {
     const serve = express.static(dir, { cacheControl: false, fallthrough: false, index: false, redirect: false, dotfiles: 'ignore' });
     if (prefix) router.use(prefix, serve);

@@ -11,6 +11,7 @@ import type { SearchHit } from '../../core/search/types.ts';
 import { DEFAULT_NEAR_KM } from '../search/parse-search-query.ts';
 import { searchHref, withoutBbox, withoutNear } from '../search/search-url.ts';
 import { formatCoordinates } from './format-coordinates.ts';
+import { presentMapBackground, type BaseMapView } from './present-map-background.ts';
 import type { LocalText } from './localize.ts';
 import type { SearchContext } from './present-facets.ts';
 import { summarizeRecord } from './record-summary.ts';
@@ -37,7 +38,9 @@ export interface MapView {
   near?: string;
   nearRadiusKm: number;
   tiles?: { url: string; attribution: string };
-  labels: Record<'map' | 'searchArea' | 'nearPoint' | 'nearRecord' | 'zoomIn' | 'zoomOut' | 'close' | 'loadFailed', string>;
+  /** The offline base map, drawn when no tile server is configured. */
+  baseMap?: BaseMapView;
+  labels: Record<'map' | 'searchArea' | 'nearPoint' | 'nearRecord' | 'zoomIn' | 'zoomOut' | 'close' | 'loadFailed' | 'cluster', string>;
   items: MapItemView[];
   /** Said when the search has more located records than one map draws. */
   truncated?: string;
@@ -54,7 +57,7 @@ export function presentMap(hits: readonly SearchHit[], total: number, context: S
     ...(bbox && { bbox: [bbox.south, bbox.west, bbox.north, bbox.east].join(',') }),
     ...(near && { near: [near.lat, near.lon, near.radiusKm].join(',') }),
     nearRadiusKm: DEFAULT_NEAR_KM,
-    ...(tiles.url && { tiles: { url: tiles.url, attribution: tiles.attribution ?? '' } }),
+    ...presentMapBackground(tiles, lang),
     labels: {
       map: t('site.map.label'),
       searchArea: t('site.map.search_area'),
@@ -64,6 +67,7 @@ export function presentMap(hits: readonly SearchHit[], total: number, context: S
       zoomOut: t('site.map.zoom_out'),
       close: t('site.map.close'),
       loadFailed: t('site.map.load_failed'),
+      cluster: t('map.cluster', { count: '{count}' }),
     },
     items: hits.flatMap((hit) => presentMapItem(hit, lang)),
     ...(total > MAX_MAP_FEATURES && { truncated: t('site.map.truncated', { maximum: MAX_MAP_FEATURES }) }),

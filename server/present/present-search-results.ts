@@ -15,6 +15,7 @@ import { atPage, searchHref, withoutFilters } from '../search/search-url.ts';
 import { presentActiveFilters, presentFacets, clearAllHref, type ActiveFilterView, type FacetView, type SearchContext } from './present-facets.ts';
 import { presentHit, type HitView } from './present-hit.ts';
 import { presentMap, type MapView } from './present-map.ts';
+import { MAP_ASSETS } from './present-map-background.ts';
 import { presentPagination, type PaginationView } from './present-pagination.ts';
 import { presentLooserNotice, presentSuggestion, type LooserNoticeView, type SuggestionView } from './present-search-notices.ts';
 import { presentTimeline, type TimelineView } from './present-timeline.ts';
@@ -23,7 +24,7 @@ import { presentTimeline, type TimelineView } from './present-timeline.ts';
 export const VIEW_ASSETS: Record<SearchView, { scripts: readonly string[]; styles: readonly string[] }> = {
   list: { scripts: [], styles: [] },
   timeline: { scripts: [], styles: [] },
-  map: { scripts: ['vendor/leaflet/leaflet.js', 'js/map.js'], styles: ['vendor/leaflet/leaflet.css', 'css/map.css'] },
+  map: { scripts: [...MAP_ASSETS.scripts, 'js/map.js'], styles: MAP_ASSETS.styles },
 };
 
 export interface ViewLinkView {

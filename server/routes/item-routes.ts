@@ -6,6 +6,7 @@ import { Router } from 'express';
 import type { Lang } from '../../core/i18n/translate.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { presentRecordMedia } from '../media/present-record-media.ts';
+import { presentRecordMap, RECORD_MAP_ASSETS } from '../present/present-record-map.ts';
 import { presentRecordPage } from '../present/present-record-page.ts';
 import { itemHref } from '../present/record-summary.ts';
 import { renderPage } from '../render/render-page.ts';
@@ -21,8 +22,9 @@ export function itemRoutes(site: SiteContext): Router {
     const lang = res.locals.lang as Lang;
     const page = presentRecordPage(reading, lang, site.config.publicOrigin);
     const media = presentRecordMedia(reading.media, reading.stored.record, lang);
-    const view = { ...page, media: media.hasImages ? media : undefined };
-    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(reading.stored.record.id), section: 'items' });
+    const map = presentRecordMap(reading.stored.record, lang, site.config.tiles);
+    const view = { ...page, media: media.hasImages ? media : undefined, map };
+    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(reading.stored.record.id), section: 'items', ...(map && RECORD_MAP_ASSETS) });
   });
   return router;
 }

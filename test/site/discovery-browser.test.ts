@@ -31,13 +31,13 @@ typed('the map draws the located records as markers and the bridge as a line, wi
   const { page, problems, elsewhere } = await openPage(t, 'en-GB');
   await page.goto(`${t.context.origin}/search?view=map`);
   t.is(await mapDrawn(page), 2);
-  t.is(await page.locator('.leaflet-marker-icon').count(), 2);
+  t.is(await page.locator('.leaflet-marker-pane .leaflet-marker-icon').count(), 2);
   t.is(await page.locator('path.map-line').count(), 1, 'the line is an SVG path');
-  t.true(await page.getByText('No base map is configured').isVisible());
+  t.true(await page.getByText('The base map is drawn offline from Natural Earth').isVisible());
   t.is(await page.locator('.leaflet-tile').count(), 0);
   t.deepEqual((await listed(page)).sort(), [`/items/${bceRecordId}`, `/items/${fullRecordId}`].sort(), 'the list beside the map holds the same records');
 
-  await page.locator('.leaflet-marker-icon').first().click();
+  await page.locator('.leaflet-marker-pane .leaflet-marker-icon').first().click();
   await page.locator('.leaflet-popup').waitFor();
   t.is(await page.locator('.leaflet-popup .map-popup__title a').count(), 1);
   t.is(await page.locator('.leaflet-popup-close-button').getAttribute('aria-label'), 'Close');

@@ -100,23 +100,29 @@ typed('the map view lists the located records with their coordinates and shapes,
   t.true(page.text.includes('<dd>线（2 个点）</dd>'), 'the bridge is drawn as a short line');
   t.true(page.text.includes('<dd lang="zh-Hans">良渚文化（公元前3300年–前2300年）</dd>'), 'BCE years in the list');
   t.regex(page.text, /共 2 条有位置的记录，当前列出第 1–2 条/);
-  t.true(page.text.includes('未配置底图：标记和线条绘制在空白背景上。'), 'the note that no base map is configured');
+  t.true(page.text.includes('底图为离线绘制的海岸线、河流、湖泊与省界（Natural Earth），不含地级市界线，亦非经审核的标准地图。'), 'what the offline base map shows');
+  t.is(mapAttribute(page.text, 'data-base-map-credit'), '底图数据：Natural Earth（公有领域）');
+  t.is(mapAttribute(page.text, 'data-base-map-lang'), 'zh');
   t.true(page.text.includes(`<a href="${asAttribute('/search?view=map')}" aria-current="page">地图</a>`));
   const english = await get(t, '/search?view=map&lang=en');
-  t.true(english.text.includes('No base map is configured: markers and lines are drawn on a plain background.'));
+  t.true(english.text.includes('The base map is drawn offline from Natural Earth: coastlines, rivers, lakes and provincial borders.'));
+  t.is(mapAttribute(english.text, 'data-base-map-lang'), 'en');
   t.true(english.text.includes('<dd>30.48° N, 120.19° E</dd>'));
 });
 
 typed('the map view links Leaflet and its own script through the asset pipeline, and other views do not', async (t) => {
   const page = await get(t, '/search?view=map');
   const assets = `/assets/${assetVersion()}`;
-  for (const file of ['vendor/leaflet/leaflet.css', 'css/map.css']) t.true(page.text.includes(`<link rel="stylesheet" href="${assets}/${file}">`), file);
-  for (const file of ['js/suggest.js', 'vendor/leaflet/leaflet.js', 'js/map.js']) t.true(page.text.includes(`<script src="${assets}/${file}" defer></script>`), file);
+  for (const file of ['vendor/leaflet/leaflet.css', 'vendor/markercluster/MarkerCluster.css', 'css/map.css']) t.true(page.text.includes(`<link rel="stylesheet" href="${assets}/${file}">`), file);
+  const scripts = [...page.text.matchAll(/<script src="([^"]+)" defer><\/script>/g)].map((m) => m[1]!.slice(assets.length + 1));
+  t.deepEqual(scripts, ['js/suggest.js', 'vendor/leaflet/leaflet.js', 'vendor/markercluster/leaflet.markercluster.js', 'js/map-background.js', 'js/map.js'], 'Leaflet, then its plugin, then the site\'s map scripts');
   for (const [file, type] of [
     ['vendor/leaflet/leaflet.js', /javascript/],
     ['vendor/leaflet/leaflet.css', /^text\/css/],
     ['vendor/leaflet/images/marker-icon.png', /^image\/png/],
     ['js/map.js', /javascript/],
+    ['vendor/markercluster/leaflet.markercluster.js', /javascript/],
+    ['base-map/overview.json', /^application\/json/],
   ] as const) {
     const asset = await request(t.context.app).get(`${assets}/${file}`);
     t.is(asset.status, 200, file);
@@ -198,7 +204,8 @@ typed('no tile server is contacted unless one is configured, and then only that 
   t.regex(String(withTiles.headers['content-security-policy']), /img-src 'self' data: https:\/\/\*\.tile\.example\.org;/);
   t.true(withTiles.text.includes('data-tile-url="https://{s}.tile.example.org/{z}/{x}/{y}.png"'));
   t.true(withTiles.text.includes('data-tile-attribution="© Example &lt;contributors&gt;"'));
-  t.false(withTiles.text.includes('No base map is configured'));
+  t.false(withTiles.text.includes('data-base-map-credit'), 'a tile server replaces the offline base map');
+  t.false(withTiles.text.includes('The base map is drawn offline'));
 });
 
 test('a tile URL must be an http(s) template with {z}, {x} and {y} and no placeholder inside its host', (t) => {

@@ -133,10 +133,6 @@ export const SITE_MESSAGES = {
   'site.map.summary': { zh: '共 {total} 条有位置的记录，当前列出第 {from}–{to} 条', en: 'Records with a location {from}–{to} of {total}' },
   'site.map.none': { zh: '这些记录都没有位置信息。', en: 'None of these records has a location.' },
   'site.map.list_heading': { zh: '有位置的记录', en: 'Records with a location' },
-  'site.map.no_tiles': {
-    zh: '未配置底图：标记和线条绘制在空白背景上。',
-    en: 'No base map is configured: markers and lines are drawn on a plain background.',
-  },
   'site.map.hint': {
     zh: '拖动、缩放地图后选“在此范围内检索”；点击地图上任一点，可检索其附近的记录。',
     en: 'Pan and zoom, then choose “Search this area”; click anywhere on the map to search near that point.',
