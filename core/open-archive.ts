@@ -7,6 +7,7 @@ import { translate } from './i18n/translate.ts';
 import { createEngine } from './search/create-engine.ts';
 import { EmbeddedEngine } from './search/embedded/embedded-engine.ts';
 import { checkMeiliConfig, type ConfigProblem, type MeiliRole } from './search/meilisearch/check-config.ts';
+import { isIndexOutage } from './search/index-outage.ts';
 import { withSuggestionIndex } from './search/suggest/suggestion-index.ts';
 import { reindexAll, syncIndex } from './search/sync-index.ts';
 import type { SearchEngine } from './search/types.ts';
@@ -16,6 +17,8 @@ export interface Archive {
   engine: SearchEngine;
   /** Configuration problems that do not stop the program, for the caller to log. */
   warnings: ConfigProblem[];
+  /** Why the engine could not take the changes queued before this program started (they stay queued). */
+  indexOutage?: Error;
   close(): Promise<void>;
 }
 
@@ -34,19 +37,28 @@ export async function openArchive(config: Config, role: MeiliRole = 'admin'): Pr
   checkCatalogFile(config.catalogFile);
   const catalog = Catalog.open(config.catalogFile);
   const engine = await createEngine(config, catalog);
+  let indexOutage: Error | undefined;
   if (engine instanceof EmbeddedEngine) {
     // The embedded index lives in the catalog file; a new index format starts empty and is rebuilt here.
     if (engine.needsRebuild()) await reindexAll(catalog, engine);
     // Changes left queued by an import killed between its write and its index sync.
     await syncIndex(catalog, engine);
   } else if (role === 'admin') {
-    await syncIndex(catalog, engine);
+    // Meilisearch down must not stop an import: the catalog takes the records, the outbox keeps them.
+    indexOutage = await syncIndex(catalog, engine).then(
+      () => undefined,
+      (error: unknown) => {
+        if (isIndexOutage(error)) return error;
+        throw error;
+      },
+    );
   }
   // Suggestions live in the catalog file whatever the engine; a catalog made before them fills them once.
   withSuggestionIndex(catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(catalog.iterateRecords()));
   return {
     catalog,
     engine,
+    ...(indexOutage && { indexOutage }),
     warnings: problems.filter((problem) => problem.severity === 'warning'),
     async close() {
       await engine.close();

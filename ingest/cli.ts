@@ -10,6 +10,8 @@ import { EXIT } from '../core/cli/exit-codes.ts';
 import { printable } from '../core/cli/printable.ts';
 import { CliFailure } from '../core/cli/cli-failure.ts';
 import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
+import { classifyFault } from '../core/faults/classify-fault.ts';
+import type { NestedMessage } from '../core/i18n/translate.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { createProgress } from './progress.ts';
@@ -45,9 +47,10 @@ async function ingest(cli: Cli): Promise<number> {
   const progress = createProgress();
   log.info({ paths, dryRun }, 'ingest started');
   try {
-    const { report, nothingFound, media } = await runIngest({
+    const { report, nothingFound, media, indexOutage } = await runIngest({
       catalog: archive.catalog,
       engine: archive.engine,
+      ...(archive.indexOutage && { indexOutage: archive.indexOutage }),
       paths,
       dryRun,
       onExisting: cli.values['on-existing'] as OnExisting,
@@ -65,17 +68,30 @@ async function ingest(cli: Cli): Promise<number> {
       cli.printError('ingest.no_input', { paths: paths.join(', ') });
       return EXIT.usage;
     }
-    const written = await writeReport(report, config.reportsDir, { dryRun });
+    // The summary first: if the disk is full, the report cannot be written but the summary is still seen.
     printSummary(report, cli, dryRun);
     if (media) printMediaSummary(media, cli, dryRun);
+    const written = await writeReport(report, config.reportsDir, { dryRun });
     cli.print('ingest.report_written', { path: path.relative(process.cwd(), written.csv) });
     if (report.importId !== undefined) cli.print('ingest.import_id', { id: report.importId });
     log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures() }, 'ingest finished');
+    if (indexOutage) {
+      const queued = archive.catalog.countPendingChanges();
+      log.warn({ err: indexOutage, queued }, 'search index behind the catalog');
+      cli.printError('cli.index_behind', { detail: outageMessage(indexOutage), count: queued });
+      return EXIT.indexBehind;
+    }
     return report.hasFailures() ? EXIT.refused : EXIT.ok;
   } finally {
     progress.stop();
     await archive.close();
   }
+}
+
+/** The engine's own explanation (unreachable, timed out, key refused …) as a message. */
+function outageMessage(error: Error): NestedMessage {
+  const fault = classifyFault(error);
+  return fault ? { key: fault.key, params: fault.params } : { key: 'search.meili.server_error', params: { detail: error.message } };
 }
 
 function printSummary(report: IngestReport, cli: Cli, dryRun: boolean): void {

@@ -7,9 +7,8 @@
 import path from 'node:path';
 import type { Catalog, OnExisting, RecordWrite, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
 import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
-import { syncIndex } from '../core/search/sync-index.ts';
-import type { SearchEngine } from '../core/search/types.ts';
 import type { RecordFile } from './find-inputs.ts';
+import type { IndexStep } from './index-step.ts';
 import type { MediaBatchItem, MediaStep } from './media/media-step.ts';
 import { assertUtf8 } from './read/check-encoding.ts';
 import { readCsv } from './read/read-csv.ts';
@@ -23,8 +22,8 @@ export const BATCH_SIZE = 1000;
 
 export interface ImportOptions {
   catalog: Catalog;
-  /** Absent on a dry run: nothing is indexed. */
-  engine?: SearchEngine;
+  /** Keeps the search engine in step after each batch; absent on a dry run (nothing is indexed). */
+  index?: IndexStep;
   dryRun: boolean;
   onExisting: OnExisting;
   importId?: number;
@@ -195,7 +194,7 @@ async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptio
   if (options.dryRun) return options.catalog.previewBatch(writes, options.onExisting);
   const stored: StoredRecord[] = [];
   const actions = options.catalog.writeBatch(writes, { importId: options.importId, onExisting: options.onExisting, written: stored });
-  if (options.engine) await syncIndex(options.catalog, options.engine, stored);
+  await options.index?.afterBatch(stored);
   return actions;
 }
 

@@ -7,6 +7,7 @@ import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.t
 import type { LockHolder } from '../core/catalog/writer-lock.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import { findInputs, type PhotoFolder } from './find-inputs.ts';
+import { createIndexStep } from './index-step.ts';
 import { displayPath, importRecordsFile, type ImportOptions } from './import-records-file.ts';
 import { createMediaStep, readMetadataOfFile, type MediaSettings, type MediaStep, type MediaSummary } from './media/media-step.ts';
 import { readPhotoFolder } from './media/read-photo-folder.ts';
@@ -21,6 +22,8 @@ export interface IngestOptions {
   /** Told when another process is writing to the archive and this run waits for it. */
   onWaitForWriter?: (holder: LockHolder) => void;
   engine?: SearchEngine;
+  /** The engine already failed before the run (e.g. when the archive was opened): do not try it. */
+  indexOutage?: Error;
   paths: readonly string[];
   dryRun?: boolean;
   onExisting?: OnExisting;
@@ -36,6 +39,8 @@ export interface IngestResult {
   nothingFound: boolean;
   /** What happened to the photographs, when `media` was given. */
   media?: MediaSummary;
+  /** Why the search engine took no changes: they wait in the outbox for the next sync. */
+  indexOutage?: Error;
 }
 
 /**
@@ -94,12 +99,13 @@ async function importInputs(
   }
 
   const media = options.media ? await createMediaStep(catalog, options.media, { dryRun }) : undefined;
+  const index = !dryRun && options.engine ? createIndexStep(catalog, options.engine, options.indexOutage) : undefined;
   const referencedImages = new Set<string>();
   const importOptions = (collectionFile: string | undefined): ImportOptions => {
     const collectionId = collectionFile ? collectionIds.get(collectionFile) : undefined;
     return {
       catalog,
-      engine: dryRun ? undefined : options.engine,
+      index,
       dryRun,
       onExisting,
       importId,
@@ -114,7 +120,7 @@ async function importInputs(
   for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
   for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
   const nothingFound = inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 && inputs.photoFolders.length === 0;
-  return { report, nothingFound, ...(media && { media: media.summary() }) };
+  return { report, nothingFound, ...(media && { media: media.summary() }), ...(index?.outage && { indexOutage: index.outage }) };
 }
 
 async function importPhotoFolder(folder: PhotoFolder, options: ImportOptions, media: MediaStep | undefined): Promise<void> {

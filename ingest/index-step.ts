@@ -1,0 +1,36 @@
+/**
+ * The index step of an import: after each batch is committed, the search engine is brought up to
+ * date from the outbox. If the engine cannot take the changes (Meilisearch down, slow, refusing
+ * its key), the import goes on — the catalog is the source of truth and the outbox keeps every
+ * change — and stops trying for the rest of the run, so a dead engine costs one timeout, not one
+ * per batch. The run then ends saying how many changes wait for the next sync.
+ */
+import type { Catalog, StoredRecord } from '../core/catalog/catalog.ts';
+import { isIndexOutage } from '../core/search/index-outage.ts';
+import { syncIndex } from '../core/search/sync-index.ts';
+import type { SearchEngine } from '../core/search/types.ts';
+
+export interface IndexStep {
+  /** Applies the queued changes (the batch just written among them) unless the engine is out. */
+  afterBatch(written: readonly StoredRecord[]): Promise<void>;
+  /** Why the engine took no more changes, once it failed. */
+  readonly outage: Error | undefined;
+}
+
+export function createIndexStep(catalog: Catalog, engine: SearchEngine, outage?: Error): IndexStep {
+  let stopped = outage;
+  return {
+    async afterBatch(written) {
+      if (stopped) return;
+      try {
+        await syncIndex(catalog, engine, written);
+      } catch (error) {
+        if (!isIndexOutage(error)) throw error;
+        stopped = error;
+      }
+    },
+    get outage() {
+      return stopped;
+    },
+  };
+}
