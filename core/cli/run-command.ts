@@ -105,7 +105,15 @@ export async function runCommand<O extends OptionSpecs>(
     printError: (key, params) => console.error(text(key, params)),
   };
 
+  let failed = false;
   const fail = (error: unknown) => {
+    // The first failure is the one to tell; what fails after it (work still in flight as the
+    // archive closes) only goes to the log.
+    if (failed) {
+      logger?.warn({ err: error }, 'a later failure, after the command had already failed');
+      return;
+    }
+    failed = true;
     process.exitCode = reportFailure(error, { name: spec.name, lang, scene, config, logger, text });
   };
   // Errors from callbacks and streams that no await reaches end the command the same way.

@@ -29,3 +29,27 @@ export function problemOf(error: unknown, path: string): MediaProblemError {
   if ((error as NodeJS.ErrnoException)?.code?.startsWith('E')) return mediaProblem('media.unreadable', { path, detail: message.slice(0, 200) }, { transient: true });
   return mediaProblem('media.undecodable', { path, detail: message.slice(0, 200) });
 }
+
+const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+const STORAGE_MESSAGES: [RegExp, string][] = [
+  [/No space left on device|Disk quota exceeded/i, 'ENOSPC'],
+  [/Read-only file system/i, 'EROFS'],
+];
+
+/**
+ * A full or read-only disk is not a problem with one photograph: every later one would fail the
+ * same way, and so will the catalog. Such an error ends the import (the command says to free
+ * space). sharp reports it in libvips' words (`<file>: write error\nsystem error: No space left
+ * on device`), without a code, so one is given.
+ */
+export function storageFaultOf(error: unknown, folder?: string): NodeJS.ErrnoException | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && STORAGE_CODES.has(code)) return error as NodeJS.ErrnoException;
+  const message = error instanceof Error ? error.message : '';
+  const match = STORAGE_MESSAGES.find(([pattern]) => pattern.test(message));
+  if (!match) return undefined;
+  // libvips names the file it was writing, or only its own function (`vips__file_write`).
+  const named = /^(\/.+?): write error/.exec(message)?.[1];
+  const file = named ?? folder;
+  return Object.assign(new Error(message.split('\n')[0], { cause: error }), { code: match[1], ...(file && { path: file }) });
+}

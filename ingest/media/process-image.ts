@@ -13,7 +13,7 @@ import type { MediaStore } from '../../core/media/media-store.ts';
 import { decodeImage } from './decode-image.ts';
 import { deriveImages } from './derive-images.ts';
 import { inspectImage } from './inspect-image.ts';
-import { mediaProblem, problemOf } from './media-problem.ts';
+import { mediaProblem, problemOf, storageFaultOf } from './media-problem.ts';
 import { readImageMetadata } from './read-image-metadata.ts';
 import { addFullSizeAlias, writeIiifTiles } from './write-iiif-tiles.ts';
 
@@ -37,6 +37,8 @@ export interface PipelineContext {
   mode: 'process' | 'check';
   /** Photographs being processed right now, by hash: the same bytes twice in a run are processed once. */
   inFlight: Map<string, Promise<ImageOutcome>>;
+  /** Set by the first full or read-only disk: photographs still waiting in the pool then stop at once. */
+  storageFault?: NodeJS.ErrnoException;
 }
 
 export interface ImageJob {
@@ -50,8 +52,12 @@ export type ImageOutcome =
   | { ok: true; hash: string; metadata: ImageMetadata; status: 'processed' | 'unchanged' | 'checked'; warnings: MediaProblem[] }
   | { ok: false; problem: MediaProblem; /** Worth retrying next run (timeout, read error); not remembered. */ transient: boolean };
 
-/** Never throws: every failure is an outcome that names the image. */
+/**
+ * Every failure of the photograph is an outcome that names the image; only a full or read-only
+ * disk (which no later photograph or batch would survive either) throws, to end the import.
+ */
 export async function processImage(job: ImageJob, context: PipelineContext): Promise<ImageOutcome> {
+  if (context.storageFault) throw context.storageFault;
   try {
     const info = await stat(job.file);
     if (info.size === 0) throw mediaProblem('media.empty_file', { path: job.reference });
@@ -74,6 +80,8 @@ export async function processImage(job: ImageJob, context: PipelineContext): Pro
     if (context.mode === 'process' && (outcome.ok || !outcome.transient)) context.repository?.rememberSource(job.file, { size: info.size, mtimeMs: info.mtimeMs, hash });
     return namedFor(outcome, job.reference);
   } catch (error) {
+    const storageFault = storageFaultOf(error, context.store.mediaDir);
+    if (storageFault) throw (context.storageFault ??= storageFault);
     const failure = problemOf(error, job.reference);
     return { ok: false, problem: failure.problem, transient: failure.transient };
   }
@@ -123,6 +131,7 @@ async function processBytes(bytes: Buffer, hash: string, job: ImageJob, context:
       throw error;
     }
   } catch (error) {
+    if (storageFaultOf(error)) throw error;
     const failure = problemOf(error, job.reference);
     if (context.mode === 'process' && !failure.transient) {
       repository?.save({ status: 'failed', hash, pipeline: MEDIA_PIPELINE_VERSION, bytes: bytes.length, problem: failure.problem, metadata });

@@ -32,6 +32,8 @@ export interface CliOptions {
   script?: string;
   /** Variables added to (or, when undefined, removed from) a clean environment. */
   env?: NodeJS.ProcessEnv;
+  /** Run as this user (the tests run as root). */
+  uid?: number;
 }
 
 export function startCli(args: readonly string[], options: CliOptions): ChildProcess {
@@ -44,7 +46,8 @@ export function startCli(args: readonly string[], options: CliOptions): ChildPro
     if (value === undefined) delete env[name];
     else env[name] = value;
   }
-  return spawn(process.execPath, [`--import=${TSX}`, options.script ?? CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const user = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+  return spawn(process.execPath, [`--import=${TSX}`, options.script ?? CLI, ...args], { cwd: options.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...user });
 }
 
 export function finished(child: ChildProcess): Promise<CliResult> {
