@@ -12,6 +12,7 @@ import { CliFailure } from '../core/cli/cli-failure.ts';
 import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
 import { classifyFault } from '../core/faults/classify-fault.ts';
 import type { NestedMessage } from '../core/i18n/translate.ts';
+import { markCurated } from '../core/curated-archive.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { createProgress } from './progress.ts';
@@ -44,6 +45,8 @@ async function ingest(cli: Cli): Promise<number> {
   const paths = cli.positionals.length > 0 ? cli.positionals : [config.collectionsDir];
   const dryRun = cli.values['dry-run'] ?? false;
   const archive = await openArchive(config);
+  // Before anything else: even if killed now, this archive is the curator's and never gets the demo.
+  if (!dryRun) markCurated(archive.catalog);
   const progress = createProgress();
   log.info({ paths, dryRun }, 'ingest started');
   try {

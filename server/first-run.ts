@@ -1,10 +1,13 @@
 /**
  * The first `npm start` on a fresh data directory imports the demo collections, so a new clone
- * shows an archive straight away. An archive that holds anything (records or collections, e.g. a
- * curator's own import) is served as it is: the demo is never mixed into it.
+ * shows an archive straight away. A curator's archive — one that holds anything, or that any
+ * curator's command has opened for writing, even one killed before its first batch — is served as
+ * it is: the demo is never mixed into it (core/curated-archive.ts). A demo import that was itself
+ * interrupted is finished at the next start.
  */
 import type { Catalog } from '../core/catalog/catalog.ts';
 import { PROJECT_ROOT } from '../core/config.ts';
+import { demoImported, DEMO_ACTOR, isCurated } from '../core/curated-archive.ts';
 import type { Logger } from '../core/log.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
@@ -22,9 +25,9 @@ export interface FirstRunParts {
 
 /** Returns whether the demo was imported. */
 export async function ingestDemoIfEmpty({ catalog, engine, collectionsDir, reportsDir, mediaDir, logger }: FirstRunParts): Promise<boolean> {
-  if (catalog.countRecords() > 0 || catalog.listCollections().length > 0) return false;
+  if (isCurated(catalog) || demoImported(catalog)) return false;
   logger.info({ collectionsDir }, 'the archive is empty: importing the demo collections');
-  const { report, nothingFound, media } = await runIngest({ catalog, engine, paths: [collectionsDir], displayRoot: PROJECT_ROOT, media: { mediaDir } });
+  const { report, nothingFound, media } = await runIngest({ catalog, engine, actor: DEMO_ACTOR, paths: [collectionsDir], displayRoot: PROJECT_ROOT, media: { mediaDir } });
   if (nothingFound) {
     logger.warn({ collectionsDir }, 'no demo collections found: serving an empty archive');
     return false;

@@ -3,13 +3,14 @@
  * collections first when the archive is empty. Logs JSON lines; closes cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from '../core/config.ts';
-import { classifyFault } from '../core/faults/classify-fault.ts';
+import { loadConfig } from '../core/config.ts';
+import { classifyFault, type FaultScene } from '../core/faults/classify-fault.ts';
 import { langFromLocale, translate } from '../core/i18n/translate.ts';
-import { createLogger } from '../core/log.ts';
+import { createLogger, type Logger } from '../core/log.ts';
 import { openArchive } from '../core/open-archive.ts';
 import { createApp } from './app.ts';
 import { ingestDemoIfEmpty } from './first-run.ts';
+import { warnAboutMissingMedia } from './health/find-missing-media.ts';
 
 const FORCED_EXIT_MS = 10_000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
@@ -19,33 +20,26 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exitCode = 2;
-    return;
+    return stopWith(error, {});
   }
   const logger = createLogger(config, 'site');
   let archive;
   try {
     // The server searches with the search-only key; index writes are the admin tools' job.
     archive = await openArchive(config, 'server');
+    for (const warning of archive.warnings) logger.warn({ problem: warning.key }, translate('en', warning.key, warning.params));
+    if (config.engine === 'embedded') {
+      await ingestDemoIfEmpty({ ...archive, collectionsDir: config.collectionsDir, reportsDir: config.reportsDir, mediaDir: config.mediaDir, logger });
+    } else if (archive.catalog.countRecords() === 0) {
+      logger.warn('the archive is empty: import records with `npm run ingest` (it holds the Meilisearch admin key)');
+    }
   } catch (error) {
-    // A damaged catalog, a read-only data directory …: one line for the operator, not a stack trace.
-    const fault = classifyFault(error, { catalogFile: config.catalogFile, dataDir: config.dataDir });
-    if (!fault) throw error;
-    const line = translate(langFromLocale(process.env.LC_ALL || process.env.LANG), fault.key, fault.params);
-    logger.fatal({ fault: fault.key }, translate('en', fault.key, fault.params));
-    console.error(line);
-    process.exitCode = fault.exitCode;
-    return;
-  }
-  for (const warning of archive.warnings) logger.warn({ problem: warning.key }, translate('en', warning.key, warning.params));
-  if (config.engine === 'embedded') {
-    await ingestDemoIfEmpty({ ...archive, collectionsDir: config.collectionsDir, reportsDir: config.reportsDir, mediaDir: config.mediaDir, logger });
-  } else if (archive.catalog.countRecords() === 0) {
-    logger.warn('the archive is empty: import records with `npm run ingest` (it holds the Meilisearch admin key)');
+    // Nothing of the archive may keep the process alive after it failed to start.
+    await archive?.close().catch(() => undefined);
+    return stopWith(error, { catalogFile: config.catalogFile, dataDir: config.dataDir }, logger);
   }
   const app = createApp({ config, catalog: archive.catalog, engine: archive.engine, logger });
+  void warnAboutMissingMedia(archive.catalog, config.mediaDir, logger);
 
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
@@ -72,6 +66,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+/**
+ * A damaged catalog, a read-only or full data directory, a bad variable: one line for the operator
+ * in their language (and one log line), the fault's exit status, never a stack trace.
+ */
+function stopWith(error: unknown, scene: FaultScene, logger?: Logger): void {
+  const fault = classifyFault(error, scene);
+  if (!fault) throw error;
+  logger?.fatal({ fault: fault.key }, translate('en', fault.key, fault.params));
+  console.error(translate(langFromLocale(process.env.LC_ALL || process.env.LANG), fault.key, fault.params));
+  process.exitCode = fault.exitCode;
 }
 
 await main();

@@ -128,6 +128,14 @@ export class MediaRepository {
     return this.#db.prepare<[string], MediaLink>('SELECT hash, source FROM record_media WHERE record_id = ? ORDER BY position').all(recordId);
   }
 
+  /** Every ready photograph some record shows, by hash: the files that must be on disk. */
+  linkedReadyHashes(): string[] {
+    return this.#db
+      .prepare<[], { hash: string }>("SELECT DISTINCT hash FROM record_media JOIN media USING (hash) WHERE status = 'ready' ORDER BY hash")
+      .all()
+      .map((row) => row.hash);
+  }
+
   /** The ready photographs a record shows, in order. */
   ofRecord(recordId: string): ReadyMedia[] {
     return this.#db

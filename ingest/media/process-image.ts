@@ -91,6 +91,9 @@ async function processBytes(bytes: Buffer, hash: string, job: ImageJob, context:
   const stored = await fromStore(hash, context);
   if (stored) return stored;
   const { settings, store, repository } = context;
+  // Known and ready, yet its folder is gone: say so when it is made again.
+  const known = repository?.find(hash);
+  const lostFiles = known?.status === 'ready' && known.pipeline === MEDIA_PIPELINE_VERSION;
   let metadata: ImageMetadata = {};
   try {
     const inspected = await inspectImage(bytes, job.reference, settings);
@@ -125,7 +128,8 @@ async function processBytes(bytes: Buffer, hash: string, job: ImageJob, context:
         metadata,
         original: settings.publishOriginals ? 'public' : 'private',
       });
-      return { ok: true, hash, metadata, status: 'processed', warnings };
+      const rebuilt = lostFiles ? [{ key: 'media.files_rebuilt' as const, params: { path: job.reference } }] : [];
+      return { ok: true, hash, metadata, status: 'processed', warnings: [...warnings, ...rebuilt] };
     } catch (error) {
       await store.discard(staged);
       throw error;

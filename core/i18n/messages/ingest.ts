@@ -96,7 +96,10 @@ export const INGEST_MESSAGES = {
   'media.outside_folder': { zh: '图像路径 “{path}” 指向导入文件夹之外；已拒绝', en: 'image path "{path}" leads outside the import folder; refused' },
   'media.absolute_path': { zh: '图像路径 “{path}” 是绝对路径；请写相对于导入文件的路径', en: 'image path "{path}" is absolute; write it relative to the import file' },
   'media.remote_not_fetched': { zh: '不会下载远程图像 “{path}”；请下载后以本地文件引用', en: 'remote image "{path}" is not fetched; download it and reference the local file' },
-  'media.not_found': { zh: '找不到图像文件 “{path}”', en: 'image file "{path}" not found' },
+  'media.not_found': {
+    zh: '找不到图像文件 “{path}”；请检查 images 列中的路径（相对于导入文件所在的文件夹）以及该文件是否存在',
+    en: 'image file "{path}" not found: check the path in the images column (relative to the import file\'s folder) and that the file is there',
+  },
 
   // The ingest command.
   'ingest.no_input': { zh: '没有可导入的文件：{paths}', en: 'nothing to import in: {paths}' },

@@ -48,6 +48,14 @@ export const MEDIA_MESSAGES = {
 
   // The ingest command.
   'media.progress': { zh: '图像', en: 'images' },
+  'media.files_rebuilt': {
+    zh: '图像 “{path}” 的文件不在媒体文件夹中（已被删除或没有随备份恢复），已根据原图重新生成',
+    en: 'the files of image "{path}" were missing from the media folder (deleted, or not restored with a backup) and were made again from the original',
+  },
+  'media.files_missing': {
+    zh: '媒体文件夹 {mediaDir} 中缺少 {count} 张图像的文件（例如 {example}），相应的记录页不会显示这些图像。请从备份恢复该文件夹，或重新导入引用这些图像的文件以重新生成',
+    en: '{count} {count:image is|images are} missing from the media folder {mediaDir} (for example {example}), so record pages cannot show them. Restore that folder from a backup, or import the files that name them again to make them anew',
+  },
   'media.summary': {
     zh: '图像：处理 {processed}，未变 {unchanged}，失败 {failed}（{rate} 张/秒）',
     en: 'images: {processed} processed, {unchanged} unchanged, {failed} failed ({rate}/s)',
