@@ -9,6 +9,7 @@ import { langFromLocale, translate } from '../core/i18n/translate.ts';
 import { createLogger, type Logger } from '../core/log.ts';
 import { openArchive } from '../core/open-archive.ts';
 import { createApp } from './app.ts';
+import { startIndexDrainer } from './drain-index-queue.ts';
 import { ingestDemoIfEmpty } from './first-run.ts';
 import { warnAboutMissingMedia } from './health/find-missing-media.ts';
 
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   }
   const app = createApp({ config, catalog: archive.catalog, engine: archive.engine, logger });
   void warnAboutMissingMedia(archive.catalog, config.mediaDir, logger);
+  // With Meilisearch the server holds only a search key: the next import or reindex syncs instead.
+  const drainer = config.engine === 'embedded' ? startIndexDrainer({ ...archive, logger }) : undefined;
 
   const server = app.listen(config.port, config.host, () => {
     const { port } = server.address() as AddressInfo;
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    drainer?.stop();
     server.close(() => {
       void archive.close().then(() => logger.info('closed'));
     });

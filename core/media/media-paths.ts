@@ -16,8 +16,13 @@ export function mediaFolderOf(mediaDir: string, hash: string): string {
   return path.join(mediaDir, hash.slice(0, 2), hash);
 }
 
+/** Where originals are kept when they are not published; no route serves it. */
+export function privateDirOf(mediaDir: string): string {
+  return path.join(mediaDir, 'private');
+}
+
 export function privateOriginalOf(mediaDir: string, hash: string, extension: string): string {
-  return path.join(mediaDir, 'private', hash.slice(0, 2), `${hash}.${extension}`);
+  return path.join(privateDirOf(mediaDir), hash.slice(0, 2), `${hash}.${extension}`);
 }
 
 /** Work in progress: a folder here is never served and is removed if a run dies. */

@@ -8,10 +8,10 @@ import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { originalFileName } from './derivatives.ts';
 import { canonicalExtension, type ImageType } from './image-types.ts';
-import { mediaFolderOf, privateOriginalOf, stagingDirOf } from './media-paths.ts';
+import { mediaFolderOf, privateDirOf, privateOriginalOf, stagingDirOf } from './media-paths.ts';
 
-/** Staging folders older than this belong to a run that died. */
-const STALE_STAGING_MS = 60 * 60 * 1000;
+/** A private original still being written: renamed into place once complete. */
+const PART_SUFFIX = '.part';
 
 export class MediaStore {
   constructor(readonly mediaDir: string) {}
@@ -57,19 +57,29 @@ export class MediaStore {
     const target = privateOriginalOf(this.mediaDir, hash, extension);
     if (await stat(target).catch(() => undefined)) return;
     await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.part`;
+    const temporary = `${target}.${randomUUID()}${PART_SUFFIX}`;
     await writeFile(temporary, bytes);
     await rename(temporary, target);
   }
 
-  /** Removes staging folders left behind by a run that was killed. */
-  async removeStaleStaging(now = Date.now()): Promise<void> {
+  /**
+   * Removes what runs that died left half-made: every staging folder and every original still
+   * being written (`*.part`). Only the import holding the archive's writer lock calls this, so
+   * no other run can be using them: whatever is there is a leftover, however young.
+   */
+  async removeLeftovers(): Promise<number> {
+    let removed = 0;
+    const remove = async (target: string) => {
+      await rm(target, { recursive: true, force: true });
+      removed++;
+    };
     const staging = stagingDirOf(this.mediaDir);
-    const entries = await readdir(staging).catch(() => [] as string[]);
-    for (const entry of entries) {
-      const full = path.join(staging, entry);
-      const info = await stat(full).catch(() => undefined);
-      if (info && now - info.mtimeMs > STALE_STAGING_MS) await rm(full, { recursive: true, force: true });
+    for (const entry of await readdir(staging).catch(() => [] as string[])) await remove(path.join(staging, entry));
+    const privateDir = privateDirOf(this.mediaDir);
+    for (const prefix of await readdir(privateDir).catch(() => [] as string[])) {
+      const folder = path.join(privateDir, prefix);
+      for (const entry of await readdir(folder).catch(() => [] as string[])) if (entry.endsWith(PART_SUFFIX)) await remove(path.join(folder, entry));
     }
+    return removed;
   }
 }

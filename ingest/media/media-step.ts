@@ -64,7 +64,8 @@ export async function createMediaStep(catalog: Catalog, settings: MediaSettings,
   restrictDecoders();
   const store = new MediaStore(settings.mediaDir);
   const repository = catalog.media;
-  if (!options.dryRun) await store.removeStaleStaging();
+  // Called with the writer lock held (runIngest): leftovers of killed runs, none of a live one.
+  if (!options.dryRun) await store.removeLeftovers();
   const context: PipelineContext = {
     store,
     repository,

@@ -3,13 +3,13 @@
  * with one line naming the file and saying to free space, exit 5, never a stack trace; every batch
  * committed before is whole and kept; after space is freed the same command finishes the job.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import sharp from 'sharp';
 import { EXIT } from '../../core/cli/exit-codes.ts';
 import { cliWorkspace } from '../ingest/helpers/run-cli.ts';
 import { catalogState } from './helpers/catalog-state.ts';
+import { writeNoiseImage } from './helpers/noise-images.ts';
 import { mountTmpfs } from './helpers/tmpfs.ts';
 
 const BATCH = 1000;
@@ -48,14 +48,11 @@ test('a disk that fills up during an import stops it with exit 5 and a line nami
 });
 
 test('a disk too full for a photograph\'s derivatives ends the import with exit 5 rather than importing the record without it', async (t) => {
-  const disk = mountTmpfs(t, '1200k');
+  const disk = mountTmpfs(t, '900k');
   const cli = cliWorkspace(t);
   const dataDir = path.join(disk.dir, 'data');
   // Noise does not compress: its derivatives and tiles need several megabytes.
-  const { width, height } = { width: 1600, height: 1200 };
-  const noise = Buffer.alloc(width * height * 3);
-  for (let index = 0; index < noise.length; index++) noise[index] = (index * 2654435761) >>> 24;
-  await sharp(noise, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 0 }).toFile(path.join(cli.dir, 'noise.png'));
+  await writeNoiseImage(path.join(cli.dir, 'noise.png'));
   writeFileSync(path.join(cli.dir, 'photo.csv'), 'id,title_zh,images\nnoisy-photo,噪点照片,noise.png\n');
 
   const full = await cli.run(['photo.csv'], { dataDir });
@@ -67,4 +64,5 @@ test('a disk too full for a photograph\'s derivatives ends the import with exit 
   const again = await cli.run(['photo.csv'], { dataDir });
   t.is(again.code, EXIT.ok, again.stdout + again.stderr);
   t.true(again.stdout.includes('photo.csv: 1 created, 0 updated, 0 unchanged, 0 failed'), again.stdout);
+  t.deepEqual(readdirSync(path.join(dataDir, 'media', 'staging')), []);
 });
