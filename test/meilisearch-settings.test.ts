@@ -20,6 +20,8 @@ test('every searchable schema field is searchable: title fields, then names, the
   t.deepEqual(attributes.filter((name) => !HAN_ATTRIBUTES.includes(name) && name !== PINYIN_ATTRIBUTE), [
     ...searchable.filter((name) => fieldMeta(name).search === 'title'),
     ...searchable.filter((name) => fieldMeta(name).search === 'names'),
+    // English names the fields do not hold (admin areas, vocabulary periods) rank with the names.
+    'names_en',
     ...searchable.filter((name) => fieldMeta(name).search === 'body'),
   ]);
   t.deepEqual(attributes.slice(0, 4), ['identifier', 'title_zh', 'title_en', 'han_title']);
@@ -36,7 +38,7 @@ test('Chinese fields are segmented as Mandarin; English fields and pair tokens a
   t.true(zh.includes('title_zh') && zh.includes('description_zh'));
   t.deepEqual(settings.localizedAttributes, [
     { attributePatterns: zh, locales: ['cmn'] },
-    { attributePatterns: [...en, 'han_title', 'han_names', 'han_body', 'pinyin_names'], locales: ['eng'] },
+    { attributePatterns: [...en, 'names_en', 'han_title', 'han_names', 'han_body', 'pinyin_names'], locales: ['eng'] },
   ]);
 });
 

@@ -234,6 +234,10 @@ export const MIGRATIONS: readonly Migration[] = [
     ) WITHOUT ROWID;
     `,
   },
+  {
+    description: 'the embedded index with English names of administrative areas (Linping District) among the names: rebuilt',
+    up: (db) => db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;'),
+  },
 ];
 
 /**

@@ -1,4 +1,5 @@
 /** A record's text grouped by full-text column, as the schema's `search` metadata assigns it. */
+import { adminAreaEnglishNames } from '../schema/admin-area-names.ts';
 import type { PeriodEntry } from '../schema/periods.ts';
 import { fieldMeta, RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../schema/record.ts';
 import { namedPeriods } from '../schema/reconcile-period.ts';
@@ -19,8 +20,18 @@ export function searchableText(record: ArchiveRecord): Record<SearchColumn, stri
     if (!column || value === undefined) continue;
     text[column].push(Array.isArray(value) ? value.join(' ') : String(value).replaceAll('/', ' '));
   }
-  text.names.push(...namedPeriods(record).flatMap(periodNames));
+  text.names.push(...namedPeriods(record).flatMap(periodNames), ...adminAreaEnglishNames(record.admin_area));
   return { title: text.title.join('\n'), names: text.names.join('\n'), body: text.body.join('\n') };
+}
+
+/**
+ * English names a record does not spell out but is known by: its administrative areas (Linping
+ * District) and its vocabulary periods (Ming dynasty). Part of `searchableText`'s names; engines
+ * that search the record's own fields (Meilisearch) index them in a field of their own.
+ */
+export function derivedEnglishNames(record: ArchiveRecord): string[] {
+  const periods = namedPeriods(record).flatMap(periodNames).filter((name) => !/\p{Script=Han}/u.test(name));
+  return [...adminAreaEnglishNames(record.admin_area), ...periods];
 }
 
 /** Every name of a period, so 明代, 明朝 and Ming dynasty all find a record dated 明. */

@@ -4,6 +4,7 @@
  * names, or the message table, in the visitor's language.
  */
 import { translate, type Lang } from '../../core/i18n/translate.ts';
+import { adminAreaEnglishName } from '../../core/schema/admin-area-names.ts';
 import { FACETS, HIERARCHY_SEPARATOR, type FacetKey } from '../../core/schema/facets.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { collectionTitle } from './collection-text.ts';
@@ -15,7 +16,7 @@ export function facetLabel(key: FacetKey, lang: Lang): string {
 export function facetValueLabel(key: FacetKey, value: string, lang: Lang, lookups: Lookups): string {
   const facet = FACETS.find((spec) => spec.key === key)!;
   if (facet.kind === 'boolean') return translate(lang, value === 'yes' ? 'site.facet.yes' : 'site.facet.no');
-  if (facet.kind === 'hierarchy') return value.split(HIERARCHY_SEPARATOR).at(-1) ?? value;
+  if (facet.kind === 'hierarchy') return hierarchyLevelLabel(value, lang);
   if (facet.kind === 'list') {
     const collection = lookups.collectionById.get(value);
     return collection ? collectionTitle(collection, lang).value : value;
@@ -32,7 +33,20 @@ export function facetValueDepth(key: FacetKey, value: string): number {
   return facet.kind === 'hierarchy' ? value.split(HIERARCHY_SEPARATOR).length - 1 : 0;
 }
 
-/** `浙江省 › 杭州市 › 临平区`, for filters and tooltips where the whole path matters. */
-export function hierarchyPath(value: string): string {
-  return value.split(HIERARCHY_SEPARATOR).join(' › ');
+/** The most precise level of a path, in English on English pages (临平区 → Linping District). */
+export function hierarchyLevelLabel(value: string, lang: Lang): string {
+  return areaLabel(value.split(HIERARCHY_SEPARATOR).at(-1) ?? value, lang);
+}
+
+/** One level's name: as written in Chinese, its English name in English (admin-area-names.ts). */
+export function areaLabel(level: string, lang: Lang): string {
+  return lang === 'en' ? adminAreaEnglishName(level) : level;
+}
+
+/** `浙江省 › 杭州市 › 临平区` (`Zhejiang Province › Hangzhou › Linping District`), for filters and tooltips where the whole path matters. */
+export function hierarchyPath(value: string, lang: Lang = 'zh'): string {
+  return value
+    .split(HIERARCHY_SEPARATOR)
+    .map((level) => areaLabel(level, lang))
+    .join(' › ');
 }

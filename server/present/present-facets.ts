@@ -107,7 +107,7 @@ export function presentActiveFilters({ path, query, lang, lookups, url }: Search
   for (const facet of FACETS) {
     if (url.fixed?.includes(facet.key)) continue;
     for (const value of query.filters[facet.key] ?? []) {
-      const label = facet.kind === 'hierarchy' ? hierarchyPath(value) : facetValueLabel(facet.key, value, lang, lookups);
+      const label = facet.kind === 'hierarchy' ? hierarchyPath(value, lang) : facetValueLabel(facet.key, value, lang, lookups);
       active.push({ facet: facet.label[lang], value: label, removeHref: searchHref(path, toggleFilter(query, facet.key, value), url) });
     }
   }

@@ -8,7 +8,7 @@
 import type { FacetCounts, FacetValueCount } from '../../core/search/types.ts';
 import { HIERARCHY_SEPARATOR } from '../../core/schema/facets.ts';
 import { searchHref, toggleFilter, withOnlyValue, withoutFacet } from '../search/search-url.ts';
-import { hierarchyPath } from './facet-labels.ts';
+import { areaLabel, hierarchyLevelLabel, hierarchyPath } from './facet-labels.ts';
 import type { FacetValueView, SearchContext } from './present-facets.ts';
 
 export interface TrailCrumbView {
@@ -27,13 +27,13 @@ export interface HierarchyTrailView {
 }
 
 /** The values to list and, when one level is chosen, the trail to it. */
-export function presentHierarchyFacet(counts: FacetCounts, { path, query, url }: SearchContext): { values: FacetValueView[]; trail?: HierarchyTrailView } {
+export function presentHierarchyFacet(counts: FacetCounts, { path, query, url, lang }: SearchContext): { values: FacetValueView[]; trail?: HierarchyTrailView } {
   const key = counts.key;
   const selected = query.filters[key] ?? [];
   const link = (value: string, count: number): FacetValueView => ({
     value,
-    label: lastLevel(value),
-    title: hierarchyPath(value),
+    label: hierarchyLevelLabel(value, lang),
+    title: hierarchyPath(value, lang),
     count,
     selected: false,
     href: searchHref(path, withOnlyValue(query, key, value), url),
@@ -47,7 +47,7 @@ export function presentHierarchyFacet(counts: FacetCounts, { path, query, url }:
     return {
       values: selected.map((value) => ({
         value,
-        label: hierarchyPath(value),
+        label: hierarchyPath(value, lang),
         count: countOf(counts.values, value) ?? 0,
         selected: true,
         href: searchHref(path, toggleFilter(query, key, value), url),
@@ -57,7 +57,8 @@ export function presentHierarchyFacet(counts: FacetCounts, { path, query, url }:
   }
   const chosen = selected[0]!;
   const levels = chosen.split(HIERARCHY_SEPARATOR);
-  const crumbs: TrailCrumbView[] = levels.map((label, depth) => {
+  const crumbs: TrailCrumbView[] = levels.map((level, depth) => {
+    const label = areaLabel(level, lang);
     const value = levels.slice(0, depth + 1).join(HIERARCHY_SEPARATOR);
     if (depth < levels.length - 1) return { label, href: searchHref(path, withOnlyValue(query, key, value), url) };
     const parent = levels.slice(0, depth).join(HIERARCHY_SEPARATOR);
@@ -77,9 +78,6 @@ function depthOf(value: string): number {
   return value.split(HIERARCHY_SEPARATOR).length - 1;
 }
 
-function lastLevel(value: string): string {
-  return value.split(HIERARCHY_SEPARATOR).at(-1) ?? value;
-}
 
 function countOf(values: readonly FacetValueCount[], value: string): number | undefined {
   return values.find((entry) => entry.value === value)?.count;

@@ -6,7 +6,7 @@
 import type { StoredRecord } from '../../core/catalog/catalog.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import type { MessageKey } from '../../core/i18n/messages.ts';
-import { HIERARCHY_SEPARATOR, hierarchyValues } from '../../core/schema/facets.ts';
+import { hierarchyValues } from '../../core/schema/facets.ts';
 import type { Geometry } from '../../core/schema/geometry.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { PROTECTION_LEVELS } from '../../core/schema/vocabularies.ts';
@@ -15,6 +15,7 @@ import type { RecordReading } from '../services/read-record.ts';
 import { collectionHref, collectionTitle } from './collection-text.ts';
 import { formatCoordinates } from './format-coordinates.ts';
 import { nearbyLinks } from './nearby-link.ts';
+import { hierarchyLevelLabel } from './facet-labels.ts';
 import { HTML_LANG, localList, localText, otherLang, recordTitle, type LocalText } from './localize.ts';
 import { itemHref, periodText, summarizeRecord, typeLabel, type RecordSummary } from './record-summary.ts';
 
@@ -101,7 +102,7 @@ function fieldRows({ record, modified }: StoredRecord, lang: Lang, lookups: Look
     row('site.field.type', typeLabel(record, lang)),
     row('site.field.period', periodText(record, lang)),
     row('site.field.place', localText(record, 'place', lang)),
-    links('site.field.admin_area', adminAreaLinks(record), { trail: true }),
+    links('site.field.admin_area', adminAreaLinks(record, lang), { trail: true }),
     row('site.field.coordinates', coordinatesText(record, lang)),
     links('site.field.nearby', nearbyLinks(record, lang)),
     row('site.field.geometry', record.geometry && geometryText(record.geometry, lang)),
@@ -139,12 +140,12 @@ function geometryText(geometry: Geometry, lang: Lang): string {
   }
 }
 
-/** Each level of the admin area, linking to the records at and below it. */
-function adminAreaLinks(record: ArchiveRecord): LinkView[] | undefined {
+/** Each level of the admin area (in English on English pages), linking to the records at and below it. */
+function adminAreaLinks(record: ArchiveRecord, lang: Lang): LinkView[] | undefined {
   return hierarchyValues(record.admin_area).map((level) => ({
     href: `/search?admin_area=${encodeURIComponent(level)}`,
-    label: level.split(HIERARCHY_SEPARATOR).at(-1)!,
-    htmlLang: HTML_LANG.zh,
+    label: hierarchyLevelLabel(level, lang),
+    htmlLang: HTML_LANG[lang],
   }));
 }
 

@@ -4,7 +4,8 @@ import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { HIERARCHY_SEPARATOR } from '../../core/schema/facets.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { RECORD_TYPES } from '../../core/schema/vocabularies.ts';
-import { localText, recordTitle, type LocalText } from './localize.ts';
+import { areaLabel } from './facet-labels.ts';
+import { HTML_LANG, localText, recordTitle, type LocalText } from './localize.ts';
 
 export interface RecordSummary {
   href: string;
@@ -34,12 +35,12 @@ export function periodText(record: ArchiveRecord, lang: Lang): LocalText | undef
   return span === undefined ? undefined : { value: span, htmlLang: lang === 'zh' ? 'zh-Hans' : 'en', fallback: false };
 }
 
-/** The place name, or the most precise level of the admin area when there is none. */
+/** The place name, or the most precise level of the admin area (in English on English pages) when there is none. */
 export function placeText(record: ArchiveRecord, lang: Lang): LocalText | undefined {
   const place = localText(record, 'place', lang);
   if (place) return place;
   const level = record.admin_area?.split(HIERARCHY_SEPARATOR).at(-1);
-  return level === undefined ? undefined : { value: level, htmlLang: 'zh-Hans', fallback: false };
+  return level === undefined ? undefined : { value: areaLabel(level, lang), htmlLang: HTML_LANG[lang], fallback: false };
 }
 
 /** The facts every listing of a record shows. */

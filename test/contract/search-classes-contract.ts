@@ -10,7 +10,7 @@ import { query } from '../helpers/temp-archive.ts';
 import { archiveWith, type EngineFactory } from './engine-contract.ts';
 
 const RECORDS: Record<string, unknown>[] = [
-  { id: 'tainan-confucius-temple', title_zh: '臺南孔子廟', title_en: 'Tainan Confucius Temple', description_zh: '大成殿為重簷歇山頂。', type: 'temple' },
+  { id: 'tainan-confucius-temple', title_zh: '臺南孔子廟', title_en: 'Tainan Confucius Temple', description_zh: '大成殿為重簷歇山頂。', admin_area: '臺南市/中西區', type: 'temple' },
   { id: 'longmen-grottoes', title_zh: '龙门石窟', title_en: 'Longmen Grottoes', type: 'site' },
   { id: 'dazu-rock-carvings', title_zh: '大足石刻', title_en: 'Dazu Rock Carvings', type: 'site' },
   { id: 'shiping-gong-inscription', title_zh: '始平公造像记', title_en: 'Inscription for the Statue Made for Duke Shiping', type: 'stele' },
@@ -24,7 +24,7 @@ const RECORDS: Record<string, unknown>[] = [
   { id: 'hangu-pass', title_zh: '函谷关遗址', description_zh: '相传春秋末年老子（李耳）在此著《道德经》。', type: 'site' },
   { id: 'yu-qian-tomb', title_zh: '于谦墓', description_zh: '明代兵部尚书于谦的墓。', type: 'tomb' },
   { id: 'hongdou-villa', title_zh: '红豆山庄遗址', description_zh: '位于常熟白茆，钱谦益与柳如是曾居于此。', type: 'site' },
-  { id: 'liuhe-pagoda', title_zh: '六和塔', place_zh: '钱塘江畔', admin_area: '浙江省/杭州市/余杭区', type: 'building' },
+  { id: 'liuhe-pagoda', title_zh: '六和塔', place_zh: '钱塘江畔', admin_area: '浙江省/杭州市/西湖区', type: 'building' },
   { id: 'fogong-pagoda', title_zh: '佛宫寺释迦塔', description_zh: '俗称应县木塔。', type: 'building' },
 ];
 
@@ -84,6 +84,14 @@ export function searchClassesContract(engineName: string, makeEngine: EngineFact
     t.is(latin.suggestion, 'Dazu rock');
     t.deepEqual(ids(latin), ['dazu-rock-carvings'], 'and meanwhile the words that do match answer');
     t.is((await engine.search(query({ text: 'zzzzqqq' }))).suggestion, undefined, 'nothing near: no suggestion');
+  });
+
+  test(name('administrative areas are found by their English names, generated or established'), async (t) => {
+    const engine = await setup(t);
+    t.deepEqual(ids(await engine.search(query({ text: 'Xihu District', lang: 'en' }))), ['liuhe-pagoda']);
+    t.deepEqual(ids(await engine.search(query({ text: 'Hangzhou', lang: 'en' }))), ['liuhe-pagoda']);
+    t.deepEqual(ids(await engine.search(query({ text: 'West Central District', lang: 'en' }))), ['tainan-confucius-temple']);
+    t.is((await engine.search(query({ text: 'Xihu District', lang: 'en' }))).looser, undefined, 'every word matched');
   });
 
   test(name('text mixing digits and Chinese finds the record that holds it verbatim'), async (t) => {

@@ -57,3 +57,15 @@ test('a period still going on names no end year, so it fills in none', (t) => {
   t.true(outcome.ok);
   if (outcome.ok) t.deepEqual([outcome.record.start_year, outcome.record.end_year], [undefined, undefined]);
 });
+
+test('a period named in one language only gets its name in the other from the vocabulary', (t) => {
+  const chinese = validateRecord({ id: 'a', title_zh: '测试', period_zh: '明代' });
+  if (chinese.ok) t.deepEqual([chinese.record.period_zh, chinese.record.period_en], ['明代', 'Ming dynasty'], 'the curator’s own name is kept');
+  const english = validateRecord({ id: 'b', title_en: 'Test', period_en: 'Neolithic' });
+  if (english.ok) t.deepEqual([english.record.period_zh, english.record.period_en], ['新石器时代', 'Neolithic']);
+  const both = validateRecord({ id: 'c', title_zh: '测试', period_zh: '明、清' });
+  if (both.ok) t.is(both.record.period_en, 'Ming dynasty, Qing dynasty');
+  const unknown = validateRecord({ id: 'd', title_zh: '测试', period_zh: '明鄭時期' });
+  if (unknown.ok) t.is(unknown.record.period_en, undefined, 'a name outside the vocabulary is not translated');
+  t.true(chinese.ok && english.ok && both.ok && unknown.ok);
+});

@@ -35,21 +35,24 @@ const areaLinks = (html: string) => facetLinks(html).filter((link) => link.facet
 
 typed('the administrative area starts at the top level and drills down one level at a time', async (t) => {
   const top = await get(t, '/search');
-  t.deepEqual(areaLinks(top.text).map((link) => link.label), ['浙江省'], 'only the top level');
+  t.deepEqual(areaLinks(top.text).map((link) => link.label), ['Zhejiang Province'], 'only the top level, named in English');
+  t.deepEqual(areaLinks((await get(t, '/search', 'zh')).text).map((link) => link.label), ['浙江省'], 'and in Chinese on Chinese pages');
   t.deepEqual(trailOf(top.text).links, [], 'no trail before a level is chosen');
 
   let page = top;
   const path: string[] = [];
-  for (const level of ['浙江省', '杭州市', '临平区', '塘栖镇']) {
-    const link = areaLinks(page.text).find((candidate) => candidate.label === level);
-    t.truthy(link, `${level} is offered after ${path.join(' › ') || 'the start'}`);
+  const names: string[] = [];
+  for (const [level, name] of [['浙江省', 'Zhejiang Province'], ['杭州市', 'Hangzhou'], ['临平区', 'Linping District'], ['塘栖镇', 'Tangqi Town']] as const) {
+    const link = areaLinks(page.text).find((candidate) => candidate.label === name);
+    t.truthy(link, `${name} is offered after ${names.join(' › ') || 'the start'}`);
     page = await get(t, link!.href);
     path.push(level);
-    t.is(totalOf(page.text), link!.count, `${level} promised ${link!.count}`);
+    names.push(name);
+    t.is(totalOf(page.text), link!.count, `${name} promised ${link!.count}`);
     t.is(link!.href, `/search?admin_area=${encodeURIComponent(path.join('/'))}`);
     const trail = trailOf(page.text);
-    t.is(trail.chosen, level);
-    t.deepEqual(trail.links.map((crumb) => crumb.label), ['All areas', ...path.slice(0, -1)]);
+    t.is(trail.chosen, name);
+    t.deepEqual(trail.links.map((crumb) => crumb.label), ['All areas', ...names.slice(0, -1)]);
     for (const child of areaLinks(page.text)) t.true(decodeURIComponent(child.href).includes(`${path.join('/')}/`), `${child.label} is a level below ${level}`);
   }
   t.deepEqual(areaLinks(page.text), [], 'the lowest level has nothing below it');
@@ -82,16 +85,18 @@ typed('each crumb of the trail selects its level, and the chosen level can be re
 
 typed('the chosen level shows its count, and the area filter still reads as a path', async (t) => {
   const page = await get(t, `/search?admin_area=${encodeURIComponent('浙江省/杭州市/临平区')}`);
-  t.regex(page.text, /<span class="facet-trail__current" aria-current="true">临平区<\/span> <span class="facet-value__count">37<\/span>/);
-  t.true(page.text.includes('<span class="chip__facet">Administrative area:</span> 浙江省 › 杭州市 › 临平区'));
-  t.true(page.text.includes('<span class="visually-hidden">Remove “临平区” and go up one level</span>'));
+  t.regex(page.text, /<span class="facet-trail__current" aria-current="true">Linping District<\/span> <span class="facet-value__count">37<\/span>/);
+  t.true(page.text.includes('<span class="chip__facet">Administrative area:</span> Zhejiang Province › Hangzhou › Linping District'));
+  t.true(page.text.includes('<span class="visually-hidden">Remove “Linping District” and go up one level</span>'));
+  const chinese = await get(t, `/search?admin_area=${encodeURIComponent('浙江省/杭州市/临平区')}`, 'zh');
+  t.true(chinese.text.includes('浙江省 › 杭州市 › 临平区'), 'Chinese pages keep the Chinese names');
 });
 
 typed('several areas chosen at once are each listed as chosen and removable', async (t) => {
   const both = `/search?admin_area=${encodeURIComponent('浙江省/杭州市')}&admin_area=${encodeURIComponent('浙江省/杭州市/临平区/塘栖镇')}`;
   const page = await get(t, both);
   const chosen = facetLinks(page.text).filter((link) => link.facet === 'admin_area');
-  t.deepEqual(chosen.map((link) => [link.label, link.selected]), [['浙江省 › 杭州市', true], ['浙江省 › 杭州市 › 临平区 › 塘栖镇', true]]);
+  t.deepEqual(chosen.map((link) => [link.label, link.selected]), [['Zhejiang Province › Hangzhou', true], ['Zhejiang Province › Hangzhou › Linping District › Tangqi Town', true]]);
   t.is(chosen[0]!.href, `/search?admin_area=${encodeURIComponent('浙江省/杭州市/临平区/塘栖镇')}`);
 });
 
@@ -99,6 +104,6 @@ typed('an area no record has is still shown as chosen, with the way back', async
   const page = await get(t, `/search?admin_area=${encodeURIComponent('浙江省/宁波市')}`);
   t.is(page.status, 200);
   t.is(totalOf(page.text), 0);
-  t.is(trailOf(page.text).chosen, '宁波市');
+  t.is(trailOf(page.text).chosen, 'Ningbo City');
   t.is(trailOf(page.text).up, `/search?admin_area=${encodeURIComponent('浙江省')}`);
 });

@@ -34,7 +34,7 @@ const SHOWN: Record<(typeof RECORD_FIELDS)[number], { zh: string[]; en: string[]
   place_en: { zh: [], en: ['Tangqi Town'] },
   admin_area: {
     zh: ['<dt>行政区划</dt>', `<a href="${asAttribute(`/search?admin_area=${encodeURIComponent('浙江省/杭州市/临平区/塘栖镇')}`)}" lang="zh-Hans">塘栖镇</a>`],
-    en: ['<dt>Administrative area</dt>', `<a href="${asAttribute(`/search?admin_area=${encodeURIComponent('浙江省')}`)}" lang="zh-Hans">浙江省</a>`],
+    en: ['<dt>Administrative area</dt>', `<a href="${asAttribute(`/search?admin_area=${encodeURIComponent('浙江省')}`)}" lang="en">Zhejiang Province</a>`],
   },
   lat: { zh: ['<dt>坐标</dt>', '北纬30.48°，东经120.19°'], en: ['<dt>Coordinates</dt>', '30.48° N, 120.19° E'] },
   lon: { zh: ['东经120.19°'], en: ['120.19° E'] },

@@ -9,7 +9,7 @@ import { visibleFrom } from '../../catalog/visibility.ts';
 import { FACETS, facetValuesOf, type FacetKey } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../../schema/record.ts';
-import { pinyinSource, SEARCH_COLUMNS, searchableText } from '../searchable-text.ts';
+import { derivedEnglishNames, pinyinSource, SEARCH_COLUMNS, searchableText } from '../searchable-text.ts';
 import { CHINESE_SYNONYMS } from '../synonyms.ts';
 import type { ArchiveTokenizer } from '../tokenizer.ts';
 import { hanIndexText } from './han-tokens.ts';
@@ -31,6 +31,8 @@ export function hanAttribute(column: SearchColumn): string {
 }
 
 export const HAN_ATTRIBUTES: readonly string[] = SEARCH_COLUMNS.map(hanAttribute);
+/** English names the record's fields do not hold (Linping District, Ming dynasty), see `derivedEnglishNames`. */
+export const NAMES_EN_ATTRIBUTE = 'names_en';
 /** Pinyin of titles and names (塘栖 → `tang qi tangqi`), see pinyin-tokens.ts. */
 export const PINYIN_ATTRIBUTE = 'pinyin_names';
 
@@ -60,6 +62,7 @@ export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick
   // Synonym names also get whole-word tokens: Meilisearch's synonyms setting maps those (index-settings.ts).
   for (const column of SEARCH_COLUMNS) document[hanAttribute(column)] = hanIndexText(text[column], CHINESE_SYNONYMS);
   document[PINYIN_ATTRIBUTE] = pinyinIndexText(pinyinSource(text), tokenizer);
+  document[NAMES_EN_ATTRIBUTE] = derivedEnglishNames(record).join('\n');
   document[VOCABULARY_ATTRIBUTE] = vocabularyOf(record);
   document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
   document[VISIBLE_FROM_ATTRIBUTE] = visibleFrom(visibility);

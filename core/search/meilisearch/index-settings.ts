@@ -8,7 +8,7 @@ import { FACETS } from '../../schema/facets.ts';
 import { fieldMeta, RECORD_FIELDS, type RecordField } from '../../schema/record.ts';
 import { SEARCH_COLUMNS } from '../searchable-text.ts';
 import { SYNONYM_GROUPS } from '../synonyms.ts';
-import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
+import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, NAMES_EN_ATTRIBUTE, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
 import { hanWordToken } from './han-tokens.ts';
 import { VOCABULARY_ATTRIBUTE } from './vocabulary-field.ts';
 
@@ -59,6 +59,7 @@ export const YEAR_ATTRIBUTES: readonly string[] = fieldsWhere((name) => fieldMet
 export function searchableAttributes(): string[] {
   return SEARCH_COLUMNS.flatMap((column) => [
     ...fieldsWhere((name) => fieldMeta(name).search === column),
+    ...(column === 'names' ? [NAMES_EN_ATTRIBUTE] : []),
     hanAttribute(column),
     ...(column === 'names' ? [PINYIN_ATTRIBUTE] : []),
   ]);
@@ -73,7 +74,7 @@ export function searchableAttributes(): string[] {
 export function localizedAttributes(): NonNullable<Settings['localizedAttributes']> {
   return [
     { attributePatterns: fieldsWhere((name) => fieldMeta(name).lang === 'zh'), locales: ['cmn'] },
-    { attributePatterns: [...fieldsWhere((name) => fieldMeta(name).lang === 'en'), ...HAN_ATTRIBUTES, PINYIN_ATTRIBUTE], locales: ['eng'] },
+    { attributePatterns: [...fieldsWhere((name) => fieldMeta(name).lang === 'en'), NAMES_EN_ATTRIBUTE, ...HAN_ATTRIBUTES, PINYIN_ATTRIBUTE], locales: ['eng'] },
   ];
 }
 
