@@ -12,6 +12,7 @@ import type { SearchEngine } from '../core/search/types.ts';
 import { CatalogLookups } from './catalog-lookups.ts';
 import { apiLanguage, chooseLanguage } from './middleware/choose-language.ts';
 import { createMediaRouter } from './media/create-media-router.ts';
+import { iiifRoutes } from './iiif/iiif-routes.ts';
 import { handleErrors, notFound } from './middleware/handle-errors.ts';
 import { logRequests } from './middleware/log-requests.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -65,6 +66,8 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);
   app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site));
+  // IIIF Presentation 3 manifests, collections and the viewer page (server/iiif).
+  app.use(iiifRoutes(site));
   app.use(notFound);
   app.use(handleErrors(logger));
   return app;

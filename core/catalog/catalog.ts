@@ -14,6 +14,7 @@ import { ImportLog, type ImportSummary } from './import-log.ts';
 import { migrate, SCHEMA_VERSION } from './migrate.ts';
 import { toSecondPrecision } from './datestamp.ts';
 import { RecordHistory, type RecordVersion, type WriteContext } from './record-history.ts';
+import { RecordPages } from './record-pages.ts';
 import type { RecordRow } from './record-columns.ts';
 import { RecordWriter, type OnExisting, type RecordWrite, type WriteAction } from './record-writer.ts';
 import { toStored, type StoredRecord } from './stored-record.ts';
@@ -54,6 +55,8 @@ export class Catalog {
   readonly imports: ImportLog;
   readonly collections: CollectionStore;
   readonly changes: ChangeFeed;
+  /** The public records in fixed pages of catalog keys (the IIIF archive collection). */
+  readonly pages: RecordPages;
   readonly writerLock: WriterLock;
   readonly #db: Database.Database;
   readonly #writer: RecordWriter;
@@ -81,6 +84,7 @@ export class Catalog {
     this.imports = new ImportLog(this.#db);
     this.collections = new CollectionStore(this.#db);
     this.changes = new ChangeFeed(this.#db);
+    this.pages = new RecordPages(this.#db);
     this.writerLock = new WriterLock(this.#db);
     this.#writer = new RecordWriter(this.#db, { media: this.media, history: this.history, tombstones: this.tombstones });
     this.#statements = {
@@ -236,12 +240,15 @@ export class Catalog {
     }
   }
 
-  /** The first `limit` records (catalog order) in `collectionId`, and how many it holds in all; `publicOnly` leaves hidden ones out. */
-  recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean } = {}): { records: StoredRecord[]; total: number } {
+  /**
+   * The first `limit` records (catalog order, after skipping `offset`) in `collectionId`, and how
+   * many it holds in all; `publicOnly` leaves hidden ones out.
+   */
+  recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean; offset?: number } = {}): { records: StoredRecord[]; total: number } {
     const visible = options.publicOnly ? "AND (visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))" : '';
     const member = `FROM records, json_each(records.collections) AS c WHERE c.value = @id ${visible}`;
-    const params = { id: collectionId, limit, now: toSecondPrecision(Date.now()) };
-    const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit`).all(params);
+    const params = { id: collectionId, limit, offset: options.offset ?? 0, now: toSecondPrecision(Date.now()) };
+    const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit OFFSET @offset`).all(params);
     const total = this.#db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${member}`).get(params)?.n ?? 0;
     return { records: this.getRecordsBySeq(seqs.map((row) => row.seq)), total };
   }

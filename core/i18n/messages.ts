@@ -6,6 +6,7 @@
 import { BACKUP_MESSAGES } from './messages/backup.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
+import { IIIF_MESSAGES } from './messages/iiif.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
 import { MAP_MESSAGES } from './messages/map.ts';
 import { MEDIA_MESSAGES } from './messages/media.ts';
@@ -24,6 +25,7 @@ export const MESSAGE_TABLES = {
   BACKUP_MESSAGES,
   RECORDS_MESSAGES,
   MAP_MESSAGES,
+  IIIF_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -36,6 +38,7 @@ export const MESSAGES = {
   ...BACKUP_MESSAGES,
   ...RECORDS_MESSAGES,
   ...MAP_MESSAGES,
+  ...IIIF_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

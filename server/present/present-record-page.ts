@@ -11,6 +11,7 @@ import type { Geometry } from '../../core/schema/geometry.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { PROTECTION_LEVELS } from '../../core/schema/vocabularies.ts';
 import type { Lookups } from '../catalog-lookups.ts';
+import { presentIiifLink, type IiifLinkView } from '../iiif/present-iiif-link.ts';
 import type { RecordReading } from '../services/read-record.ts';
 import { collectionHref, collectionTitle } from './collection-text.ts';
 import { formatCoordinates } from './format-coordinates.ts';
@@ -47,6 +48,8 @@ export interface RecordPageView {
   rows: FieldRow[];
   related: RecordSummary[];
   permalink: string;
+  /** The record's IIIF manifest, linked by the drag-and-drop convention. */
+  iiif: IiifLinkView;
   /**
    * Images slot: undefined until the media work (server/media, views/partials/media) fills it;
    * the record template renders it only when set.
@@ -74,6 +77,7 @@ export function presentRecordPage(reading: Pick<RecordReading, 'stored' | 'relat
     rows: fieldRows(stored, lang, lookups, permalink),
     related: related.map((entry) => summarizeRecord(entry.record, lang)),
     permalink,
+    iiif: presentIiifLink(record.id, lang, publicOrigin),
     media: undefined,
   };
 }
