@@ -1,5 +1,5 @@
 /**
- * The manifests, as a IIIF client fetches them over HTTP from a real archive (the demo archive
+ * The manifests and collections, as a IIIF client fetches them over HTTP from a real archive (the demo archive
  * plus the IIIF fixture collection, photographs included).
  */
 import anyTest, { type TestFn } from 'ava';
@@ -189,4 +189,92 @@ test('odd ids never reach a 500', async (t) => {
     const response = await request(t.context.app).get(`/iiif/manifests/${id}`);
     t.true([400, 404].includes(response.status), `${id.slice(0, 40)}: ${response.status}`);
   }
+});
+
+// ── collections ────────────────────────────────────────────────────────────────────────────────
+
+test('the whole archive is a collection of pages whose manifests are every public record, in catalog order', async (t) => {
+  const top = (await request(t.context.app).get('/iiif/archive').expect(200)).body;
+  t.like(top, { type: 'Collection', label: { 'zh-Hans': ['文化遗产档案：全部记录'], en: ['Heritage Archive: all records'] } });
+  t.deepEqual(top.items, [{ id: `${ORIGIN}/iiif/archive/pages/1`, type: 'Collection', label: { 'zh-Hans': ['文化遗产档案：全部记录，第 1 页'], en: ['Heritage Archive: all records, page 1'] } }]);
+  const page = (await request(t.context.app).get('/iiif/archive/pages/1').expect(200)).body;
+  t.deepEqual(page.partOf, [{ id: `${ORIGIN}/iiif/archive`, type: 'Collection', label: top.label }]);
+  const listed = page.items.map((item: { id: string }) => item.id.split('/').at(-1));
+  const expected: string[] = [];
+  for (const batch of t.context.catalog.iterateRecords()) expected.push(...batch.filter((stored) => stored.visibility.state === 'public').map((stored) => stored.record.id));
+  t.deepEqual(listed, expected);
+  t.false(listed.includes(ids.hidden));
+  const bridge = page.items.find((item: { id: string }) => item.id.endsWith(`/${ids.bilingual}`));
+  t.deepEqual(bridge.label, { 'zh-Hans': ['广济桥'], en: ['Guangji Bridge'] });
+  await request(t.context.app).get(pathOf(bridge.thumbnail[0].id)).expect(200).expect('Content-Type', 'image/jpeg');
+});
+
+test('each themed collection lists the manifests of its public members, with its own titles and summary', async (t) => {
+  const themed = (await request(t.context.app).get('/iiif/collections').expect(200)).body;
+  t.deepEqual(
+    themed.items.map((item: { id: string }) => item.id),
+    t.context.catalog.listCollections().map((collection) => `${ORIGIN}/iiif/collections/${collection.id}`),
+  );
+  const fixture = (await request(t.context.app).get('/iiif/collections/iiif-fixture').expect(200)).body;
+  t.deepEqual(fixture.label, { 'zh-Hans': ['IIIF 测试专题'], en: ['IIIF fixture collection'] });
+  t.deepEqual(fixture.summary, { 'zh-Hans': ['双语、单语、无图、公元前与线状地物的记录。'], en: ['Bilingual, one-language, image-less, BCE and line-shaped records.'] });
+  t.deepEqual(
+    fixture.items.map((item: { id: string }) => item.id.split('/').at(-1)),
+    [ids.bilingual, ids.zhOnly, ids.enOnly, ids.bce, ids.oneBce, ids.line, ids.markup],
+  );
+  t.is(fixture.homepage[0].id, `${ORIGIN}/collections/iiif-fixture`);
+  const demo = (await request(t.context.app).get('/iiif/collections/grand-canal').expect(200)).body;
+  t.is(demo.items.length, t.context.catalog.recordsInCollection('grand-canal', 1000, { publicOnly: true }).total);
+});
+
+test('unknown collections and pages are bilingual 404s, never 500s', async (t) => {
+  const unknown = await request(t.context.app).get('/iiif/collections/no-such-collection').expect(404);
+  t.deepEqual(unknown.body.error.message, { 'zh-Hans': ['没有这个 IIIF 集合'], en: ['There is no such IIIF collection'] });
+  const past = await request(t.context.app).get('/iiif/archive/pages/2').expect(404);
+  t.deepEqual(past.body.error.message.en, ['There is no such page: pages are whole numbers from 1 to 1']);
+  for (const page of ['0', '-1', '1e9', 'abc', '1.5', '99999999999999999999']) {
+    const response = await request(t.context.app).get(`/iiif/archive/pages/${page}`).expect(404);
+    t.truthy(response.body.error.message['zh-Hans'], page);
+  }
+  await request(t.context.app).get('/iiif/collections/iiif-fixture/pages/2').expect(404);
+  await request(t.context.app).get('/iiif/collections/iiif-fixture/pages/1').expect(200);
+});
+
+// ── the record page and the viewer page ─────────────────────────────────────────────────────────
+
+test('the record page links its manifest by the IIIF drag-and-drop convention, in zh and en', async (t) => {
+  const manifest = `${ORIGIN}/iiif/manifests/${ids.bilingual}`;
+  for (const [lang, label] of [['zh', 'IIIF 清单'], ['en', 'IIIF manifest']] as const) {
+    const page = await request(t.context.app).get(`/items/${ids.bilingual}?lang=${lang}`).expect(200);
+    const link = /<a class="iiif-link__viewer" href="([^"]+)"[^>]*><img src="([^"]+)" alt="([^"]+)"[^>]*> <span>([^<]+)<\/span><\/a>/.exec(page.text);
+    t.truthy(link, lang);
+    // As the browser reads the attribute (Handlebars writes `=` as `&#x3D;`).
+    const href = link![1]!.replace(/&#x3D;/g, '=').replace(/&amp;/g, '&');
+    t.is(href, `/iiif/viewer?manifest=${encodeURIComponent(manifest)}`);
+    t.is(new URL(href, ORIGIN).searchParams.get('manifest'), manifest, 'a viewer the link is dropped on finds the manifest');
+    t.is(link![4], label);
+    await request(t.context.app).get(link![2]!).expect(200).expect('Content-Type', /image\/svg\+xml/);
+    t.true(page.text.includes(`<a class="iiif-link__json" href="${manifest}" type="application/ld+json">`));
+  }
+});
+
+test('the viewer page opens only the archive’s own documents, under a CSP of its own; other pages keep the site’s', async (t) => {
+  const manifest = `${ORIGIN}/iiif/manifests/${ids.bilingual}`;
+  const page = await request(t.context.app).get(`/iiif/viewer?manifest=${encodeURIComponent(manifest)}&lang=en`).expect(200);
+  t.true(page.text.includes(`data-manifest="${manifest}"`));
+  t.true(page.text.includes(`<a href="/items/${ids.bilingual}">Back to the archive</a>`));
+  const csp = page.headers['content-security-policy'];
+  t.regex(csp, /script-src 'self'(;|$)/);
+  t.regex(csp, /style-src 'self' 'sha256-47DEQpj8HBSa\+\/TImW\+5JCeuQeRkm5NMpJWZG3hSuFU='(;|$)/, 'only the empty style element');
+  t.notRegex(csp, /unsafe-(inline|eval)/);
+  const record = await request(t.context.app).get(`/items/${ids.bilingual}`).expect(200);
+  t.notRegex(record.headers['content-security-policy'], /sha256/);
+  t.true((await request(t.context.app).get('/iiif/viewer').expect(200)).text.includes(`data-manifest="${ORIGIN}/iiif/archive"`));
+  for (const foreign of ['https://evil.example/manifest.json', `${ORIGIN}/iiif/../admin`, `${ORIGIN}.evil.example/iiif/manifests/x`, 'javascript:alert(1)', `${ORIGIN}/iiif/manifests/x?y=1`]) {
+    const refused = await request(t.context.app).get(`/iiif/viewer?manifest=${encodeURIComponent(foreign)}&lang=en`).expect(400);
+    t.true(refused.text.includes('This viewer opens this archive’s IIIF manifests and collections only'), foreign);
+    t.false(refused.text.includes('evil.example/manifest'), 'the address is not echoed into the page');
+  }
+  const zh = await request(t.context.app).get(`/iiif/viewer?manifest=x&lang=zh`).expect(400);
+  t.true(zh.text.includes('此查看器只打开本档案的 IIIF 清单和集合'));
 });
