@@ -5,6 +5,8 @@
  * heritage lists (see eval/fixtures/real-heritage/).
  */
 import test, { type ExecutionContext } from 'ava';
+import { HIDDEN } from '../../core/catalog/visibility.ts';
+import { syncIndex } from '../../core/search/sync-index.ts';
 import type { SearchResult } from '../../core/search/types.ts';
 import { query } from '../helpers/temp-archive.ts';
 import { archiveWith, type EngineFactory } from './engine-contract.ts';
@@ -92,6 +94,18 @@ export function searchClassesContract(engineName: string, makeEngine: EngineFact
     t.deepEqual(ids(await engine.search(query({ text: 'Hangzhou', lang: 'en' }))), ['liuhe-pagoda']);
     t.deepEqual(ids(await engine.search(query({ text: 'West Central District', lang: 'en' }))), ['tainan-confucius-temple']);
     t.is((await engine.search(query({ text: 'Xihu District', lang: 'en' }))).looser, undefined, 'every word matched');
+  });
+
+  test(name('a hidden record never shows through a notice or a suggestion'), async (t) => {
+    const { catalog, engine } = await archiveWith(t, makeEngine, RECORDS);
+    catalog.setVisibility(['anji-bridge'], HIDDEN, { actor: 'cli:test' });
+    await syncIndex(catalog, engine);
+    const typo = await engine.search(query({ text: '安积桥' }));
+    t.is(typo.total, 0);
+    t.is(typo.suggestion, undefined, 'its title is not suggested');
+    const looser = await engine.search(query({ text: '李春 敞肩' }));
+    t.deepEqual(ids(looser), []);
+    t.is(looser.looser, undefined, 'no reading that only it matches');
   });
 
   test(name('text mixing digits and Chinese finds the record that holds it verbatim'), async (t) => {
