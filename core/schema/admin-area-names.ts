@@ -91,9 +91,20 @@ export function adminAreaEnglishName(level: string): string {
   return suffix ? `${spelled} ${suffix[1]}` : spelled;
 }
 
+/** Paths repeat across an archive (every record of a town has the same one); each is spelled once. */
+const namesOfPath = new Map<string, string[]>();
+const MAX_CACHED_PATHS = 10_000;
+
 /** Every level of a path in English, most general first. */
 export function adminAreaEnglishNames(path: string | undefined): string[] {
-  return path ? path.split(HIERARCHY_SEPARATOR).filter(Boolean).map(adminAreaEnglishName) : [];
+  if (!path) return [];
+  let names = namesOfPath.get(path);
+  if (!names) {
+    if (namesOfPath.size >= MAX_CACHED_PATHS) namesOfPath.clear();
+    names = path.split(HIERARCHY_SEPARATOR).filter(Boolean).map(adminAreaEnglishName);
+    namesOfPath.set(path, names);
+  }
+  return [...names];
 }
 
 /**

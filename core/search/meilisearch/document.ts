@@ -63,7 +63,7 @@ export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick
   for (const column of SEARCH_COLUMNS) document[hanAttribute(column)] = hanIndexText(text[column], CHINESE_SYNONYMS);
   document[PINYIN_ATTRIBUTE] = pinyinIndexText(pinyinSource(text), tokenizer);
   document[NAMES_EN_ATTRIBUTE] = derivedEnglishNames(record).join('\n');
-  document[VOCABULARY_ATTRIBUTE] = vocabularyOf(record);
+  document[VOCABULARY_ATTRIBUTE] = vocabularyOf(record, text);
   document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
   document[VISIBLE_FROM_ATTRIBUTE] = visibleFrom(visibility);
   document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');

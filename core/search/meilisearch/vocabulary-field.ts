@@ -6,7 +6,7 @@
  * as letter tokens (as in han-tokens.ts), so the server's segmenter cannot cut them.
  */
 import type { FacetHit } from 'meilisearch';
-import type { ArchiveRecord } from '../../schema/record.ts';
+import type { ArchiveRecord, SearchColumn } from '../../schema/record.ts';
 import { toSimplified } from '../chinese-text.ts';
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
 import type { QueryTerm } from '../tokenizer.ts';
@@ -26,9 +26,9 @@ export function nameToken(name: string): string {
 }
 
 /** The vocabulary values of one record: its Latin words, then its Chinese names as tokens. */
-export function vocabularyOf(record: ArchiveRecord): string[] {
+export function vocabularyOf(record: ArchiveRecord, text: Record<SearchColumn, string> = searchableText(record)): string[] {
   const names = archiveWordsOf(record).flatMap((word) => toSimplified(word.normalize('NFKC')).match(HAN_RUN) ?? []);
-  return [...latinWordsOf(searchableText(record)).filter((word) => !word.startsWith(NAME_MARK)), ...[...new Set(names)].map(nameToken)];
+  return [...latinWordsOf(text).filter((word) => !word.startsWith(NAME_MARK)), ...[...new Set(names)].map(nameToken)];
 }
 
 /** The facet queries whose hits hold the candidates for `term`: words sharing its first letters or first character. */
