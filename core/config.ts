@@ -27,6 +27,8 @@ const environmentSchema = z.object({
     .optional(),
   ARCHIVE_TILE_ATTRIBUTION: z.string().max(300).optional(),
   ARCHIVE_PUBLISH_ORIGINALS: z.enum(['true', 'false', '1', '0']).default('false'),
+  ARCHIVE_NAME_ZH: z.string().trim().min(1).max(200).default('文化遗产档案'),
+  ARCHIVE_NAME_EN: z.string().trim().min(1).max(200).default('Heritage Archive'),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
@@ -55,6 +57,8 @@ export interface Config {
    * Never taken from a request's Host header, which any client can set.
    */
   readonly publicOrigin: string;
+  /** The institution's name for the archive, as citations and Linked Data name its publisher. */
+  readonly archiveName: { readonly zh: string; readonly en: string };
   /** True when `ARCHIVE_PUBLIC_URL` was not set (the server warns when it listens beyond localhost). */
   readonly publicOriginIsDefault: boolean;
 }
@@ -101,5 +105,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publishOriginals: vars.ARCHIVE_PUBLISH_ORIGINALS === 'true' || vars.ARCHIVE_PUBLISH_ORIGINALS === '1',
     publicOrigin: vars.ARCHIVE_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${defaultPublicHost(vars.HOST)}:${vars.PORT}`,
     publicOriginIsDefault: vars.ARCHIVE_PUBLIC_URL === undefined,
+    archiveName: Object.freeze({ zh: vars.ARCHIVE_NAME_ZH, en: vars.ARCHIVE_NAME_EN }),
   });
 }

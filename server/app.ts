@@ -25,7 +25,9 @@ import { collectionRoutes } from './routes/collection-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { homeRoutes } from './routes/home-routes.ts';
 import { itemRoutes } from './routes/item-routes.ts';
+import { linkedDataRoutes } from './routes/linked-data-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
+import { sitemapRoutes } from './routes/sitemap-routes.ts';
 import type { SiteContext } from './site-context.ts';
 
 export interface AppParts {
@@ -55,6 +57,7 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.set('json escape', true);
   installViewEngine(app);
   app.locals.assets = `/assets/${version}`;
+  app.locals.publicOrigin = config.publicOrigin;
 
   app.use(logRequests(logger));
   app.use(securityHeaders(config.tiles));
@@ -62,6 +65,8 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   // Photographs, IIIF tiles and the viewer's script: /media, /iiif, /vendor (server/media).
   app.use(createMediaRouter({ config }));
   app.use(healthRoutes(site));
+  app.use(sitemapRoutes(site));
+  app.use(linkedDataRoutes(site));
   app.use('/api', cookieParser(), apiLanguage, apiRoutes(site));
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);

@@ -29,6 +29,9 @@ export { hashRecord } from './record-writer.ts';
 export type { ImportSummary } from './import-log.ts';
 export type { WriteContext } from './record-history.ts';
 
+/** The records the public may see at `@now` (a datestamp): public, or embargoed until a time now past. */
+const PUBLIC_NOW = "(visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))";
+
 /** Keys per `IN (…)` query, well under SQLite's parameter limit. */
 const MAX_SQL_PARAMETERS = 500;
 
@@ -90,9 +93,10 @@ export class Catalog {
     this.#statements = {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
       count: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
-      countPublic: this.#db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM records WHERE visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= ?)"),
-      recentPublic: this.#db.prepare<[string, number], RecordRow>(
-        "SELECT * FROM records WHERE visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= ?) ORDER BY seq DESC LIMIT ?",
+      countPublic: this.#db.prepare<{ now: string }, { n: number }>(`SELECT count(*) AS n FROM records WHERE ${PUBLIC_NOW}`),
+      recentPublic: this.#db.prepare<{ now: string; limit: number }, RecordRow>(`SELECT * FROM records WHERE ${PUBLIC_NOW} ORDER BY seq DESC LIMIT @limit`),
+      publicPage: this.#db.prepare<{ now: string; limit: number; offset: number }, { id: string; datestamp: string }>(
+        `SELECT id, datestamp FROM records WHERE ${PUBLIC_NOW} ORDER BY seq LIMIT @limit OFFSET @offset`,
       ),
       pageAfter: this.#db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
       modifiedSince: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE modified >= ? ORDER BY seq'),
@@ -220,13 +224,18 @@ export class Catalog {
 
   /** All records, or (`publicOnly`) those the public may see now. */
   countRecords(options: { publicOnly?: boolean } = {}): number {
-    if (options.publicOnly) return this.#statements.countPublic.get(toSecondPrecision(Date.now()))?.n ?? 0;
+    if (options.publicOnly) return this.#statements.countPublic.get({ now: toSecondPrecision(Date.now()) })?.n ?? 0;
     return this.#statements.count.get()?.n ?? 0;
   }
 
   /** The records most recently added to the archive that the public may see, newest first. */
   recentlyAdded(limit: number): StoredRecord[] {
-    return this.#statements.recentPublic.all(toSecondPrecision(Date.now()), limit).map(toStored);
+    return this.#statements.recentPublic.all({ now: toSecondPrecision(Date.now()), limit }).map(toStored);
+  }
+
+  /** Ids and datestamps of the records the public may see, in catalog order, `limit` from `offset` (sitemaps). */
+  publicRecordIds(offset: number, limit: number): { id: string; datestamp: string }[] {
+    return this.#statements.publicPage.all({ now: toSecondPrecision(Date.now()), limit, offset });
   }
 
   /** Every record in catalog order, `batchSize` at a time, without holding them all in memory. */
@@ -245,7 +254,7 @@ export class Catalog {
    * many it holds in all; `publicOnly` leaves hidden ones out.
    */
   recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean; offset?: number } = {}): { records: StoredRecord[]; total: number } {
-    const visible = options.publicOnly ? "AND (visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))" : '';
+    const visible = options.publicOnly ? `AND ${PUBLIC_NOW}` : '';
     const member = `FROM records, json_each(records.collections) AS c WHERE c.value = @id ${visible}`;
     const params = { id: collectionId, limit, offset: options.offset ?? 0, now: toSecondPrecision(Date.now()) };
     const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit OFFSET @offset`).all(params);

@@ -65,9 +65,9 @@ export const recordShape = {
   keywords_en: field(list(100), { kind: 'list', search: 'names', lang: 'en', dc: 'subject', schemaOrg: 'keywords', label: 'site.field.keywords' }),
   protection_level: field(z.enum(vocabularyKeys(PROTECTION_LEVELS)), { kind: 'vocabulary', dc: 'subject', label: 'site.field.protection_level' }),
   rights: field(text(500), { kind: 'text', dc: 'rights', schemaOrg: 'copyrightNotice', label: 'site.field.rights' }),
-  source: field(text(2000), { kind: 'text', dc: 'source', schemaOrg: 'isBasedOn', label: 'site.field.source' }),
+  source: field(text(2000), { kind: 'text', dc: 'source', schemaOrg: 'citation', label: 'site.field.source' }),
   images: field(list(1000), { kind: 'list' }),
-  related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list', dc: 'relation', schemaOrg: 'isRelatedTo', label: 'site.field.related' }),
+  related: field(z.array(z.string().regex(RECORD_ID_PATTERN)).max(MAX_LIST_ITEMS), { kind: 'list', dc: 'relation', label: 'site.field.related' }),
   /** Where `lat`/`lon` came from: the curator (`record`, the default) or the first photograph's GPS. */
   coordinates_source: field(z.enum(['record', 'photograph']), { kind: 'text' }),
   /** GeoJSON (a JSON cell in CSV) for what a point cannot show: a canal section or seawall as a line. */

@@ -30,7 +30,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
       res.json({ error: { status: view.status, message: view.message } });
       return;
     }
-    const site = presentLayout({ lang, title: view.heading, canonical: addressWithoutLang(req), section: 'error', assets: String(res.app.locals.assets) });
+    const site = presentLayout({ lang, origin: String(res.app.locals.publicOrigin), title: view.heading, canonical: addressWithoutLang(req), section: 'error', assets: String(res.app.locals.assets) });
     res.render('error', { ...view, site, lang }, (renderError: Error | null, html?: string) => {
       if (renderError || html === undefined) {
         logger.error({ err: renderError, url: req.originalUrl }, 'error page failed to render');

@@ -8,8 +8,15 @@ export interface LayoutView {
   htmlLang: string;
   /** The `<title>`: the page's own title, then the site's name. */
   title: string;
-  /** The page's address without `lang`, for `<link rel=canonical>` and the language switch. */
+  /** The page's address without `lang`, for the language switch. */
   canonical: string;
+  /** The same address absolute at the archive's public origin, for `<link rel=canonical>`. */
+  canonicalUrl: string;
+  /** Reciprocal hreflang links: every language's version of the page, and `x-default`. */
+  alternates: { hreflang: string; href: string }[];
+  /** Extra `<head>` content of the page: OpenGraph properties and one JSON-LD block (already escaped for a script element). */
+  meta: { property: string; content: string }[];
+  jsonLd?: string;
   assets: string;
   langSwitch: { href: string; label: string; htmlLang: string };
   nav: { href: string; label: string; current: boolean }[];
@@ -33,6 +40,8 @@ const NAV: readonly { section: Section; href: string; key: 'site.nav.home' | 'si
 
 export interface LayoutInput {
   lang: Lang;
+  /** `Config.publicOrigin`: canonical and alternate links are absolute there. */
+  origin: string;
   title?: string;
   canonical: string;
   section: Section;
@@ -42,16 +51,25 @@ export interface LayoutInput {
   /** Paths under the asset root (`js/map.js`, `vendor/leaflet/leaflet.css`). */
   scripts?: readonly string[];
   styles?: readonly string[];
+  meta?: readonly { property: string; content: string }[];
+  jsonLd?: string;
 }
 
 /** The layout's view-model (`site` in every template). */
-export function presentLayout({ lang, title, canonical, section, assets, headerSearch, scripts = [], styles = [] }: LayoutInput): LayoutView {
+export function presentLayout({ lang, origin, title, canonical, section, assets, headerSearch, scripts = [], styles = [], meta = [], jsonLd }: LayoutInput): LayoutView {
   const siteName = translate(lang, 'site.name');
   const other = otherLang(lang);
   return {
     htmlLang: HTML_LANG[lang],
     title: title ? translate(lang, 'site.title_with_site', { page: title, site: siteName }) : siteName,
     canonical,
+    canonicalUrl: `${origin}${canonical}`,
+    alternates: [
+      ...(['zh', 'en'] as const).map((language) => ({ hreflang: HTML_LANG[language], href: `${origin}${withParam(canonical, 'lang', language)}` })),
+      { hreflang: 'x-default', href: `${origin}${canonical}` },
+    ],
+    meta: [...meta],
+    ...(jsonLd && { jsonLd }),
     assets,
     langSwitch: { href: withParam(canonical, 'lang', other), label: translate(other, 'site.lang.name'), htmlLang: HTML_LANG[other] },
     nav: NAV.map((item) => ({ href: item.href, label: translate(lang, item.key), current: item.section === section })),

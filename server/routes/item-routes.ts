@@ -3,10 +3,13 @@
  * deleted record answers 410 Gone; a hidden one 404, like an id that never existed.
  */
 import { Router } from 'express';
+import { CITATION_DOWNLOADS, citationFile, type CitationContext, type CitationDownload } from '../../core/cite/cite-record.ts';
 import type { Lang } from '../../core/i18n/translate.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { presentRecordMedia } from '../media/present-record-media.ts';
 import { presentRecordMap, RECORD_MAP_ASSETS } from '../present/present-record-map.ts';
+import { presentCitation } from '../present/present-citation.ts';
+import { presentRecordHead } from '../present/present-record-head.ts';
 import { presentRecordPage } from '../present/present-record-page.ts';
 import { itemHref } from '../present/record-summary.ts';
 import { renderPage } from '../render/render-page.ts';
@@ -23,8 +26,27 @@ export function itemRoutes(site: SiteContext): Router {
     const page = presentRecordPage(reading, lang, site.config.publicOrigin);
     const media = presentRecordMedia(reading.media, reading.stored.record, lang);
     const map = presentRecordMap(reading.stored.record, lang, site.config.tiles);
-    const view = { ...page, media: media.hasImages ? media : undefined, map };
-    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(reading.stored.record.id), section: 'items', ...(map && RECORD_MAP_ASSETS) });
+    const citation = presentCitation(reading.stored.record, lang, citationContext(site, reading.stored.modified));
+    const view = { ...page, media: media.hasImages ? media : undefined, map, citation };
+    const head = presentRecordHead(reading, lang, site.config.publicOrigin);
+    renderPage(res, 'item', view, { title: view.title.value, canonical: itemHref(reading.stored.record.id), section: 'items', ...(map && RECORD_MAP_ASSETS), ...head });
+  });
+  router.get('/items/:id/cite.:extension', (req, res) => {
+    const format = (Object.keys(CITATION_DOWNLOADS) as CitationDownload[]).find((name) => CITATION_DOWNLOADS[name].extension === req.params.extension);
+    if (!format) throw new NotFoundError();
+    const reading = readRecord(site, req.params.id);
+    if (reading.status === 'gone') throw new GoneError('site.error.record_gone', { date: reading.tombstone.deletedAt.slice(0, 10) });
+    if (reading.status === 'not_found') throw new NotFoundError('site.error.record_not_found');
+    const { record } = reading.stored;
+    // The file name first: attachment() would otherwise set the type from the extension.
+    res
+      .attachment(`${record.id}.${CITATION_DOWNLOADS[format].extension}`)
+      .type(`${CITATION_DOWNLOADS[format].type}; charset=utf-8`)
+      .send(citationFile(record, format, citationContext(site, reading.stored.modified)));
   });
   return router;
+}
+
+function citationContext(site: SiteContext, modified: string): CitationContext {
+  return { publicOrigin: site.config.publicOrigin, archiveName: site.config.archiveName, modified };
 }

@@ -116,7 +116,7 @@ typed('repeated facet parameters select several values; repeated scalars take th
   const repeated = await request(t.context.app).get(`/search?q=${encodeURIComponent('广济桥')}&q=zzzqqq&page=1&page=2`);
   t.is(repeated.status, 200);
   t.is(totalOf(repeated.text), 1);
-  t.true(repeated.text.includes(`<link rel="canonical" href="${asAttribute(`/search?q=${encodeURIComponent('广济桥')}`)}">`));
+  t.true(repeated.text.includes(`<link rel="canonical" href="${asAttribute(`${t.context.config.publicOrigin}/search?q=${encodeURIComponent('广济桥')}`)}">`));
 });
 
 typed('nested-looking parameters are flat keys and are ignored', async (t) => {

@@ -36,16 +36,16 @@ typed('a page of 50 holds every fixture record and needs no page links; a page o
 typed('facet links, page links and the canonical address keep the chosen page size', async (t) => {
   const page = await get(t, '/search?per_page=100&type=building');
   t.true(facetLinks(page.text).every((link) => link.href.includes('per_page=100')), 'every facet link');
-  t.true(decodeEntities(page.text).includes('<link rel="canonical" href="/search?type=building&per_page=100">'));
+  t.true(decodeEntities(page.text).includes(`<link rel="canonical" href="${t.context.config.publicOrigin}/search?type=building&per_page=100">`));
   const paged = decodeEntities((await get(t, '/search?q=%E5%A1%98%E6%A0%96&per_page=20&page=2')).text);
-  t.true(paged.includes('<link rel="canonical" href="/search?q=%E5%A1%98%E6%A0%96&page=2">'), 'the default size is left out');
+  t.true(paged.includes(`<link rel="canonical" href="${t.context.config.publicOrigin}/search?q=%E5%A1%98%E6%A0%96&page=2">`), 'the default size is left out');
 });
 
 typed('a collection page takes the page size too, and keeps its own collection', async (t) => {
   const page = await get(t, '/collections/grand-canal?per_page=50');
   t.is(page.status, 200);
   t.deepEqual(pageSizeOptions(page.text).find(([, , selected]) => selected)?.[0], '50');
-  t.true(decodeEntities(page.text).includes('<link rel="canonical" href="/collections/grand-canal?per_page=50">'));
+  t.true(decodeEntities(page.text).includes(`<link rel="canonical" href="${t.context.config.publicOrigin}/collections/grand-canal?per_page=50">`));
 });
 
 typed('a page size that is no number is a bilingual 400, never a 500', async (t) => {

@@ -74,7 +74,7 @@ typed('the permanent URL is absolute at the configured public origin whatever Ho
     const response = await request(t.context.app).get(`/items/${fullRecordId}?lang=en`).set('Host', host);
     t.true(response.text.includes(`<a href="${PUBLIC_ORIGIN}/items/${fullRecordId}">${PUBLIC_ORIGIN}/items/${fullRecordId}</a>`), host);
     t.false(response.text.includes('evil.example'), host);
-    t.true(response.text.includes(`<link rel="canonical" href="/items/${fullRecordId}">`));
+    t.true(response.text.includes(`<link rel="canonical" href="${PUBLIC_ORIGIN}/items/${fullRecordId}">`));
   }
 });
 

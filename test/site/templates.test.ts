@@ -36,11 +36,11 @@ test('every message a template asks for exists', (t) => {
   }
 });
 
-test('templates use no helpers but t, if, unless and each, and print raw HTML only from highlights and narratives', (t) => {
+test('templates use no helpers but t, if, unless and each, and print raw HTML only from highlights, narratives and the JSON-LD block', (t) => {
   for (const file of templates) {
     const source = readFileSync(file, 'utf8').replace(/\{\{!--[\s\S]*?--\}\}/g, '');
     for (const [, helper] of source.matchAll(/\{\{#(\w+)/g)) t.true(['if', 'unless', 'each'].includes(helper!), `${file}: #${helper}`);
     const raw = [...source.matchAll(/\{\{\{([^}]+)\}\}\}/g)].map((m) => m[1]!.trim());
-    for (const expression of raw) t.true(['body', 'titleHtml.value', 'snippetHtml.value', 'narrativeHtml.value'].includes(expression), `${file}: {{{${expression}}}}`);
+    for (const expression of raw) t.true(['body', 'titleHtml.value', 'snippetHtml.value', 'narrativeHtml.value', 'site.jsonLd'].includes(expression), `${file}: {{{${expression}}}}`);
   }
 });

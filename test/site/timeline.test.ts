@@ -130,7 +130,7 @@ typed('the chart is hidden from assistive technology and out of the tab order; t
 typed('the timeline has no pages, works on a collection page, and says so when nothing has a period', async (t) => {
   const paged = await get(t, '/search?view=timeline&page=2');
   t.is(paged.status, 200);
-  t.true(paged.text.includes('<link rel="canonical" href="/search?view&#x3D;timeline">'));
+  t.true(paged.text.includes(`<link rel="canonical" href="${t.context.config.publicOrigin}/search?view&#x3D;timeline">`));
   const collection = await get(t, '/collections/liangzhu?view=timeline');
   t.deepEqual(bars(collection.text).map((bar) => bar.text), ['Liangzhu culture · 2']);
   t.is(bars(collection.text)[0]!.href, '/collections/liangzhu?period=liangzhu');

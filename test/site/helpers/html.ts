@@ -58,11 +58,23 @@ export function decodeEntities(text: string): string {
 
 
 /** Every `<script>` element of a page: its `src` (undefined when inline), whether it is deferred, and what it encloses. */
-export function scriptsOf(html: string): { src?: string; defer: boolean; body: string }[] {
+export function scriptsOf(html: string): { src?: string; type?: string; defer: boolean; body: string }[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)].map((m) => {
     const src = m[1]!.match(/\ssrc="([^"]*)"/)?.[1];
-    return { ...(src !== undefined && { src: decodeEntities(src) }), defer: /\sdefer\b/.test(m[1]!), body: m[2]! };
+    const type = m[1]!.match(/\stype="([^"]*)"/)?.[1];
+    return { ...(src !== undefined && { src: decodeEntities(src) }), ...(type !== undefined && { type }), defer: /\sdefer\b/.test(m[1]!), body: m[2]! };
   });
+}
+
+/** A JSON-LD data block: never run by a browser, as long as it is JSON through to its end tag. */
+function isJsonLdBlock(script: { src?: string; type?: string; body: string }): boolean {
+  if (script.src !== undefined || script.type !== 'application/ld+json') return false;
+  try {
+    JSON.parse(script.body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -71,7 +83,8 @@ export function scriptsOf(html: string): { src?: string; defer: boolean; body: s
  * element counts too, so an injected fragment cannot hide from the check.
  */
 export function foreignScripts(html: string): string[] {
-  const own = (script: { src?: string; body: string }) => script.src !== undefined && /^\/(?:assets|vendor)\/[\w./-]+\.js$/.test(script.src) && script.body.trim() === '';
+  const own = (script: { src?: string; type?: string; body: string }) =>
+    isJsonLdBlock(script) || (script.src !== undefined && /^\/(?:assets|vendor)\/[\w./-]+\.js$/.test(script.src) && script.body.trim() === '');
   const scripts = scriptsOf(html);
   const opened = html.match(/<script\b/gi)?.length ?? 0;
   const foreign = scripts.filter((script) => !own(script)).map((script) => script.src ?? `inline: ${script.body.slice(0, 60)}`);

@@ -1,0 +1,33 @@
+/** The record page's "Cite this record": the three citations shown, and the downloads. */
+import { CITATION_DOWNLOADS, CITATION_STYLES, formatCitation, type CitationContext, type CitationDownload } from '../../core/cite/cite-record.ts';
+import type { MessageKey } from '../../core/i18n/messages.ts';
+import { translate, type Lang } from '../../core/i18n/translate.ts';
+import type { ArchiveRecord } from '../../core/schema/record.ts';
+import { itemHref } from './record-summary.ts';
+
+export interface CitationView {
+  styles: { label: string; text: string; htmlLang: string }[];
+  downloads: { href: string; label: string; type: string }[];
+}
+
+const STYLE_LABELS: Record<(typeof CITATION_STYLES)[number], MessageKey> = { gbt7714: 'site.cite.gbt7714', apa: 'site.cite.apa', chicago: 'site.cite.chicago' };
+const DOWNLOAD_LABELS: Record<CitationDownload, MessageKey> = { csl: 'site.cite.csl', bibtex: 'site.cite.bibtex', ris: 'site.cite.ris' };
+
+export function presentCitation(record: ArchiveRecord, lang: Lang, context: CitationContext): CitationView {
+  return {
+    styles: CITATION_STYLES.map((style) => ({
+      label: translate(lang, STYLE_LABELS[style]),
+      text: formatCitation(record, style, context),
+      htmlLang: style === 'gbt7714' ? 'zh-Hans' : 'en',
+    })),
+    downloads: (Object.keys(CITATION_DOWNLOADS) as CitationDownload[]).map((format) => ({
+      href: citationHref(record.id, format),
+      label: translate(lang, DOWNLOAD_LABELS[format]),
+      type: CITATION_DOWNLOADS[format].type,
+    })),
+  };
+}
+
+export function citationHref(id: string, format: CitationDownload): string {
+  return `${itemHref(id)}/cite.${CITATION_DOWNLOADS[format].extension}`;
+}
