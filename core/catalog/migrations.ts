@@ -238,6 +238,16 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'the embedded index with English names of administrative areas (Linping District) among the names: rebuilt',
     up: (db) => db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;'),
   },
+  {
+    // Derived: lets a reader (the server) follow another process's index writes change by change.
+    description: 'the embedded index change log (search_changes) and its identity, for incremental snapshots',
+    up: `
+    CREATE TABLE search_changes (generation INTEGER NOT NULL, seq INTEGER NOT NULL);
+    CREATE INDEX search_changes_generation ON search_changes (generation);
+    INSERT OR REPLACE INTO meta (key, value) SELECT 'embedded_log_start', value FROM meta WHERE key = 'embedded_generation';
+    INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded_index_id', lower(hex(randomblob(8))));
+    `,
+  },
 ];
 
 /**

@@ -14,22 +14,24 @@ import { rescueEmptySearch, type Rescue, type RescueTools } from '../no-dead-end
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
-import { FacetSnapshot } from './facet-snapshot.ts';
-import { filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
+import type { FacetSnapshot } from './facet-snapshot.ts';
+import { appendFiltered, filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
-import { BM25_WEIGHTS } from './search-tables.ts';
+import { logChanges, restartChanges } from './index-changes.ts';
+import { SnapshotStore } from './snapshot-store.ts';
 import { pageOfMatches } from './sort-matches.ts';
-import { TypoVocabulary } from './typo-vocabulary.ts';
+import { RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
+import type { TypoVocabulary } from './typo-vocabulary.ts';
 
-interface TextMatches {
-  ordinals: Int32Array;
-  scores: Float64Array;
+/** Filtered matches and counts as computed on one snapshot, up to its size then (see `#filtered`). */
+interface KeptResult {
+  filtered: FilteredCandidates;
+  snapshot: FacetSnapshot;
+  epoch: number;
+  size: number;
 }
 
-const TEXT_CACHE_ENTRIES = 256;
-const FULL_RANK_LIMIT = 20_000;
 const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
-const EXTERNAL_RELOAD_MS = 2000;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -40,37 +42,33 @@ export class EmbeddedEngine implements SearchEngine {
    */
   readonly #db: Database.Database;
   readonly #tokenizer = new ArchiveTokenizer();
-  /** Text matches by FTS expression: paging and facet clicks repeat the same text query. */
-  readonly #textCache: LRUCache<string, TextMatches> | undefined;
+  readonly #snapshots: SnapshotStore;
+  readonly #text: TextMatcher;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
-  readonly #resultCache: LRUCache<string, FilteredCandidates> | undefined;
-  #snapshot: FacetSnapshot | undefined;
-  #vocabulary: TypoVocabulary | undefined;
-  #snapshotGeneration = -1;
-  #snapshotLoadedAt = 0;
+  readonly #resultCache: LRUCache<string, KeptResult> | undefined;
   #wordsLoaded = 0;
   /** Words already in `search_words`, so each is written once however many records hold it. */
   readonly #wordsStored = new Set<string>();
   readonly #queries;
 
-  /** @param options.textCacheEntries 0 disables the text and result caches (benchmarks measure cold queries). */
-  constructor(catalog: Catalog, options: { textCacheEntries?: number } = {}) {
+  /**
+   * @param options.textCacheEntries 0 keeps no matches between queries (benchmarks measure cold queries).
+   * @param options.workerAbove indexes of at least this many records load in a worker thread (default 20,000).
+   */
+  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number } = {}) {
     this.#catalog = catalog;
-    const entries = options.textCacheEntries ?? TEXT_CACHE_ENTRIES;
-    this.#textCache = entries > 0 ? new LRUCache({ max: entries }) : undefined;
-    this.#resultCache =
-      entries > 0 ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: (result) => result.ordinals.byteLength + result.scores.byteLength + 1024 }) : undefined;
+    const cached = (options.textCacheEntries ?? 1) > 0;
+    this.#resultCache = cached
+      ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: ({ filtered }) => filtered.ordinals.byteLength + filtered.scores.byteLength + 1024 })
+      : undefined;
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');
-    const { title, names, body, pinyin } = BM25_WEIGHTS;
+    this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove);
+    this.#text = new TextMatcher(this.#db, cached);
     // Prepared once: these run on every search.
     this.#queries = {
       matchesAnything: this.#db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck(),
-      matchingSeqs: this.#db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').pluck(),
-      generation: this.#db.prepare<[], string>("SELECT value FROM meta WHERE key = 'embedded_generation'").pluck(),
-      scores: this.#db
-        .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`)
-        .raw(),
+      wordsAfter: this.#db.prepare<[number], { n: number; word: string }>('SELECT n, word FROM search_words WHERE n > ? ORDER BY n'),
     };
   }
 
@@ -81,11 +79,13 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
-    const snapshot = this.#currentSnapshot();
-    let clauses = query.text.trim() ? this.#withCorrections(this.#tokenizer.queryClauses(query.text)) : [];
+    const snapshot = await this.#snapshots.current();
+    this.#loadWords();
+    let clauses = query.text.trim() ? await this.#clausesOf(query.text) : [];
     let filtered = this.#filtered(snapshot, clauses, query);
     let rescue: Rescue = {};
     if (filtered.ordinals.length === 0 && clauses.length > 0) {
+      await this.#snapshots.vocabulary();
       rescue = await rescueEmptySearch(query.text, clauses, this.#rescueTools(snapshot, query));
       if (rescue.clauses) {
         clauses = rescue.clauses;
@@ -94,7 +94,8 @@ export class EmbeddedEngine implements SearchEngine {
     }
     const terms = termsOf(clauses);
     const total = filtered.ordinals.length;
-    const pageOrdinals = pageOfMatches(snapshot, filtered, query);
+    const order = query.sort === 'relevance' ? undefined : await this.#snapshots.order(`${query.sort}:${query.lang}`);
+    const pageOrdinals = pageOfMatches(snapshot, filtered, query, order);
     const records = this.#catalog.getRecordsBySeq(pageOrdinals.map((ordinal) => snapshot.seqs[ordinal]!));
     return {
       hits: records.map((stored) => hitOf(stored, terms)),
@@ -114,26 +115,42 @@ export class EmbeddedEngine implements SearchEngine {
   #rescueTools(snapshot: FacetSnapshot, query: SearchQuery): RescueTools {
     return {
       countReadings: async (readings) => readings.map((reading) => this.#filtered(snapshot, reading, query).ordinals.length),
-      nearWords: async (term) => nearWords(term.typed ?? term.text, term.kind === 'han' ? (this.#vocabulary?.hanWords ?? []) : (this.#vocabulary?.latinWords ?? [])),
-      clausesOf: (text) => this.#withCorrections(this.#tokenizer.queryClauses(text)),
+      nearWords: async (term) => {
+        const vocabulary = await this.#snapshots.vocabulary();
+        return nearWords(term.typed ?? term.text, term.kind === 'han' ? vocabulary.hanWords : vocabulary.latinWords);
+      },
+      // The vocabulary was read before the rescue began (see `search`).
+      clausesOf: (text) => this.#withCorrections(this.#tokenizer.queryClauses(text), this.#snapshots.loadedVocabulary()),
     };
   }
 
   /**
    * Matches after filters, with facet counts: the same for every page and sort of a query, so
-   * kept for paging, re-sorting and switching language (the key leaves those out).
+   * kept for paging, re-sorting and switching language (the key leaves those out). A kept result
+   * stays valid while records are only added: those are counted and appended to it.
    */
   #filtered(snapshot: FacetSnapshot, clauses: readonly QueryClause[], query: SearchQuery): FilteredCandidates {
     const ranked = query.sort === 'relevance';
     // Public searches see what is visible now: the key names how many embargoes have ended.
     const visibleBy = query.includeHidden ? undefined : Date.now() / 1000;
     const visibility = visibleBy === undefined ? 'all' : snapshot.embargoesEndedBy(visibleBy);
-    const key = JSON.stringify([toFtsMatch(clauses), ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near, visibility]);
-    const cached = this.#resultCache?.get(key);
-    if (cached) return cached;
-    const text = clauses.length > 0 ? this.#matchText(snapshot, clauses, ranked) : undefined;
-    const filtered = filterAndCount(snapshot, query, { candidates: text?.ordinals, scores: text?.scores, visibleBy });
-    this.#resultCache?.set(key, filtered);
+    const expression = clauses.length > 0 ? toFtsMatch(clauses) : undefined;
+    const key = JSON.stringify([expression, ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near, visibility]);
+    const kept = this.#resultCache?.get(key);
+    const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
+    if (usable && kept.size === snapshot.size) return kept.filtered;
+    const from = usable ? kept.size : 0;
+    const text = expression === undefined ? undefined : this.#text.match(snapshot, expression, ranked);
+    // The text matches of records added since `kept` are the ordinals from its size on (matches are in catalog order).
+    const start = text && from > 0 ? firstAtOrAfter(text.ordinals, from) : 0;
+    const counted = filterAndCount(snapshot, query, {
+      candidates: text?.ordinals.subarray(start),
+      scores: text && text.scores.length > 0 ? text.scores.subarray(start) : text?.scores,
+      visibleBy,
+      firstOrdinal: from,
+    });
+    const filtered = usable ? appendFiltered(snapshot, query, kept.filtered, counted) : counted;
+    this.#resultCache?.set(key, { filtered, snapshot, epoch: snapshot.epoch, size: snapshot.size });
     return filtered;
   }
 
@@ -148,17 +165,19 @@ export class EmbeddedEngine implements SearchEngine {
     const removeDoc = db.prepare('DELETE FROM search_docs WHERE seq = ?');
     const removeText = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
     db.transaction(() => {
+      const touched = upserts.map((stored) => stored.seq);
       for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
         const seq = seqOf.get(id)?.seq;
         if (seq === undefined) continue;
         removeDoc.run(seq);
         removeText.run(seq);
+        touched.push(seq);
       }
       this.#learnWords(upserts, 'new');
       this.#writeDocs(upserts);
-      this.#bumpGeneration();
+      // Readers (this engine's snapshot too) follow these seqs through the change log.
+      logChanges(db, touched);
     }).immediate();
-    this.#snapshot = undefined;
   }
 
   async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {
@@ -172,14 +191,16 @@ export class EmbeddedEngine implements SearchEngine {
         this.#writeDocs(batch);
         onProgress?.((done += batch.length));
       }
-      this.#bumpGeneration();
+      // A new index: readers load it afresh (in a worker), serving the old one meanwhile.
+      restartChanges(db);
     }).immediate();
-    this.#snapshot = undefined;
+    this.#snapshots.forget();
+    this.#wordsLoaded = 0;
   }
 
   async close(): Promise<void> {
-    this.#snapshot = undefined;
-    this.#textCache?.clear();
+    await this.#snapshots.close();
+    this.#text.clear();
     this.#resultCache?.clear();
     this.#db.close();
   }
@@ -241,87 +262,46 @@ export class EmbeddedEngine implements SearchEngine {
     }
   }
 
-  /**
-   * The snapshot for the index as it is now. Changes this engine made are seen at once; changes
-   * another process made (an ingest while the server runs, committing every 1,000 records) are
-   * picked up at most every EXTERNAL_RELOAD_MS, so a long import does not make every search
-   * reload the snapshot. Until then new records are simply not yet found.
-   */
-  #currentSnapshot(): FacetSnapshot {
-    const generation = Number(this.#queries.generation.get() ?? 0);
-    const fresh = Date.now() - this.#snapshotLoadedAt < EXTERNAL_RELOAD_MS;
-    if (!this.#snapshot || (generation !== this.#snapshotGeneration && !fresh)) {
-      this.#snapshotLoadedAt = Date.now();
-      this.#loadWords();
-      this.#snapshot = new FacetSnapshot(this.#db);
-      this.#vocabulary = new TypoVocabulary(this.#db);
-      this.#snapshotGeneration = generation;
-      this.#textCache?.clear();
-      this.#resultCache?.clear();
-    }
-    return this.#snapshot;
-  }
-
   /** Words other processes (an ingest while the server runs) added since this one last looked. */
   #loadWords(): void {
-    const rows = this.#db
-      .prepare<[number], { n: number; word: string }>('SELECT n, word FROM search_words WHERE n > ? ORDER BY n')
-      .all(this.#wordsLoaded);
+    const rows = this.#queries.wordsAfter.all(this.#wordsLoaded);
     this.#tokenizer.addWords(rows.map((row) => row.word));
     this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
   }
 
-  #bumpGeneration(): void {
-    this.#db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation'").run();
+  /** The clauses of a query text, with corrections for Latin words that match nothing (reading the vocabulary if needed). */
+  async #clausesOf(text: string): Promise<QueryClause[]> {
+    const clauses = this.#tokenizer.queryClauses(text);
+    return this.#unmatchedLatin(clauses).length === 0 ? clauses : this.#withCorrections(clauses, await this.#snapshots.vocabulary());
   }
 
   /** Latin words that match nothing also try the index's terms within a typo or two. */
-  #withCorrections(clauses: QueryClause[]): QueryClause[] {
-    return clauses.map((clause) => {
-      const [typed] = clause;
-      if (typed?.kind !== 'latin' || this.#queries.matchesAnything.get(toFtsMatch([clause])) !== undefined) return clause;
-      return [...clause, ...(this.#vocabulary?.corrections(typed.text) ?? []).map((text): QueryTerm => ({ kind: 'latin', text }))];
-    });
+  #withCorrections(clauses: QueryClause[], vocabulary: TypoVocabulary | undefined): QueryClause[] {
+    const unmatched = new Set(this.#unmatchedLatin(clauses));
+    return clauses.map((clause, i) =>
+      unmatched.has(i) ? [...clause, ...(vocabulary?.corrections(clause[0]!.text) ?? []).map((text): QueryTerm => ({ kind: 'latin', text }))] : clause,
+    );
   }
 
-  /** Ordinals of the records matching `clauses`, with bm25 scores when the query sorts by relevance. */
-  #matchText(snapshot: FacetSnapshot, clauses: readonly QueryClause[], ranked: boolean): TextMatches {
-    const expression = toFtsMatch(clauses);
-    const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
-    const cached = this.#textCache?.get(key);
-    if (cached) return cached;
-    const seqs = this.#queries.matchingSeqs.all(expression);
-    const ordinals = new Int32Array(seqs.length);
-    let count = 0;
-    for (const seq of seqs) {
-      const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal !== undefined) ordinals[count++] = ordinal;
-    }
-    const matched = ordinals.subarray(0, count);
-    const matches = { ordinals: matched, scores: ranked ? this.#score(snapshot, expression, matched) : new Float64Array(0) };
-    this.#textCache?.set(key, matches);
-    return matches;
+  /** Positions of the clauses led by a Latin word that matches nothing. */
+  #unmatchedLatin(clauses: readonly QueryClause[]): number[] {
+    return clauses.flatMap((clause, i) => (clause[0]?.kind === 'latin' && this.#queries.matchesAnything.get(toFtsMatch([clause])) === undefined ? [i] : []));
   }
 
-  /**
-   * bm25 scores parallel to `ordinals` (lower is better). bm25 costs about a microsecond per
-   * match, so past FULL_RANK_LIMIT matches only the title matches are scored; the rest score 0
-   * and follow them in catalog order. Such broad queries (临平 in a Linping archive) are
-   * refined with facets long before anyone pages past the title matches.
-   */
-  #score(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array): Float64Array {
-    const scored = ordinals.length <= FULL_RANK_LIMIT ? expression : `{title} : (${expression})`;
-    const rows = this.#queries.scores.all(scored);
-    const scoreOf = new Float64Array(snapshot.size);
-    for (const [seq, score] of rows) {
-      const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal !== undefined) scoreOf[ordinal] = score;
-    }
-    return Float64Array.from(ordinals, (ordinal) => scoreOf[ordinal]!);
-  }
 }
-
 
 function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {
   return { record, highlights: highlightsOf(record, terms) };
+}
+
+/** The first position of sorted `ordinals` holding `ordinal` or more. */
+function firstAtOrAfter(ordinals: Int32Array, ordinal: number): number {
+  let low = 0;
+  let high = ordinals.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ordinals[middle]! < ordinal) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

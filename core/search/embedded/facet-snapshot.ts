@@ -1,11 +1,17 @@
 /**
- * An in-memory, columnar copy of what filtering, facet counting and sorting need, loaded from
+ * An in-memory, columnar copy of what filtering, facet counting and sorting need, from
  * `search_docs`. Counting facets over a broad result set is what made plain SQL GROUP BY slow
  * (p95 194 ms at 100k records); here it is one pass over typed arrays.
+ *
+ * It follows the index change by change (`upsert`, `remove`): a new record takes the next
+ * ordinal, so ordinals stay in catalog order; a changed one is rewritten in place; a removed one
+ * is marked dead. Only a full load (in a worker, see snapshot-store.ts) starts it afresh.
  */
-import type Database from 'better-sqlite3';
 import { NEVER_VISIBLE } from '../../catalog/visibility.ts';
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
+import { FacetColumn, type FacetColumnParts } from './facet-column.ts';
+import type { DocRow } from './doc-rows.ts';
+import { grown } from './typed-arrays.ts';
 
 export const PLACE_FIELDS = 6;
 export const [LAT, LON, SOUTH, WEST, NORTH, EAST] = [0, 1, 2, 3, 4, 5] as const;
@@ -14,90 +20,114 @@ export const [LAT, LON, SOUTH, WEST, NORTH, EAST] = [0, 1, 2, 3, 4, 5] as const;
 const NO_START = 2 ** 31 - 1;
 const NO_END = -(2 ** 31);
 
-/** One facet's values per record, in compressed-sparse-row form. */
-export class FacetColumn {
-  readonly values: string[] = [];
-  readonly #idOf = new Map<string, number>();
-  #offsets: number[] = [0];
-  #ids: number[] = [];
-  offsets = new Uint32Array(0);
-  ids = new Int32Array(0);
+export type SortKey = `${'title' | 'year_asc' | 'year_desc'}:${'zh' | 'en'}`;
 
-  idOf(value: string): number | undefined {
-    return this.#idOf.get(value);
-  }
+/** A precomputed sort order: `ordinals` in order, then every ordinal from `covers` on, in catalog order. */
+export interface SortOrder {
+  ordinals: Int32Array;
+  covers: number;
+}
 
-  push(values: readonly string[]): void {
-    for (const value of values) {
-      let id = this.#idOf.get(value);
-      if (id === undefined) {
-        id = this.values.push(value) - 1;
-        this.#idOf.set(value, id);
-      }
-      this.#ids.push(id);
-    }
-    this.#offsets.push(this.#ids.length);
-  }
-
-  seal(): void {
-    this.offsets = Uint32Array.from(this.#offsets);
-    this.ids = Int32Array.from(this.#ids);
-    this.#offsets = [];
-    this.#ids = [];
-  }
+/** Everything a snapshot holds, as plain arrays: what a worker transfers and the snapshot file stores. */
+export interface SnapshotParts {
+  size: number;
+  seqs: Int32Array;
+  startYears: Int32Array;
+  endYears: Int32Array;
+  places: Float64Array;
+  visibleFrom: Float64Array;
+  dead: Uint8Array;
+  columns: Record<string, FacetColumnParts>;
+  orders: Partial<Record<SortKey, SortOrder>>;
 }
 
 export class FacetSnapshot {
-  readonly size: number;
+  size: number;
   /** Ordinal → catalog seq. */
-  readonly seqs: Int32Array;
-  readonly startYears: Int32Array;
-  readonly endYears: Int32Array;
+  seqs: Int32Array;
+  startYears: Int32Array;
+  endYears: Int32Array;
   /** Per record: lat, lon, south, west, north, east (NaN where unknown), PLACE_FIELDS apart. */
-  readonly places: Float64Array;
+  places: Float64Array;
   /** Per record: seconds since the epoch from which the public may see it (0 = public). */
-  readonly visibleFrom: Float64Array;
+  visibleFrom: Float64Array;
+  /** 1 for a record no longer in the index. */
+  dead: Uint8Array;
   readonly columns: ReadonlyMap<FacetKey, FacetColumn>;
+  /**
+   * Bumped whenever a record already here changes or goes: what was computed from the snapshot
+   * before (cached matches, counts) is then stale. Appends leave it, since they can be added to.
+   */
+  epoch = 0;
   /** Catalog seq → ordinal + 1 (0 = not indexed); seqs only grow, so an array beats a Map. */
-  readonly #ordinalOfSeq: Int32Array;
-  readonly #titles: { zh: (string | null)[]; en: (string | null)[] };
-  readonly #orders = new Map<string, Int32Array>();
+  #ordinalOfSeq: Int32Array;
+  readonly #orders: Map<SortKey, SortOrder>;
   /** The distinct embargo ends, ascending (hidden records never end theirs). */
-  readonly #embargoEnds: Float64Array;
+  #embargoEnds = new Float64Array(0);
 
-  constructor(db: Database.Database) {
-    const rows = db
-      .prepare<[], [number, string, number | null, number | null, number, string | null, string | null, ...(number | null)[]]>(
-        'SELECT seq, facets, start_year, end_year, visible_from, title_zh, title_en, lat, lon, south, west, north, east FROM search_docs ORDER BY seq',
-      )
-      .raw()
-      .all();
-    this.size = rows.length;
-    this.seqs = new Int32Array(rows.length);
-    this.startYears = new Int32Array(rows.length);
-    this.endYears = new Int32Array(rows.length);
-    this.places = new Float64Array(rows.length * PLACE_FIELDS).fill(Number.NaN);
-    this.visibleFrom = new Float64Array(rows.length);
-    this.#titles = { zh: new Array(rows.length), en: new Array(rows.length) };
-    this.#ordinalOfSeq = new Int32Array((rows.at(-1)?.[0] ?? 0) + 1);
-    const columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn()]));
-    const embargoEnds = new Set<number>();
-    rows.forEach(([seq, facets, start, end, visibleFrom, titleZh, titleEn, ...place], ordinal) => {
-      place.forEach((value, field) => (this.places[ordinal * PLACE_FIELDS + field] = value ?? Number.NaN));
-      this.seqs[ordinal] = seq;
-      this.#ordinalOfSeq[seq] = ordinal + 1;
-      this.startYears[ordinal] = start ?? NO_START;
-      this.endYears[ordinal] = end ?? NO_END;
-      this.visibleFrom[ordinal] = visibleFrom;
-      if (visibleFrom > 0 && visibleFrom < NEVER_VISIBLE) embargoEnds.add(visibleFrom);
-      this.#titles.zh[ordinal] = titleZh;
-      this.#titles.en[ordinal] = titleEn;
-      const values = JSON.parse(facets) as Record<string, string[]>;
-      for (const [key, column] of columns) column.push(values[key] ?? []);
-    });
-    for (const column of columns.values()) column.seal();
-    this.columns = columns;
-    this.#embargoEnds = Float64Array.from(embargoEnds).sort();
+  constructor(parts: SnapshotParts = emptyParts()) {
+    this.size = parts.size;
+    this.seqs = parts.seqs;
+    this.startYears = parts.startYears;
+    this.endYears = parts.endYears;
+    this.places = parts.places;
+    this.visibleFrom = parts.visibleFrom;
+    this.dead = parts.dead;
+    this.columns = new Map(FACETS.map((facet) => [facet.key as FacetKey, new FacetColumn(parts.columns[facet.key])]));
+    this.#orders = new Map(Object.entries(parts.orders) as [SortKey, SortOrder][]);
+    this.#ordinalOfSeq = new Int32Array(0);
+    for (let ordinal = 0; ordinal < this.size; ordinal++) {
+      if (this.dead[ordinal]) continue;
+      this.#ordinalOfSeq = grown(this.#ordinalOfSeq, this.seqs[ordinal]! + 1);
+      this.#ordinalOfSeq[this.seqs[ordinal]!] = ordinal + 1;
+    }
+    this.#noteEmbargoes(0, this.size);
+  }
+
+  /** Adds records new to the snapshot and rewrites those it has. Returns how many were new. */
+  upsert(rows: readonly DocRow[]): number {
+    let appended = 0;
+    this.#reserve(this.size + rows.length);
+    for (const row of rows) {
+      let ordinal = this.ordinalOf(row.seq);
+      if (ordinal === undefined) {
+        ordinal = this.size++;
+        appended++;
+        this.seqs[ordinal] = row.seq;
+        this.#ordinalOfSeq = grown(this.#ordinalOfSeq, row.seq + 1);
+        this.#ordinalOfSeq[row.seq] = ordinal + 1;
+      } else {
+        this.epoch++;
+      }
+      this.#write(ordinal, row);
+    }
+    this.#noteEmbargoes(0, 0, rows);
+    return appended;
+  }
+
+  /** Marks records gone. */
+  remove(seqs: readonly number[]): void {
+    for (const seq of seqs) {
+      const ordinal = this.ordinalOf(seq);
+      if (ordinal === undefined) continue;
+      this.dead[ordinal] = 1;
+      this.#ordinalOfSeq[seq] = 0;
+      this.epoch++;
+    }
+  }
+
+  ordinalOf(seq: number): number | undefined {
+    const stored = this.#ordinalOfSeq[seq];
+    return stored ? stored - 1 : undefined;
+  }
+
+  /** The largest seq the snapshot has seen (0 when empty): newer index rows are past it. */
+  lastSeq(): number {
+    return this.size > 0 ? this.seqs[this.size - 1]! : 0;
+  }
+
+  hasYears(ordinal: number): boolean {
+    return this.startYears[ordinal] !== NO_START;
   }
 
   /** How many embargoes have ended by `seconds`: what a public result set depends on beyond the index. */
@@ -112,52 +142,84 @@ export class FacetSnapshot {
     return low;
   }
 
-  ordinalOf(seq: number): number | undefined {
-    const stored = this.#ordinalOfSeq[seq];
-    return stored ? stored - 1 : undefined;
+  /** The precomputed order for `key`, if one has been computed (see sort-orders.ts). */
+  order(key: SortKey): SortOrder | undefined {
+    return this.#orders.get(key);
   }
 
-  hasYears(ordinal: number): boolean {
-    return this.startYears[ordinal] !== NO_START;
-  }
-
-  /**
-   * Every record's ordinal in `sort` order, computed on first use and kept until the snapshot is
-   * replaced, so a sorted page is a walk along this array instead of a sort per query.
-   */
-  order(sort: 'title' | 'year_asc' | 'year_desc', lang: 'zh' | 'en'): Int32Array {
-    const key = `${sort}:${lang}`;
-    let order = this.#orders.get(key);
-    if (!order) {
-      const titleRank = sort === 'title' ? undefined : this.#rankOf(this.order('title', lang));
-      const compare = sort === 'title' ? this.#titleComparator(lang) : this.#yearComparator(sort === 'year_asc', titleRank!);
-      order = Int32Array.from(Array.from({ length: this.size }, (_, ordinal) => ordinal).sort(compare));
-      this.#orders.set(key, order);
+  /** Takes an order computed elsewhere as seqs (by a worker, from the index as it was then). */
+  setOrder(key: SortKey, seqsInOrder: Int32Array): void {
+    const ordinals = new Int32Array(this.size);
+    const placed = new Uint8Array(this.size);
+    let count = 0;
+    for (const seq of seqsInOrder) {
+      const ordinal = this.ordinalOf(seq);
+      if (ordinal === undefined || placed[ordinal]) continue;
+      placed[ordinal] = 1;
+      ordinals[count++] = ordinal;
     }
-    return order;
+    // Records the worker did not see (written since) follow, in catalog order.
+    for (let ordinal = 0; ordinal < this.size; ordinal++) if (!placed[ordinal] && !this.dead[ordinal]) ordinals[count++] = ordinal;
+    this.#orders.set(key, { ordinals: ordinals.subarray(0, count), covers: this.size });
   }
 
-  /** Chinese titles collate by pinyin through ICU; a missing title falls back to the other language. */
-  #titleComparator(lang: 'zh' | 'en'): (a: number, b: number) => number {
-    const other = lang === 'zh' ? 'en' : 'zh';
-    const titles = this.#titles[lang].map((title, ordinal) => title ?? this.#titles[other][ordinal] ?? '');
-    const collator = new Intl.Collator(lang === 'zh' ? 'zh-Hans-u-co-pinyin' : 'en', { sensitivity: 'base', numeric: true });
-    return (a, b) => collator.compare(titles[a]!, titles[b]!) || a - b;
-  }
-
-  /** Undated records last in both directions; equal years by title. */
-  #yearComparator(ascending: boolean, titleRank: Int32Array): (a: number, b: number) => number {
-    const years = ascending ? this.startYears : this.endYears;
-    return (a, b) => {
-      const dated = Number(this.hasYears(b)) - Number(this.hasYears(a));
-      if (dated !== 0) return dated;
-      return (ascending ? years[a]! - years[b]! : years[b]! - years[a]!) || titleRank[a]! - titleRank[b]!;
+  /** The snapshot as plain arrays, cut to its size. */
+  parts(): SnapshotParts {
+    const columns: Record<string, FacetColumnParts> = {};
+    for (const [key, column] of this.columns) columns[key] = column.parts(this.size);
+    return {
+      size: this.size,
+      seqs: this.seqs.subarray(0, this.size),
+      startYears: this.startYears.subarray(0, this.size),
+      endYears: this.endYears.subarray(0, this.size),
+      places: this.places.subarray(0, this.size * PLACE_FIELDS),
+      visibleFrom: this.visibleFrom.subarray(0, this.size),
+      dead: this.dead.subarray(0, this.size),
+      columns,
+      orders: Object.fromEntries(this.#orders),
     };
   }
 
-  #rankOf(order: Int32Array): Int32Array {
-    const ranks = new Int32Array(order.length);
-    order.forEach((ordinal, rank) => (ranks[ordinal] = rank));
-    return ranks;
+  #reserve(size: number): void {
+    this.seqs = grown(this.seqs, size);
+    this.startYears = grown(this.startYears, size);
+    this.endYears = grown(this.endYears, size);
+    this.places = grown(this.places, size * PLACE_FIELDS, Number.NaN);
+    this.visibleFrom = grown(this.visibleFrom, size);
+    this.dead = grown(this.dead, size);
+    for (const column of this.columns.values()) column.reserve(size);
   }
+
+  #write(ordinal: number, row: DocRow): void {
+    this.dead[ordinal] = 0;
+    this.startYears[ordinal] = row.startYear ?? NO_START;
+    this.endYears[ordinal] = row.endYear ?? NO_END;
+    this.visibleFrom[ordinal] = row.visibleFrom;
+    row.place.forEach((value, field) => (this.places[ordinal * PLACE_FIELDS + field] = value ?? Number.NaN));
+    for (const [key, column] of this.columns) column.set(ordinal, row.facets[key] ?? []);
+  }
+
+  /** Adds the embargo ends of ordinals [from, to) or of `rows` to the sorted list. */
+  #noteEmbargoes(from: number, to: number, rows: readonly DocRow[] = []): void {
+    const ends = new Set(this.#embargoEnds);
+    const before = ends.size;
+    const note = (visibleFrom: number) => visibleFrom > 0 && visibleFrom < NEVER_VISIBLE && ends.add(visibleFrom);
+    for (let ordinal = from; ordinal < to; ordinal++) note(this.visibleFrom[ordinal]!);
+    for (const row of rows) note(row.visibleFrom);
+    if (ends.size !== before) this.#embargoEnds = Float64Array.from(ends).sort();
+  }
+}
+
+function emptyParts(): SnapshotParts {
+  return {
+    size: 0,
+    seqs: new Int32Array(0),
+    startYears: new Int32Array(0),
+    endYears: new Int32Array(0),
+    places: new Float64Array(0),
+    visibleFrom: new Float64Array(0),
+    dead: new Uint8Array(0),
+    columns: {},
+    orders: {},
+  };
 }

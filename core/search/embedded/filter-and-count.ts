@@ -5,13 +5,17 @@
  */
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
 import type { FacetCounts, SearchQuery } from '../types.ts';
-import { EAST, LAT, LON, NORTH, PLACE_FIELDS, SOUTH, WEST, type FacetColumn, type FacetSnapshot } from './facet-snapshot.ts';
+import type { FacetColumn } from './facet-column.ts';
+import { EAST, LAT, LON, NORTH, PLACE_FIELDS, SOUTH, WEST, type FacetSnapshot } from './facet-snapshot.ts';
+import { concat } from './typed-arrays.ts';
 
 export interface FilteredCandidates {
   /** Ordinals of the records that pass every filter, in candidate order. */
   ordinals: Int32Array;
   /** Their text scores (lower is better), parallel to `ordinals`; empty when browsing. */
   scores: Float64Array;
+  /** Per facet (in FACETS order), the count of each value id: what `facets` lists, kept to add to. */
+  counts: Int32Array[];
   facets: FacetCounts[];
 }
 
@@ -29,9 +33,11 @@ export interface Candidates {
   scores?: Float64Array;
   /** Only records the public may see by this time (seconds since the epoch); undefined: all. */
   visibleBy?: number;
+  /** Without `candidates`: every record from this ordinal on (the records added since a result was counted). */
+  firstOrdinal?: number;
 }
 
-export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { candidates, scores, visibleBy }: Candidates = {}): FilteredCandidates {
+export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { candidates, scores, visibleBy, firstOrdinal = 0 }: Candidates = {}): FilteredCandidates {
   const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
   const counts = columns.map((column) => new Int32Array(column.values.length));
   const filters = activeFilters(query, columns);
@@ -39,14 +45,15 @@ export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { ca
   const yearTo = query.yearTo ?? 2 ** 31 - 1;
   const checkYears = query.yearFrom !== undefined || query.yearTo !== undefined;
   const checkPlace = query.bbox !== undefined || query.near !== undefined;
-  const total = candidates ? candidates.length : snapshot.size;
+  const total = candidates ? candidates.length : snapshot.size - firstOrdinal;
   const passed = new Int32Array(total);
   const ranked = scores !== undefined && scores.length > 0;
   const passedScores = new Float64Array(ranked ? total : 0);
   let passedCount = 0;
 
   for (let i = 0; i < total; i++) {
-    const ordinal = candidates ? candidates[i]! : i;
+    const ordinal = candidates ? candidates[i]! : firstOrdinal + i;
+    if (!candidates && snapshot.dead[ordinal]) continue;
     if (visibleBy !== undefined && snapshot.visibleFrom[ordinal]! > visibleBy) continue;
     if (checkYears && !(snapshot.startYears[ordinal]! <= yearTo && snapshot.endYears[ordinal]! >= yearFrom)) continue;
     if (checkPlace && !inPlace(snapshot.places, ordinal, query)) continue;
@@ -71,8 +78,29 @@ export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { ca
   return {
     ordinals: passed.subarray(0, passedCount),
     scores: passedScores.subarray(0, ranked ? passedCount : 0),
-    facets: FACETS.map((facet, f) => facetCounts(facet.key, columns[f]!, counts[f]!, query.filters[facet.key] ?? [])),
+    counts,
+    facets: listFacets(snapshot, query, counts),
   };
+}
+
+/** `earlier` followed by `added` (counted over records added to the snapshot since): one result, as if counted at once. */
+export function appendFiltered(snapshot: FacetSnapshot, query: SearchQuery, earlier: FilteredCandidates, added: FilteredCandidates): FilteredCandidates {
+  const counts = added.counts.map((own, f) => {
+    const sum = new Int32Array(Math.max(own.length, earlier.counts[f]!.length));
+    sum.set(earlier.counts[f]!);
+    own.forEach((count, id) => (sum[id]! += count));
+    return sum;
+  });
+  return {
+    ordinals: concat(Int32Array, earlier.ordinals, added.ordinals),
+    scores: concat(Float64Array, earlier.scores, added.scores),
+    counts,
+    facets: listFacets(snapshot, query, counts),
+  };
+}
+
+function listFacets(snapshot: FacetSnapshot, query: SearchQuery, counts: Int32Array[]): FacetCounts[] {
+  return FACETS.map((facet, f) => facetCounts(facet.key, snapshot.columns.get(facet.key)!, counts[f]!, query.filters[facet.key] ?? []));
 }
 
 const EARTH_RADIUS_KM = 6371;
@@ -107,14 +135,14 @@ function activeFilters(query: SearchQuery, columns: FacetColumn[]): ActiveFilter
 }
 
 function hasAcceptedValue({ column, accepted }: ActiveFilter, ordinal: number): boolean {
-  for (let k = column.offsets[ordinal]!; k < column.offsets[ordinal + 1]!; k++) {
+  for (let k = column.starts[ordinal]!; k < column.ends[ordinal]!; k++) {
     if (accepted[column.ids[k]!] === 1) return true;
   }
   return false;
 }
 
 function countValues(column: FacetColumn, counts: Int32Array, ordinal: number): void {
-  for (let k = column.offsets[ordinal]!; k < column.offsets[ordinal + 1]!; k++) counts[column.ids[k]!]!++;
+  for (let k = column.starts[ordinal]!; k < column.ends[ordinal]!; k++) counts[column.ids[k]!]!++;
 }
 
 /** The most values a facet lists (selected values are listed beyond it). */

@@ -4,29 +4,33 @@
  */
 import TinyQueue from 'tinyqueue';
 import type { SearchQuery } from '../types.ts';
-import type { FacetSnapshot } from './facet-snapshot.ts';
+import type { FacetSnapshot, SortOrder } from './facet-snapshot.ts';
 import type { FilteredCandidates } from './filter-and-count.ts';
 
-export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidates, query: SearchQuery): number[] {
+/** @param order the snapshot's order for a year or title sort (see SnapshotStore.order) */
+export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidates, query: SearchQuery, order?: SortOrder): number[] {
   const offset = (query.page - 1) * query.pageSize;
   const wanted = offset + query.pageSize;
   if (offset >= matches.ordinals.length) return [];
   const ranked =
-    query.sort !== 'relevance'
-      ? walkOrder(snapshot.order(query.sort, query.lang), matches.ordinals, snapshot.size, wanted)
+    order !== undefined
+      ? walkOrder(order, matches.ordinals, snapshot.size, wanted)
       : matches.scores.length > 0
         ? bestScored(matches, wanted)
         : Array.from(matches.ordinals.subarray(0, wanted));
   return ranked.slice(offset);
 }
 
-/** The first `wanted` records of `order` that are among `ordinals`. */
-function walkOrder(order: Int32Array, ordinals: Int32Array, size: number, wanted: number): number[] {
+/** The first `wanted` records of `order` that are among `ordinals` (records added since it was computed come last). */
+function walkOrder({ ordinals: order, covers }: SortOrder, ordinals: Int32Array, size: number, wanted: number): number[] {
   const included = new Uint8Array(size);
   for (const ordinal of ordinals) included[ordinal] = 1;
   const page: number[] = [];
   for (let i = 0; i < order.length && page.length < wanted; i++) {
     if (included[order[i]!] === 1) page.push(order[i]!);
+  }
+  for (let ordinal = covers; ordinal < size && page.length < wanted; ordinal++) {
+    if (included[ordinal] === 1) page.push(ordinal);
   }
   return page;
 }

@@ -15,6 +15,19 @@ const TWO_TYPOS_LENGTH = 8;
 const MAX_ALTERNATIVES = 5;
 const HAN_RUN = /\p{Script=Han}{2,}/gu;
 
+/** What the vocabulary compares against, read from the index (in a worker: the term scan takes seconds at a million records). */
+export interface VocabularyLists {
+  terms: string[];
+  words: string[];
+}
+
+export function readVocabulary(db: Database.Database): VocabularyLists {
+  return {
+    terms: db.prepare<[], string>("SELECT term FROM search_vocab WHERE term GLOB '[a-z][a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*'").pluck().all(),
+    words: db.prepare<[], string>('SELECT word FROM search_words').pluck().all(),
+  };
+}
+
 export class TypoVocabulary {
   /** Lower-case Latin terms of the index: Porter stems, as SQLite's porter tokenizer wrote them. */
   readonly #terms: string[];
@@ -23,12 +36,8 @@ export class TypoVocabulary {
   /** The archive's Chinese names (search_words): titles, places, keywords, periods, admin areas. */
   readonly hanWords: string[];
 
-  constructor(db: Database.Database) {
-    this.#terms = db
-      .prepare<[], string>("SELECT term FROM search_vocab WHERE term GLOB '[a-z][a-z][a-z][a-z]*' AND term NOT GLOB '*[^a-z]*'")
-      .pluck()
-      .all();
-    const words = db.prepare<[], string>('SELECT word FROM search_words').pluck().all();
+  constructor({ terms, words }: VocabularyLists) {
+    this.#terms = terms;
     this.#words = words.filter((word) => /^[a-z]{3,}$/.test(word));
     this.hanWords = [...new Set(words.flatMap((word) => word.match(HAN_RUN) ?? []))];
   }

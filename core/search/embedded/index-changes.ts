@@ -1,0 +1,59 @@
+/**
+ * The embedded index's change log: every write of the index (an import batch, an edit) records
+ * which seqs it touched under the generation it created, so a reader in another process (the
+ * server during an import) updates its in-memory snapshot by those rows alone instead of reloading
+ * a million. The log keeps the last KEPT_GENERATIONS; a reader further behind, or one that saw a
+ * rebuild, loads afresh.
+ */
+import type Database from 'better-sqlite3';
+
+/** A thousand import batches of a thousand records: a server that was down for a million changes reloads. */
+const KEPT_GENERATIONS = 1000;
+
+export interface IndexState {
+  generation: number;
+  /** The log holds every change of the generations after this one. */
+  logStart: number;
+  /** Changes with every rebuild: a snapshot of another index is never followed. */
+  indexId: string;
+}
+
+export function readIndexState(db: Database.Database): IndexState {
+  const meta = new Map(
+    db
+      .prepare<[], { key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('embedded_generation', 'embedded_log_start', 'embedded_index_id')")
+      .all()
+      .map((row) => [row.key, row.value]),
+  );
+  return { generation: Number(meta.get('embedded_generation') ?? 0), logStart: Number(meta.get('embedded_log_start') ?? 0), indexId: meta.get('embedded_index_id') ?? '' };
+}
+
+/** The seqs changed by the generations after `after`, up to `upTo`. */
+export function changedSeqs(db: Database.Database, after: number, upTo: number): number[] {
+  return db.prepare<[number, number], number>('SELECT DISTINCT seq FROM search_changes WHERE generation > ? AND generation <= ?').pluck().all(after, upTo);
+}
+
+/**
+ * Starts the next generation (inside the writer's transaction), logging the seqs it touches.
+ * Returns the new generation.
+ */
+export function logChanges(db: Database.Database, seqs: Iterable<number>): number {
+  const generation = db.prepare<[], number>("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation' RETURNING CAST(value AS INTEGER)").pluck().get()!;
+  const insert = db.prepare('INSERT INTO search_changes (generation, seq) VALUES (?, ?)');
+  for (const seq of new Set(seqs)) insert.run(generation, seq);
+  const oldest = generation - KEPT_GENERATIONS;
+  if (oldest > 0 && generation % 100 === 0) {
+    db.prepare('DELETE FROM search_changes WHERE generation <= ?').run(oldest);
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'embedded_log_start' AND CAST(value AS INTEGER) < ?").run(String(oldest), oldest);
+  }
+  return generation;
+}
+
+/** After a rebuild (inside its transaction): a new index, whose log starts empty. */
+export function restartChanges(db: Database.Database): void {
+  const generation = db.prepare<[], number>("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'embedded_generation' RETURNING CAST(value AS INTEGER)").pluck().get()!;
+  db.exec('DELETE FROM search_changes');
+  const set = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  set.run('embedded_log_start', String(generation));
+  set.run('embedded_index_id', crypto.randomUUID());
+}

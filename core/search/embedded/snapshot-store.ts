@@ -1,0 +1,188 @@
+/**
+ * Keeps the embedded engine's in-memory snapshot current without ever stopping the event loop for
+ * long: it starts from the snapshot file (or, lacking one, a full load in a worker thread, which
+ * writes the file), then follows the index change log a bounded step per search. Anything large —
+ * a full reload after a rebuild, the sort orders, the typo vocabulary — is computed in a worker
+ * while the previous state keeps serving.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { docRowsOf } from './doc-rows.ts';
+import { FacetSnapshot, type SortKey, type SortOrder } from './facet-snapshot.ts';
+import { changedSeqs, readIndexState, type IndexState } from './index-changes.ts';
+import { ordersFileOf, parseOrdersFile, parseSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
+import { runTask, type TaskKind, type TaskResults } from './snapshot-tasks.ts';
+import { TypoVocabulary } from './typo-vocabulary.ts';
+import { runInWorker } from './worker-task.ts';
+
+/** Changed records applied per search while catching up: a few milliseconds at most. */
+const CATCH_UP_STEP = 2000;
+/** Further behind than this, a worker reloads everything instead. */
+const RELOAD_BEYOND = 100_000;
+/** Orders are recomputed once this share of records came or changed since (records added since are listed last meanwhile). */
+const STALE_ORDERS_SHARE = 0.01;
+const VOCABULARY_MAX_AGE_MS = 60_000;
+/** An index this small is read on the spot: a worker thread would cost more than the read. */
+export const INLINE_BELOW = 20_000;
+
+export class SnapshotStore {
+  readonly #db: Database.Database;
+  readonly #catalogFile: string;
+  readonly #snapshotFile: string;
+  #snapshot: FacetSnapshot | undefined;
+  /** The index state the snapshot follows: every change up to its generation is applied or in #pending. */
+  #state: IndexState | undefined;
+  #pending: number[] = [];
+  /** The generation of the snapshot file on disk, if this store wrote or read it. */
+  #storedGeneration = -1;
+  #firstLoad: Promise<void> | undefined;
+  #reload: Promise<void> | undefined;
+  #orders: Promise<void> | undefined;
+  #ordersBasis = { size: -1, epoch: -1 };
+  #vocabulary: { vocabulary: TypoVocabulary; generation: number; at: number } | undefined;
+  #vocabularyLoad: Promise<void> | undefined;
+
+  readonly #inlineBelow: number;
+
+  /**
+   * @param db the engine's connection; the workers open their own to `catalogFile`.
+   * @param inlineBelow indexes with fewer records are read on this thread
+   */
+  constructor(db: Database.Database, catalogFile: string, inlineBelow = INLINE_BELOW) {
+    this.#db = db;
+    this.#catalogFile = catalogFile;
+    this.#inlineBelow = inlineBelow;
+    this.#snapshotFile = path.join(path.dirname(catalogFile), 'search-snapshot.bin');
+  }
+
+  /** The snapshot, brought up to date as far as one bounded step allows. */
+  async current(): Promise<FacetSnapshot> {
+    if (!this.#snapshot) await (this.#firstLoad ??= this.#loadFirst().finally(() => (this.#firstLoad = undefined)));
+    this.#catchUp();
+    // A small index reloads on the spot: no need to serve the previous one meanwhile.
+    if (this.#reload && this.#inline()) await this.#reload;
+    return this.#snapshot!;
+  }
+
+  /** The precomputed order for `key`: computed now if there is none yet, refreshed in the background when stale. */
+  async order(key: SortKey): Promise<SortOrder> {
+    const snapshot = await this.current();
+    const changed = Math.max(snapshot.size - this.#ordersBasis.size, snapshot.epoch - this.#ordersBasis.epoch);
+    if (!snapshot.order(key) || changed > snapshot.size * STALE_ORDERS_SHARE) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
+    // A small index is sorted on the spot: no need to serve the stale order meanwhile.
+    if (!snapshot.order(key) || this.#inline()) await this.#orders;
+    return (this.#snapshot ?? snapshot).order(key) ?? { ordinals: new Int32Array(0), covers: 0 };
+  }
+
+  /** The typo vocabulary: read in a worker the first time, refreshed there when the index has moved on. */
+  async vocabulary(): Promise<TypoVocabulary> {
+    const kept = this.#vocabulary;
+    const stale = !kept || (kept.generation !== this.#state?.generation && Date.now() - kept.at > VOCABULARY_MAX_AGE_MS);
+    if (stale) this.#vocabularyLoad ??= this.#loadVocabulary().finally(() => (this.#vocabularyLoad = undefined));
+    if (!kept) await this.#vocabularyLoad;
+    return this.#vocabulary!.vocabulary;
+  }
+
+  /** The vocabulary read so far, if any (for callers that cannot wait). */
+  loadedVocabulary(): TypoVocabulary | undefined {
+    return this.#vocabulary?.vocabulary;
+  }
+
+  /** Drops the snapshot (and its file) when this process rebuilt the index: the next search loads afresh. */
+  forget(): void {
+    this.#snapshot = undefined;
+    this.#state = undefined;
+    this.#pending = [];
+    this.#vocabulary = undefined;
+  }
+
+  /** Leaves the snapshot file as current as the snapshot, for the next start. */
+  async close(): Promise<void> {
+    await Promise.allSettled([this.#firstLoad, this.#reload, this.#orders, this.#vocabularyLoad]);
+    if (this.#snapshot && this.#state && this.#pending.length === 0 && this.#state.generation !== this.#storedGeneration && !this.#inline()) {
+      writeSnapshotFile(this.#snapshotFile, this.#state, this.#snapshot.parts());
+    }
+  }
+
+  async #loadFirst(): Promise<void> {
+    const state = readIndexState(this.#db);
+    const stored = parseSnapshotFile(await readFile(this.#snapshotFile).catch(() => undefined));
+    if (stored && followable(stored.state, state)) {
+      this.#take(new FacetSnapshot(stored.parts), stored.state);
+      this.#storedGeneration = stored.state.generation;
+      const orders = parseOrdersFile(await readFile(ordersFileOf(this.#snapshotFile)).catch(() => undefined));
+      if (orders?.state.indexId === state.indexId) this.#takeOrders(orders.orders);
+      return;
+    }
+    await this.#loadInWorker();
+  }
+
+  /** A full load in a worker; the snapshot it replaces keeps serving until it is done. */
+  async #loadInWorker(): Promise<void> {
+    const { state, parts } = await this.#run('load');
+    this.#take(new FacetSnapshot(parts), state);
+    this.#storedGeneration = state.generation;
+  }
+
+  #take(snapshot: FacetSnapshot, state: IndexState): void {
+    this.#snapshot = snapshot;
+    this.#state = state;
+    this.#pending = [];
+    this.#ordersBasis = { size: -1, epoch: -1 };
+  }
+
+  /** One bounded step towards the index as it is now; a rebuild or a long absence goes to a worker. */
+  #catchUp(): void {
+    const { state, seqs } = this.#db.transaction(() => {
+      const now = readIndexState(this.#db);
+      const mine = this.#state!;
+      if (!followable(mine, now)) return { state: now, seqs: undefined };
+      return { state: now, seqs: now.generation > mine.generation ? changedSeqs(this.#db, mine.generation, now.generation) : [] };
+    })();
+    if (!seqs || this.#pending.length + seqs.length > RELOAD_BEYOND) {
+      this.#reload ??= this.#loadInWorker().finally(() => (this.#reload = undefined));
+      return;
+    }
+    if (this.#reload) return;
+    this.#pending.push(...seqs);
+    this.#state = state;
+    if (this.#pending.length === 0) return;
+    const step = this.#pending.splice(0, CATCH_UP_STEP);
+    const rows = docRowsOf(this.#db, step);
+    const present = new Set(rows.map((row) => row.seq));
+    this.#snapshot!.remove(step.filter((seq) => !present.has(seq)));
+    this.#snapshot!.upsert(rows);
+  }
+
+  async #computeOrders(): Promise<void> {
+    const { orders } = await this.#run('orders');
+    this.#takeOrders(orders);
+  }
+
+  #takeOrders(orders: Record<SortKey, Int32Array>): void {
+    const snapshot = this.#snapshot;
+    if (!snapshot) return;
+    for (const [key, seqs] of Object.entries(orders)) snapshot.setOrder(key as SortKey, seqs);
+    this.#ordersBasis = { size: snapshot.size, epoch: snapshot.epoch };
+  }
+
+  async #loadVocabulary(): Promise<void> {
+    const { state, vocabulary } = await this.#run('vocabulary');
+    this.#vocabulary = { vocabulary: new TypoVocabulary(vocabulary), generation: state.generation, at: Date.now() };
+  }
+
+  async #run<K extends TaskKind>(kind: K): Promise<TaskResults[K]> {
+    if (this.#inline()) return runTask(this.#db, { kind, catalogFile: this.#catalogFile });
+    return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile });
+  }
+
+  #inline(): boolean {
+    return (this.#db.prepare<[], number | null>('SELECT max(seq) FROM search_docs').pluck().get() ?? 0) < this.#inlineBelow;
+  }
+}
+
+/** True when a snapshot taken at `taken` can be brought to `now` through the change log. */
+function followable(taken: IndexState, now: IndexState): boolean {
+  return taken.indexId === now.indexId && taken.generation >= now.logStart && taken.generation <= now.generation;
+}

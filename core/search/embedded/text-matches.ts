@@ -1,0 +1,108 @@
+/**
+ * The records matching an FTS5 expression, as snapshot ordinals with bm25 scores, kept by
+ * expression: paging and facet clicks repeat the same text. A kept match stays valid while records
+ * are only added (an import): it is extended by querying the new rows alone (`rowid > last seen`),
+ * so a live import never sends every search back to scanning a million rows.
+ */
+import type Database from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
+import type { FacetSnapshot } from './facet-snapshot.ts';
+import { BM25_WEIGHTS } from './search-tables.ts';
+import { concat } from './typed-arrays.ts';
+
+export interface TextMatches {
+  ordinals: Int32Array;
+  /** Parallel to `ordinals` when ranked (lower is better), else empty. */
+  scores: Float64Array;
+}
+
+interface Kept extends TextMatches {
+  snapshot: FacetSnapshot;
+  epoch: number;
+  /** The snapshot size and last seq they were computed up to. */
+  size: number;
+  lastSeq: number;
+  /** The expression that was scored: past FULL_RANK_LIMIT matches, its title part only. */
+  scored: string | undefined;
+}
+
+const FULL_RANK_LIMIT = 20_000;
+const CACHE_BYTES = 64 * 1024 * 1024;
+/**
+ * Kept scores are not recomputed when records are added, though bm25's statistics move with the
+ * index: past this growth the whole match is computed afresh, so ranks never drift far.
+ */
+export const RANKED_GROWTH_LIMIT = 0.1;
+
+export class TextMatcher {
+  readonly #cache: LRUCache<string, Kept> | undefined;
+  readonly #statements;
+
+  /** @param cached false keeps nothing (benchmarks measure cold queries) */
+  constructor(db: Database.Database, cached: boolean) {
+    this.#cache = cached ? new LRUCache({ maxSize: CACHE_BYTES, sizeCalculation: (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256 }) : undefined;
+    const { title, names, body, pinyin } = BM25_WEIGHTS;
+    this.#statements = {
+      seqsAfter: db.prepare<[string, number], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > ?').pluck(),
+      scoresAfter: db
+        .prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? AND rowid > ?`)
+        .raw(),
+    };
+  }
+
+  /** Ordinals of the records matching `expression`, with bm25 scores when `ranked`. */
+  match(snapshot: FacetSnapshot, expression: string, ranked: boolean): TextMatches {
+    const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
+    const kept = this.#cache?.get(key);
+    const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
+    if (usable && kept.size === snapshot.size) return kept;
+    const fresh = usable ? this.#extend(kept, snapshot, expression, ranked) : this.#compute(snapshot, expression, ranked);
+    this.#cache?.set(key, fresh);
+    return fresh;
+  }
+
+  clear(): void {
+    this.#cache?.clear();
+  }
+
+  #compute(snapshot: FacetSnapshot, expression: string, ranked: boolean): Kept {
+    const ordinals = this.#ordinalsAfter(snapshot, expression, 0);
+    const scored = !ranked ? undefined : ordinals.length <= FULL_RANK_LIMIT ? expression : `{title} : (${expression})`;
+    const scores = scored === undefined ? new Float64Array(0) : this.#scoresAfter(snapshot, scored, ordinals, 0);
+    return { ordinals, scores, snapshot, epoch: snapshot.epoch, size: snapshot.size, lastSeq: snapshot.lastSeq(), scored };
+  }
+
+  #extend(kept: Kept, snapshot: FacetSnapshot, expression: string, ranked: boolean): Kept {
+    const added = this.#ordinalsAfter(snapshot, expression, kept.lastSeq);
+    const ordinals = concat(Int32Array, kept.ordinals, added);
+    const scores = kept.scored === undefined || !ranked ? new Float64Array(0) : concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, kept.scored, added, kept.lastSeq));
+    return { ...kept, ordinals, scores, size: snapshot.size, lastSeq: snapshot.lastSeq() };
+  }
+
+  /** Ordinals of the matches past `afterSeq` that the snapshot holds, in catalog order. */
+  #ordinalsAfter(snapshot: FacetSnapshot, expression: string, afterSeq: number): Int32Array {
+    const seqs = this.#statements.seqsAfter.all(expression, afterSeq);
+    const ordinals = new Int32Array(seqs.length);
+    let count = 0;
+    for (const seq of seqs) {
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal !== undefined) ordinals[count++] = ordinal;
+    }
+    return ordinals.subarray(0, count);
+  }
+
+  /**
+   * bm25 scores parallel to `ordinals` (lower is better). bm25 costs about a microsecond per
+   * match, so past FULL_RANK_LIMIT matches only the title matches are scored; the rest score 0
+   * and follow them in catalog order. Such broad queries (临平 in a Linping archive) are
+   * refined with facets long before anyone pages past the title matches.
+   */
+  #scoresAfter(snapshot: FacetSnapshot, scored: string, ordinals: Int32Array, afterSeq: number): Float64Array {
+    const scoreOf = new Map<number, number>();
+    for (const [seq, score] of this.#statements.scoresAfter.all(scored, afterSeq)) {
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal !== undefined) scoreOf.set(ordinal, score);
+    }
+    return Float64Array.from(ordinals, (ordinal) => scoreOf.get(ordinal) ?? 0);
+  }
+}

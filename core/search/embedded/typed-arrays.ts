@@ -1,0 +1,20 @@
+/** Growing typed arrays: capacity doubles, so appending a record at a time costs amortised O(1). */
+
+type TypedArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
+
+/** `array` itself if it holds `length` elements, else a copy with room for at least that many. */
+export function grown<T extends TypedArray>(array: T, length: number, fill?: number): T {
+  if (array.length >= length) return array;
+  const bigger = new (array.constructor as new (length: number) => T)(Math.max(length, Math.ceil(array.length * 1.5), 1024));
+  if (fill !== undefined) bigger.fill(fill, array.length);
+  bigger.set(array);
+  return bigger;
+}
+
+/** `a` followed by `b`, in a new array. */
+export function concat<T extends Int32Array | Float64Array>(Type: new (length: number) => T, a: T, b: T): T {
+  const joined = new Type(a.length + b.length);
+  joined.set(a);
+  joined.set(b, a.length);
+  return joined;
+}

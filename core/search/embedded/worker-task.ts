@@ -1,0 +1,38 @@
+/** Runs one snapshot task in a worker thread of its own and resolves with its result. */
+import { Worker } from 'node:worker_threads';
+import type { Task, TaskKind, TaskResults } from './snapshot-tasks.ts';
+
+/**
+ * The worker registers tsx itself before loading the TypeScript module: Node 20 gives worker
+ * threads none of the main thread's loader hooks, whatever `--import` the process started with.
+ */
+const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+  register();
+  return import(${JSON.stringify(new URL('./snapshot-worker.ts', import.meta.url).href)});
+})`;
+
+export function runInWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: task });
+    let settled = false;
+    worker.once('message', (message: { ok: true; result: TaskResults[K] } | { ok: false; message: string }) => {
+      settled = true;
+      if (message.ok) resolve(message.result);
+      else reject(new Error(`search snapshot worker (${task.kind}): ${message.message}`));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`search snapshot worker (${task.kind}) ended with exit code ${code}`));
+    });
+  });
+}
+
+/** The buffers of a result's typed arrays, moved to the receiving thread rather than copied. */
+export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) found.add(value.buffer as ArrayBuffer);
+  else if (value && typeof value === 'object') for (const item of Object.values(value)) transferablesOf(item, found);
+  return [...found];
+}
