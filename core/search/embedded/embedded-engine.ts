@@ -32,6 +32,8 @@ interface KeptResult {
 }
 
 const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** What the segmenter and "did you mean" take from a name: its runs of two or more Chinese characters. */
+const CHINESE_RUN = /\p{Script=Han}{2,}/gu;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -249,8 +251,10 @@ export class EmbeddedEngine implements SearchEngine {
     if (store === 'all') this.#wordsStored.clear();
     const words = records.flatMap((stored) => archiveWordsOf(stored.record));
     this.#tokenizer.addWords(words);
-    // Every name is stored, also those the segmenter knew already (synonyms): "did you mean" reads them.
-    this.#storeWords(words, this.#db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'));
+    // Every name's runs of Chinese are stored, also those the segmenter knew already (synonyms):
+    // "did you mean" reads them. Runs, not whole names: a million titles such as 塘栖古桥123号
+    // share a few hundred runs, which is all a server then loads at its first search.
+    this.#storeWords(words.flatMap((word) => word.match(CHINESE_RUN) ?? []), this.#db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'));
   }
 
   /** Words into `search_words` (see `#learnWords`), each once per process. */
