@@ -29,17 +29,10 @@ export interface SortOrder {
 }
 
 /** Everything a snapshot holds, as plain arrays: what a worker transfers and the snapshot file stores. */
-export interface SnapshotParts {
-  size: number;
-  seqs: Int32Array;
-  startYears: Int32Array;
-  endYears: Int32Array;
-  places: Float64Array;
-  visibleFrom: Float64Array;
-  dead: Uint8Array;
+export type SnapshotParts = Pick<FacetSnapshot, 'size' | 'seqs' | 'startYears' | 'endYears' | 'places' | 'visibleFrom' | 'dead'> & {
   columns: Record<string, FacetColumnParts>;
   orders: Partial<Record<SortKey, SortOrder>>;
-}
+};
 
 export class FacetSnapshot {
   size: number;
