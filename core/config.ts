@@ -29,6 +29,7 @@ const environmentSchema = z.object({
   ARCHIVE_PUBLISH_ORIGINALS: z.enum(['true', 'false', '1', '0']).default('false'),
   ARCHIVE_NAME_ZH: z.string().trim().min(1).max(200).default('文化遗产档案'),
   ARCHIVE_NAME_EN: z.string().trim().min(1).max(200).default('Heritage Archive'),
+  ARCHIVE_ADMIN_EMAIL: z.email().optional(),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
@@ -61,6 +62,8 @@ export interface Config {
   readonly archiveName: { readonly zh: string; readonly en: string };
   /** True when `ARCHIVE_PUBLIC_URL` was not set (the server warns when it listens beyond localhost). */
   readonly publicOriginIsDefault: boolean;
+  /** Who answers for the archive (`ARCHIVE_ADMIN_EMAIL`): OAI-PMH Identify's adminEmail. */
+  readonly adminEmail?: string;
 }
 
 /** `{s}.tile.example.org` (with any port) of a tile URL template. */
@@ -106,5 +109,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: vars.ARCHIVE_PUBLIC_URL?.replace(/\/+$/, '') ?? `http://${defaultPublicHost(vars.HOST)}:${vars.PORT}`,
     publicOriginIsDefault: vars.ARCHIVE_PUBLIC_URL === undefined,
     archiveName: Object.freeze({ zh: vars.ARCHIVE_NAME_ZH, en: vars.ARCHIVE_NAME_EN }),
+    adminEmail: vars.ARCHIVE_ADMIN_EMAIL,
   });
 }

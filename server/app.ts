@@ -26,6 +26,7 @@ import { healthRoutes } from './routes/health-routes.ts';
 import { homeRoutes } from './routes/home-routes.ts';
 import { itemRoutes } from './routes/item-routes.ts';
 import { linkedDataRoutes } from './routes/linked-data-routes.ts';
+import { oaiRoutes } from './oai/oai-routes.ts';
 import { searchRoutes } from './routes/search-routes.ts';
 import { sitemapRoutes } from './routes/sitemap-routes.ts';
 import type { SiteContext } from './site-context.ts';
@@ -68,6 +69,8 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.use(sitemapRoutes(site));
   app.use(linkedDataRoutes(site));
   app.use('/api', cookieParser(), apiLanguage, apiRoutes(site));
+  // OAI-PMH answers harvesters in both languages at once: no language choice, no cookies.
+  app.use(oaiRoutes(site));
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);
   app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site));

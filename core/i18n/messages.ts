@@ -11,6 +11,7 @@ import { INGEST_MESSAGES } from './messages/ingest.ts';
 import { MAP_MESSAGES } from './messages/map.ts';
 import { MEDIA_MESSAGES } from './messages/media.ts';
 import { RECORDS_MESSAGES } from './messages/records.ts';
+import { OAI_MESSAGES } from './messages/oai.ts';
 import { SEARCH_MESSAGES } from './messages/search.ts';
 import { SITE_MESSAGES } from './messages/site.ts';
 
@@ -26,6 +27,7 @@ export const MESSAGE_TABLES = {
   RECORDS_MESSAGES,
   MAP_MESSAGES,
   IIIF_MESSAGES,
+  OAI_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -39,6 +41,7 @@ export const MESSAGES = {
   ...RECORDS_MESSAGES,
   ...MAP_MESSAGES,
   ...IIIF_MESSAGES,
+  ...OAI_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,19 @@
+/**
+ * Whether the public could ever see a record, read from its history: some version left it public,
+ * or embargoed with an embargo that ended before the next version. A harvester can only hold a
+ * record the public could see; only such a record, once hidden, embargoed again or deleted, is
+ * reported to harvesters as deleted. One that was never public stays absent from OAI-PMH, exactly
+ * as it is absent from every other public surface: reporting it as deleted would publish its id.
+ */
+import type { RecordVersion } from '../../core/catalog/record-history.ts';
+import { visibleFrom } from '../../core/catalog/visibility.ts';
+
+/** @param versions the record's versions, oldest first (`catalog.history.ofRecord`) */
+export function wasEverPublic(versions: readonly Pick<RecordVersion, 'at' | 'after'>[], now = Date.now()): boolean {
+  return versions.some((version, index) => {
+    if (!version.after) return false;
+    const next = versions[index + 1];
+    const end = next ? Date.parse(next.at) : now;
+    return visibleFrom(version.after.visibility) * 1000 <= end;
+  });
+}
