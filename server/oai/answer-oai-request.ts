@@ -52,6 +52,7 @@ export function oaiBaseUrl(publicOrigin: string): string {
   return `${publicOrigin}/oai`;
 }
 
+/** What the archive answers to `request`: the verb's content, or the protocol errors that apply. */
 export function answerOaiRequest(request: OaiRequest, parts: AnswerParts): OaiAnswer {
   switch (request.verb) {
     case 'Identify':

@@ -18,6 +18,7 @@ export interface OaiDate {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
+/** `text` as a date of either granularity, or undefined when it is not one. */
 export function parseOaiDate(text: string): OaiDate | undefined {
   if (DAY.test(text)) {
     const first = `${text}T00:00:00Z`;

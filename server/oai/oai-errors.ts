@@ -25,6 +25,7 @@ export interface OaiError {
 /** A value from the request inside a message: long garbage is cut, so an error stays short. */
 const MAX_QUOTED = 100;
 
+/** An error of `code`, explained by the message `messageKey`. */
 export function oaiError(code: OaiErrorCode, messageKey: MessageKey, params?: MessageParams): OaiError {
   return { code, messageKey, ...(params && { params }) };
 }

@@ -10,6 +10,7 @@ export function repositoryIdentifier(publicOrigin: string): string {
   return new URL(publicOrigin).hostname;
 }
 
+/** `oai:<host>:<record id>`. */
 export function oaiIdentifier(publicOrigin: string, recordId: string): string {
   return `oai:${repositoryIdentifier(publicOrigin)}:${recordId}`;
 }

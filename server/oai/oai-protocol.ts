@@ -26,10 +26,12 @@ export const VERB_ARGUMENTS: Readonly<Record<OaiVerb, VerbArguments>> = {
   ListRecords: { required: ['metadataPrefix'], optional: ['from', 'until', 'set'], exclusive: 'resumptionToken' },
 };
 
+/** True for the six verbs of OAI-PMH 2.0, spelt as the protocol spells them (case matters). */
 export function isOaiVerb(value: string): value is OaiVerb {
   return (OAI_VERBS as readonly string[]).includes(value);
 }
 
+/** The verbs whose lists come in pages with resumption tokens. */
 export function isListVerb(verb: OaiVerb): verb is ListVerb {
   return verb === 'ListIdentifiers' || verb === 'ListRecords';
 }

@@ -18,6 +18,7 @@ import { writeOaiResponse } from './write-oai-response.ts';
 const BODY_LIMIT = '16kb';
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
+/** The `/oai` router; mount it on the app before the page routes' 404. */
 export function oaiRoutes(site: SiteContext): Router {
   const tokenKey = tokenKeySource(site.catalog, site.logger);
   const router = Router();

@@ -44,6 +44,7 @@ export type ParsedOaiRequest = { ok: true; request: OaiRequest; echo: EchoedArgu
 /** Printable text without spaces: what the schema's anyURI and a harvester can carry. */
 const URI_LIKE = /^[^\s\p{Cc}<>"{}|\\^`]+$/u;
 
+/** The typed request `params` ask for, or the badVerb / badArgument errors that stop it (all of them). */
 export function parseOaiRequest(params: QueryParams): ParsedOaiRequest {
   const verbs = params.verb ?? [];
   const verbList = OAI_VERBS.join(', ');

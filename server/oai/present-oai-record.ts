@@ -35,10 +35,12 @@ export interface OaiRecordContext {
   collectionById: ReadonlyMap<string, ArchiveCollection>;
 }
 
+/** The header of an item: a deletion when it carries no record. */
 export function presentOaiHeader(item: HarvestItem, publicOrigin: string): OaiHeaderView {
   return { identifier: oaiIdentifier(publicOrigin, item.id), datestamp: item.datestamp, setSpecs: item.sets, deleted: item.record === undefined };
 }
 
+/** The header and, for a record the public may see, its oai_dc values in statement order. */
 export function presentOaiRecord(item: HarvestItem, context: OaiRecordContext): OaiRecordView {
   const header = presentOaiHeader(item, context.publicOrigin);
   if (!item.record) return { header };

@@ -13,6 +13,7 @@ export interface SetView {
   description: DcValue[];
 }
 
+/** One set per collection, in the collections' own order. */
 export function presentSets(collections: readonly ArchiveCollection[]): SetView[] {
   return collections.map((collection) => ({
     spec: collection.id,

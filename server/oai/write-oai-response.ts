@@ -33,6 +33,7 @@ export function xmlSafe(value: string): string {
   return NOT_XML_CHAR.test(value) ? value.replace(NOT_XML_CHARS, '') : value;
 }
 
+/** The whole OAI-PMH document (UTF-8, XML 1.0) for one response. */
 export function writeOaiResponse(response: OaiResponse): string {
   const root = create({ version: '1.0', encoding: 'UTF-8' })
     .ele(NAMESPACES.oai, 'OAI-PMH')
