@@ -47,7 +47,7 @@ export function harvestPage(site: HarvestSite, window: ChangeWindow & { set?: st
   let last = after;
   // One more than a page at first; more at a time while the feed yields few items (a small set).
   for (let batchSize = pageSize + 1; ; batchSize = Math.min(batchSize * 2, MAX_BATCH)) {
-    const batch = site.catalog.changes.page(window, batchSize, scanned);
+    const batch = site.catalog.changes.page(narrowed(window, scanned), batchSize, scanned);
     for (const entry of batch) {
       scanned = { datestamp: entry.datestamp, id: entry.id };
       const item = itemOfChange(site, entry, lookups, now);
@@ -58,6 +58,17 @@ export function harvestPage(site: HarvestSite, window: ChangeWindow & { set?: st
     }
     if (batch.length < batchSize) return { items: withPublicRelations(site, items, now) };
   }
+}
+
+/**
+ * The window starting no earlier than the cursor's datestamp: the same changes (every one after
+ * the cursor has a datestamp at least as late), but SQLite then seeks the datestamp index to the
+ * cursor instead of scanning it from `from` — measured on 300,000 records, a page deep in the
+ * list took 92 ms without this and 10 ms with it.
+ */
+function narrowed(window: ChangeWindow, after: ChangeCursor | undefined): ChangeWindow {
+  if (!after || (window.from !== undefined && window.from >= after.datestamp)) return window;
+  return { ...window, from: after.datestamp };
 }
 
 /** The item a record id stands for now (GetRecord, ListMetadataFormats), if any. */
