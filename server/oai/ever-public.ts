@@ -5,7 +5,7 @@
  * reported to harvesters as deleted. One that was never public stays absent from OAI-PMH, exactly
  * as it is absent from every other public surface: reporting it as deleted would publish its id.
  */
-import type { RecordVersion } from '../../core/catalog/record-history.ts';
+import type { RecordHistory, RecordVersion } from '../../core/catalog/record-history.ts';
 import { visibleFrom } from '../../core/catalog/visibility.ts';
 
 /** @param versions the record's versions, oldest first (`catalog.history.ofRecord`) */
@@ -16,4 +16,17 @@ export function wasEverPublic(versions: readonly Pick<RecordVersion, 'at' | 'aft
     const end = next ? Date.parse(next.at) : now;
     return visibleFrom(version.after.visibility) * 1000 <= end;
   });
+}
+
+/**
+ * `wasEverPublic` for a record id, reading its first version alone when that one was public (most
+ * records are created public): a page of withdrawn or deleted records then reads one version
+ * each instead of their whole history (measured at 1M records: a page of 100 such changes took
+ * 108 ms reading every version).
+ */
+export function recordWasEverPublic(history: Pick<RecordHistory, 'first' | 'ofRecord'>, id: string, now = Date.now()): boolean {
+  const first = history.first(id);
+  if (!first) return false;
+  if (first.after && visibleFrom(first.after.visibility) === 0) return true;
+  return wasEverPublic(history.ofRecord(id), now);
 }

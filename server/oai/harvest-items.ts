@@ -13,7 +13,7 @@ import type { ArchiveRecord } from '../../core/schema/record.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { readRecord } from '../services/read-record.ts';
 import type { SiteContext } from '../site-context.ts';
-import { wasEverPublic } from './ever-public.ts';
+import { recordWasEverPublic } from './ever-public.ts';
 
 export interface HarvestItem {
   id: string;
@@ -96,15 +96,15 @@ function liveItem(stored: StoredRecord, lookups: Lookups): HarvestItem {
 /** A record the public may not see now: a deletion if it ever could, else nothing. */
 function withdrawalOf(site: HarvestSite, stored: StoredRecord, lookups: Lookups, now: number): HarvestItem | undefined {
   const id = stored.record.id;
-  if (!wasEverPublic(site.catalog.history.ofRecord(id), now)) return undefined;
+  if (!recordWasEverPublic(site.catalog.history, id, now)) return undefined;
   return { id, datestamp: datestampOf(stored), sets: setsOf(stored.record, lookups) };
 }
 
 /** A tombstone: a deletion, in the sets of the record's last state, if the public ever saw it. */
 function deletionOf(site: HarvestSite, id: string, deletedAt: string, lookups: Lookups, now: number): HarvestItem | undefined {
-  const versions = site.catalog.history.ofRecord(id);
-  if (!wasEverPublic(versions, now)) return undefined;
-  const lastState = versions.findLast((version) => version.before)?.before;
+  if (!recordWasEverPublic(site.catalog.history, id, now)) return undefined;
+  // The deletion's version holds the record as it was when deleted.
+  const lastState = site.catalog.history.latest(id)?.before;
   return { id, datestamp: deletedAt, sets: lastState ? setsOf(lastState.record, lookups) : [] };
 }
 
