@@ -52,7 +52,9 @@ try {
   const key = tokenKeySource(catalog, silent)();
   const raw = new Database(config.catalogFile, { readonly: true });
   const total = catalog.changes.count({});
-  const depths = { start: 0, middle: Math.floor(total / 2), end: Math.max(0, total - PAGE) };
+  // Depths among the records (positionAt reads the records table): the end is the last page of records.
+  const recordCount = raw.prepare<[], { n: number }>('SELECT count(*) AS n FROM records').get()!.n;
+  const depths = { start: 0, middle: Math.floor(recordCount / 2), end: Math.max(0, recordCount - PAGE) };
 
   const rows: Record<string, string | number>[] = [];
   const row = (what: string, samples: number[], baseline?: number) =>
