@@ -5,7 +5,6 @@
  * have (cannotDisseminateFormat), ids it does not know (idDoesNotExist), sets (noSetHierarchy, an
  * unknown set matching nothing), tokens it did not sign (badResumptionToken), empty lists.
  */
-import { translate } from '../../core/i18n/translate.ts';
 import type { SiteContext } from '../site-context.ts';
 import { harvestItem, harvestPage, type HarvestItem } from './harvest-items.ts';
 import { oaiIdentifier, recordIdOf } from './oai-identifiers.ts';
@@ -73,7 +72,7 @@ function identify({ site, responseDate }: AnswerParts): IdentifyView {
   // The first change in datestamp order is the earliest datestamp there is; an empty archive's is now.
   const earliest = catalog.changes.page({}, 1)[0]?.datestamp ?? responseDate;
   return {
-    repositoryName: `${translate('zh', 'site.name')} / ${translate('en', 'site.name')}`,
+    repositoryName: `${config.archiveName.zh} / ${config.archiveName.en}`,
     baseUrl: oaiBaseUrl(config.publicOrigin),
     earliestDatestamp: earliest < responseDate ? earliest : responseDate,
     adminEmail: config.adminEmail ?? defaultAdminEmail(config.publicOrigin),

@@ -19,7 +19,7 @@ const typed = test as import('ava').TestFn<FixtureSite>;
 const controlRecordId = 'control-characters';
 
 typed.before(async (t) => {
-  t.context = await openFixtureSite(undefined, { ARCHIVE_PUBLIC_URL: ORIGIN, ARCHIVE_ADMIN_EMAIL: 'curator@archive.example.org' });
+  t.context = await openFixtureSite(undefined, { ARCHIVE_PUBLIC_URL: ORIGIN, ARCHIVE_ADMIN_EMAIL: 'curator@archive.example.org', ARCHIVE_NAME_ZH: '临平文化遗产档案', ARCHIVE_NAME_EN: 'Linping Heritage Archive' });
   t.context.catalog.writeBatch([{ id: controlRecordId, title_zh: '控制\u0001字符\u0008测试', title_en: 'Bell\u0007 and \uFFFE form\u000Cfeed', description_en: 'tab\tand newline\nkept' }]);
 });
 typed.after.always(async (t) => {
@@ -40,7 +40,7 @@ checked('Identify names the archive in both languages at the public origin, what
   t.is(status, 200);
   t.regex(contentType, /^text\/xml; charset=utf-8/);
   const text = (name: string) => textOf(childrenNamed(doc, name)[0]);
-  t.is(text('repositoryName'), '文化遗产档案 / Heritage Archive');
+  t.is(text('repositoryName'), '临平文化遗产档案 / Linping Heritage Archive', 'the institution\'s own name for the archive');
   t.is(text('baseURL'), `${ORIGIN}/oai`);
   t.is(text('request'), `${ORIGIN}/oai`);
   t.is(text('protocolVersion'), '2.0');
