@@ -248,6 +248,22 @@ export const MIGRATIONS: readonly Migration[] = [
     INSERT OR REPLACE INTO meta (key, value) VALUES ('embedded_index_id', lower(hex(randomblob(8))));
     `,
   },
+  {
+    // Derived (core/search/suggest/): new suggestions gather here and join suggest_entries in bulk.
+    description: 'recent suggestion entries (suggest_recent), merged into suggest_entries in key order',
+    up: `
+    CREATE TABLE suggest_recent (
+      script INTEGER NOT NULL,
+      rank INTEGER NOT NULL,
+      length INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      text TEXT NOT NULL,
+      record_id TEXT NOT NULL,
+      visible_from REAL NOT NULL,
+      PRIMARY KEY (script, rank, length, key, text, record_id)
+    ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -35,7 +35,7 @@ const END = '\u{10FFFF}';
 
 export class Suggester {
   readonly #db: Database.Database;
-  readonly #next: Database.Statement<[number, number, number, string, string, string, number], Row>;
+  readonly #next: Database.Statement<[Record<string, string | number>], Row>;
   readonly #shapesQuery: Database.Statement<[], Shape>;
   /** Shapes in ranking order for a reader who prefers Chinese (index 1) or Latin text (index 0). */
   #orders: [Shape[], Shape[]] = [[], []];
@@ -44,12 +44,13 @@ export class Suggester {
   /** Reads on a connection of its own to `catalog`'s file. */
   constructor(catalog: Catalog) {
     this.#db = new Database(catalog.file, { readonly: true, fileMustExist: true });
-    // The next visible entry of one shape after (key, text): one seek, skipping other records' copies of a text.
-    this.#next = this.#db.prepare(
-      `SELECT key, text, record_id FROM suggest_entries
-       WHERE script = ? AND rank = ? AND length = ? AND (key, text) > (?, ?) AND key < ? AND visible_from <= ?
-       ORDER BY key, text, record_id LIMIT 1`,
-    );
+    // The next visible entry of one shape after (key, text), in either table: a seek in each,
+    // skipping other records' copies of a text.
+    const next = (table: string) =>
+      `SELECT * FROM (SELECT key, text, record_id FROM ${table}
+       WHERE script = @script AND rank = @rank AND length = @length AND (key, text) > (@key, @text) AND key < @end AND visible_from <= @now
+       ORDER BY key, text, record_id LIMIT 1)`;
+    this.#next = this.#db.prepare(`${next('suggest_entries')} UNION ALL ${next('suggest_recent')} ORDER BY key, text, record_id LIMIT 1`);
     this.#shapesQuery = this.#db.prepare('SELECT script, rank, length FROM suggest_shapes');
   }
 
@@ -69,7 +70,7 @@ export class Suggester {
       for (const start of wanted) {
         let after = { key: start, text: '' };
         for (;;) {
-          const row = this.#next.get(script, rank, length, after.key, after.text, start + END, now);
+          const row = this.#next.get({ script, rank, length, key: after.key, text: after.text, end: start + END, now });
           if (!row) break;
           if (!found.has(row.text)) found.set(row.text, row.record_id ? { text: row.text, recordId: row.record_id } : { text: row.text });
           if (found.size >= limit) return [...found.values()];

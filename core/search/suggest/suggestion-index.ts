@@ -9,10 +9,13 @@ import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionSources } from './suggestion-keys.ts';
-import { clearSuggestionTables, isBuilt, markBuilt } from './suggestion-tables.ts';
+import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent } from './suggestion-tables.ts';
 
 /** `record_id` of a shared name's entries, which lead to a search rather than a record. */
 const SHARED = '';
+
+/** `suggest_recent` is merged into `suggest_entries` once it holds this many entries. */
+const MERGE_AT = 50_000;
 
 /** What a record contributed, as `suggest_sources` keeps it. */
 interface Contribution extends SuggestionSources {
@@ -44,6 +47,8 @@ export class SuggestionIndex {
    * written once at its end: a batch of a thousand records holds the same few places thousands of times.
    */
   readonly #nameChanges = new Map<string, { name: string; from: number; change: number }>();
+  /** Where new entries go: `suggest_recent`, or during a rebuild its staging table. */
+  #addEntry: Database.Statement;
 
   constructor(db: Database.Database, catalog: Catalog) {
     this.#db = db;
@@ -53,8 +58,12 @@ export class SuggestionIndex {
       sourcesOf: db.prepare<[string], string>('SELECT sources FROM suggest_sources WHERE record_id = ?').pluck(),
       setSources: db.prepare('INSERT OR REPLACE INTO suggest_sources (record_id, sources) VALUES (?, ?)'),
       removeSources: db.prepare('DELETE FROM suggest_sources WHERE record_id = ?'),
-      addEntry: db.prepare('INSERT OR REPLACE INTO suggest_entries (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      removeEntry: db.prepare('DELETE FROM suggest_entries WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
+      addEntry: db.prepare('INSERT OR REPLACE INTO suggest_recent (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      removeEntry: [
+        db.prepare('DELETE FROM suggest_entries WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
+        db.prepare('DELETE FROM suggest_recent WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
+      ],
+      recentCount: db.prepare<[], number>('SELECT count(*) FROM suggest_recent').pluck(),
       addShape: db.prepare('INSERT OR IGNORE INTO suggest_shapes (script, rank, length) VALUES (?, ?, ?)'),
       shapes: db.prepare<[], [number, number, number]>('SELECT script, rank, length FROM suggest_shapes').raw(),
       holdName: db.prepare<[string, number, number, number], number>(
@@ -65,6 +74,7 @@ export class SuggestionIndex {
       forgetName: db.prepare('DELETE FROM suggest_names WHERE text = ? AND visible_from = ?'),
       nameVisibleFrom: db.prepare<[string], number | null>('SELECT min(visible_from) FROM suggest_names WHERE text = ?').pluck(),
     };
+    this.#addEntry = this.#statements.addEntry;
   }
 
   /** True when the catalog holds records these tables have never been filled from (a catalog older than them). */
@@ -80,19 +90,32 @@ export class SuggestionIndex {
         for (const id of deletedIds) this.#replace(id, undefined);
         for (const stored of upserts) this.#replace(stored.record.id, contributionOf(stored));
         this.#writeNameChanges();
+        if (this.#statements.recentCount.get()! >= MERGE_AT) mergeRecent(this.#db);
       })
       .immediate();
   }
 
-  /** Replaces every suggestion with those of `batches`, in one transaction: readers see the old ones until it commits. */
+  /**
+   * Replaces every suggestion with those of `batches`, in one transaction: readers see the old ones
+   * until it commits. Entries are gathered unordered, then written into the empty table in key order.
+   */
   rebuild(batches: Iterable<StoredRecord[]>): void {
     this.#db
       .transaction(() => {
         clearSuggestionTables(this.#db);
         this.#readShapes();
-        for (const batch of batches) {
-          for (const stored of batch) this.#replace(stored.record.id, contributionOf(stored), false);
-          this.#writeNameChanges();
+        this.#db.exec('CREATE TEMP TABLE suggest_staging AS SELECT * FROM suggest_entries WHERE 0');
+        this.#addEntry = this.#db.prepare('INSERT INTO temp.suggest_staging (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        try {
+          for (const batch of batches) {
+            for (const stored of batch) this.#replace(stored.record.id, contributionOf(stored), false);
+            this.#writeNameChanges();
+          }
+          // A name re-timed during the rebuild was staged twice: the later row (higher rowid) wins.
+          this.#db.exec('INSERT OR REPLACE INTO suggest_entries SELECT * FROM temp.suggest_staging ORDER BY script, rank, length, key, text, record_id, rowid');
+        } finally {
+          this.#addEntry = this.#statements.addEntry;
+          this.#db.exec('DROP TABLE IF EXISTS temp.suggest_staging');
         }
         markBuilt(this.#db);
       })
@@ -157,7 +180,7 @@ export class SuggestionIndex {
   #addEntries(text: string, baseRank: number, recordId: string, from: number): void {
     const script = isChinese(text) ? 1 : 0;
     for (const { key, rank } of keysOf(text, baseRank)) {
-      this.#statements.addEntry.run(script, rank, text.length, key, text, recordId, from);
+      this.#addEntry.run(script, rank, text.length, key, text, recordId, from);
       const shape = `${script}:${rank}:${text.length}`;
       if (!this.#knownShapes.has(shape)) {
         this.#statements.addShape.run(script, rank, text.length);
@@ -168,7 +191,9 @@ export class SuggestionIndex {
 
   #removeEntries(text: string, baseRank: number, recordId: string): void {
     const script = isChinese(text) ? 1 : 0;
-    for (const { key, rank } of keysOf(text, baseRank)) this.#statements.removeEntry.run(script, rank, text.length, key, text, recordId);
+    for (const { key, rank } of keysOf(text, baseRank)) {
+      for (const remove of this.#statements.removeEntry) remove.run(script, rank, text.length, key, text, recordId);
+    }
   }
 }
 

@@ -6,6 +6,9 @@
  *   ranked (script, rank, text length, key), so the best few for any prefix are a few seeks;
  *   `visible_from` is when the public may see it (a title: its record's; a shared name: the
  *   earliest of the records holding it).
+ * - `suggest_recent`: entries added since the last merge, the same way. Writing a thousand
+ *   records' entries into a B-tree of millions would dirty a page per entry; into this small one
+ *   they touch a few, and they join `suggest_entries` in bulk, in key order (`mergeRecent`).
  * - `suggest_shapes`: the (script, rank, length) groups that occur, walked in that order.
  * - `suggest_sources`: what each record contributed, to take it back when the record changes.
  * - `suggest_names`: how many records hold each shared name (place, keyword), by visibility.
@@ -22,10 +25,15 @@ export function isBuilt(db: Database.Database): boolean {
 
 /** Empties every table (inside the caller's transaction, before a rebuild). */
 export function clearSuggestionTables(db: Database.Database): void {
-  db.exec('DELETE FROM suggest_entries; DELETE FROM suggest_shapes; DELETE FROM suggest_sources; DELETE FROM suggest_names;');
+  db.exec('DELETE FROM suggest_entries; DELETE FROM suggest_recent; DELETE FROM suggest_shapes; DELETE FROM suggest_sources; DELETE FROM suggest_names;');
 }
 
 /** Marks the tables as complete (inside the rebuild's transaction). */
 export function markBuilt(db: Database.Database): void {
   db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(BUILT_KEY, BUILT_VERSION);
+}
+
+/** Moves the recent entries into the main table, in key order (inside the caller's transaction). */
+export function mergeRecent(db: Database.Database): void {
+  db.exec('INSERT OR REPLACE INTO suggest_entries SELECT * FROM suggest_recent; DELETE FROM suggest_recent;');
 }
