@@ -11,23 +11,39 @@ import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 
 export interface IndexStep {
-  /** Applies the queued changes (the batch just written among them) unless the engine is out. */
+  /**
+   * Starts applying the queued changes (the batch just written among them) unless the engine is
+   * out, after the previous batch's are applied: one batch is indexed while the next is written.
+   */
   afterBatch(written: readonly StoredRecord[]): Promise<void>;
+  /** Waits until every batch handed over is applied (or the engine went out). */
+  settle(): Promise<void>;
   /** Why the engine took no more changes, once it failed. */
   readonly outage: Error | undefined;
 }
 
 export function createIndexStep(catalog: Catalog, engine: SearchEngine, outage?: Error): IndexStep {
   let stopped = outage;
+  let inFlight: Promise<void> = Promise.resolve();
+  const sync = async (written: readonly StoredRecord[], limit: number) => {
+    try {
+      await syncIndex(catalog, engine, written, limit);
+    } catch (error) {
+      if (!isIndexOutage(error)) throw error;
+      stopped = error;
+    }
+  };
   return {
     async afterBatch(written) {
+      await inFlight;
       if (stopped) return;
-      try {
-        await syncIndex(catalog, engine, written);
-      } catch (error) {
-        if (!isIndexOutage(error)) throw error;
-        stopped = error;
-      }
+      // The changes queued now, this batch's last: the next batch's are left for the next call.
+      inFlight = sync(written, catalog.countPendingChanges());
+      // A failure surfaces at the next batch or at `settle`, never as an unhandled rejection.
+      inFlight.catch(() => undefined);
+    },
+    async settle() {
+      await inFlight;
     },
     get outage() {
       return stopped;

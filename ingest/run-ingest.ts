@@ -119,6 +119,7 @@ async function importInputs(
   };
   for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
   for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
+  await index?.settle();
   const nothingFound = inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 && inputs.photoFolders.length === 0;
   return { report, nothingFound, ...(media && { media: media.summary() }), ...(index?.outage && { indexOutage: index.outage }) };
 }

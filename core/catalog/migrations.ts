@@ -262,6 +262,8 @@ export const MIGRATIONS: readonly Migration[] = [
       visible_from REAL NOT NULL,
       PRIMARY KEY (script, rank, length, key, text, record_id)
     ) WITHOUT ROWID;
+    -- A catalog without records has all its suggestions already.
+    INSERT OR IGNORE INTO meta (key, value) SELECT 'suggest_built', '1' WHERE NOT EXISTS (SELECT 1 FROM records);
     `,
   },
 ];

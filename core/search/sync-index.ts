@@ -4,22 +4,24 @@
  */
 import type { Catalog, StoredRecord } from '../catalog/catalog.ts';
 import { toSecondPrecision } from '../catalog/datestamp.ts';
-import { withSuggestionIndex } from './suggest/suggestion-index.ts';
+import { applySuggestions, withSuggestionIndex } from './suggest/suggestion-index.ts';
 import type { SearchEngine } from './types.ts';
 
 const SYNC_BATCH = 1000;
 
 /**
- * Applies every queued catalog change to `engine`, oldest first, acknowledging each batch only
- * after the engine accepted it: a crash in between means the batch is applied again, which is
- * harmless because applying is idempotent. Returns how many changes were applied.
+ * Applies every queued catalog change to `engine` and the suggestions, oldest first,
+ * acknowledging each batch only after both accepted it: a crash in between means the batch is
+ * applied again, which is harmless because applying is idempotent. With `limit`, only the oldest
+ * `limit` changes (an import batch just written, while the next one is being written). Returns
+ * how many changes were applied.
  */
-export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWritten: readonly StoredRecord[] = []): Promise<number> {
+export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWritten: readonly StoredRecord[] = [], limit = Number.POSITIVE_INFINITY): Promise<number> {
   // Records the caller has just written need not be read back (the common case: an import batch).
   const known = new Map(justWritten.map((stored) => [stored.record.id, stored]));
   let applied = 0;
   for (;;) {
-    const changes = catalog.pendingChanges(SYNC_BATCH);
+    const changes = catalog.pendingChanges(Math.min(SYNC_BATCH, limit - applied));
     if (changes.length === 0) return applied;
     const wanted = changes.filter((change) => change.op === 'upsert').map((change) => change.recordId);
     const unknown = wanted.filter((id) => !known.has(id));
@@ -27,8 +29,8 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWrit
     const upserts = wanted.flatMap((id) => known.get(id) ?? read.get(id) ?? []);
     const present = new Set(upserts.map((stored) => stored.record.id));
     const deletedIds = changes.map((change) => change.recordId).filter((id) => !present.has(id));
-    await engine.apply(upserts, deletedIds);
-    withSuggestionIndex(catalog, (suggestions) => suggestions.apply(upserts, deletedIds));
+    // Both at once: an import's batches are written by worker threads (see their `apply`).
+    await Promise.all([engine.apply(upserts, deletedIds), applySuggestions(catalog, upserts, deletedIds)]);
     catalog.acknowledgeChanges(changes);
     applied += changes.length;
   }

@@ -9,6 +9,7 @@ import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
+import { PersistentWorker } from '../persistent-worker.ts';
 import { nearWords } from '../near-words.ts';
 import { rescueEmptySearch, type Rescue, type RescueTools } from '../no-dead-ends.ts';
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
@@ -17,7 +18,7 @@ import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult }
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { appendFiltered, filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
-import { logChanges, restartChanges } from './index-changes.ts';
+import { IndexWriter } from './index-writer.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
@@ -32,8 +33,11 @@ interface KeptResult {
 }
 
 const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
-/** What the segmenter and "did you mean" take from a name: its runs of two or more Chinese characters. */
-const CHINESE_RUN = /\p{Script=Han}{2,}/gu;
+/** Batches this large are an import's: written in a worker thread (see `apply`). */
+const WORKER_BATCH = Number(process.env.PERF_WORKER_BATCH ?? 500);
+const WRITE_WORKER = new URL('./index-write-worker.ts', import.meta.url);
+/** An import's worker outlives the pause between two of its batches, not the import (it holds a dictionary). */
+const WORKER_IDLE_MS = 5000;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -49,8 +53,9 @@ export class EmbeddedEngine implements SearchEngine {
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: LRUCache<string, KeptResult> | undefined;
   #wordsLoaded = 0;
-  /** Words already in `search_words`, so each is written once however many records hold it. */
-  readonly #wordsStored = new Set<string>();
+  readonly #writer: IndexWriter;
+  /** The thread import batches are written in, while an import runs (see `apply`). */
+  #worker: PersistentWorker | undefined;
   readonly #queries;
 
   /**
@@ -67,6 +72,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.#db.pragma('busy_timeout = 60000');
     this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove);
     this.#text = new TextMatcher(this.#db, cached);
+    this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
     this.#queries = {
       matchesAnything: this.#db.prepare<[string], number>('SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1').pluck(),
@@ -161,109 +167,36 @@ export class EmbeddedEngine implements SearchEngine {
     return { ok: true };
   }
 
+  /**
+   * Import batches (of WORKER_BATCH records or more) go to a worker thread, which tokenizes and
+   * writes them while the importer goes on with its next batch; while it has batches in hand, later
+   * changes follow them there, in order. Written here, a change is segmented with every word the
+   * worker stored first (`#loadWords`).
+   */
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
-    const db = this.#db;
-    const seqOf = db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?');
-    const removeDoc = db.prepare('DELETE FROM search_docs WHERE seq = ?');
-    const removeText = db.prepare('DELETE FROM search_fts WHERE rowid = ?');
-    db.transaction(() => {
-      const touched = upserts.map((stored) => stored.seq);
-      for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
-        const seq = seqOf.get(id)?.seq;
-        if (seq === undefined) continue;
-        removeDoc.run(seq);
-        removeText.run(seq);
-        touched.push(seq);
-      }
-      this.#learnWords(upserts, 'new');
-      this.#writeDocs(upserts);
-      // Readers (this engine's snapshot too) follow these seqs through the change log.
-      logChanges(db, touched);
-    }).immediate();
+    const large = upserts.length + deletedIds.length >= WORKER_BATCH;
+    if (!this.#worker && large) {
+      const started = new PersistentWorker(WRITE_WORKER, { file: this.#catalog.file }, { idleMs: WORKER_IDLE_MS, onExit: () => this.#worker === started && (this.#worker = undefined) });
+      this.#worker = started;
+    }
+    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run({ upserts, deletedIds });
+    this.#loadWords();
+    this.#writer.apply(upserts, deletedIds);
   }
 
   async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {
-    const db = this.#db;
-    // One transaction: readers on other connections keep seeing the old index until it commits.
-    db.transaction(() => {
-      db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
-      let done = 0;
-      for (const batch of batches) {
-        this.#learnWords(batch, 'all');
-        this.#writeDocs(batch);
-        onProgress?.((done += batch.length));
-      }
-      // A new index: readers load it afresh (in a worker), serving the old one meanwhile.
-      restartChanges(db);
-    }).immediate();
+    this.#writer.rebuild(batches, onProgress);
+    // A new index: readers load it afresh (in a worker), serving the old one meanwhile.
     this.#snapshots.forget();
     this.#wordsLoaded = 0;
   }
 
   async close(): Promise<void> {
+    await this.#worker?.close();
     await this.#snapshots.close();
     this.#text.clear();
     this.#resultCache?.clear();
     this.#db.close();
-  }
-
-  #writeDocs(records: readonly StoredRecord[]): void {
-    const db = this.#db;
-    const insertDoc = db.prepare(
-      `INSERT INTO search_docs (seq, id, facets, start_year, end_year, title_zh, title_en, lat, lon, south, west, north, east, visible_from)
-       VALUES (@seq, @id, @facets, @start_year, @end_year, @title_zh, @title_en, @lat, @lon, @south, @west, @north, @east, @visible_from)`,
-    );
-    const insertText = db.prepare('INSERT INTO search_fts (rowid, title, names, body, pinyin) VALUES (?, ?, ?, ?, ?)');
-    const insertWord = db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)');
-    for (const { seq, record, visibility } of records) {
-      const text = searchableText(record);
-      this.#storeWords(latinWordsOf(text), insertWord);
-      const envelope = envelopeOf(record);
-      insertDoc.run({
-        seq,
-        id: record.id,
-        facets: JSON.stringify(facetValuesOf(record)),
-        start_year: record.start_year ?? null,
-        end_year: record.end_year ?? null,
-        title_zh: record.title_zh ?? null,
-        title_en: record.title_en ?? null,
-        lat: record.lat ?? null,
-        lon: record.lon ?? null,
-        south: envelope?.south ?? null,
-        west: envelope?.west ?? null,
-        north: envelope?.north ?? null,
-        east: envelope?.east ?? null,
-        visible_from: visibleFrom(visibility),
-      });
-      const tokens = this.#tokenizer;
-      const pinyin: string[] = [];
-      insertText.run(seq, tokens.indexText(text.title, pinyin), tokens.indexText(text.names, pinyin), tokens.indexText(text.body, undefined, false), pinyin.join(' '));
-    }
-  }
-
-  /**
-   * New names join the segmentation dictionary before the records are tokenized, and
-   * `search_words`, so other processes (the server during an ingest) learn them too; so do the
-   * records' Latin words (`#writeDocs`), which the typo vocabulary reads. A rebuild emptied
-   * `search_words`, so it stores every word again.
-   */
-  #learnWords(records: readonly StoredRecord[], store: 'new' | 'all'): void {
-    if (store === 'all') this.#wordsStored.clear();
-    const words = records.flatMap((stored) => archiveWordsOf(stored.record));
-    this.#tokenizer.addWords(words);
-    // Every name's runs of Chinese are stored, also those the segmenter knew already (synonyms):
-    // "did you mean" reads them. Runs, not whole names: a million titles such as 塘栖古桥123号
-    // share a few hundred runs, which is all a server then loads at its first search.
-    this.#storeWords(words.flatMap((word) => word.match(CHINESE_RUN) ?? []), this.#db.prepare<[string]>('INSERT OR IGNORE INTO search_words (word) VALUES (?)'));
-  }
-
-  /** Words into `search_words` (see `#learnWords`), each once per process. */
-  #storeWords(words: readonly string[], insert: Database.Statement<[string]>): void {
-    for (const word of words) {
-      if (this.#wordsStored.has(word)) continue;
-      this.#wordsStored.add(word);
-      insert.run(word);
-    }
   }
 
   /** Words other processes (an ingest while the server runs) added since this one last looked. */

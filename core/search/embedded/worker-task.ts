@@ -1,19 +1,12 @@
 /** Runs one snapshot task in a worker thread of its own and resolves with its result. */
-import { Worker } from 'node:worker_threads';
+import { typeScriptWorker } from '../persistent-worker.ts';
 import type { Task, TaskKind, TaskResults } from './snapshot-tasks.ts';
 
-/**
- * The worker registers tsx itself before loading the TypeScript module: Node 20 gives worker
- * threads none of the main thread's loader hooks, whatever `--import` the process started with.
- */
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
-  register();
-  return import(${JSON.stringify(new URL('./snapshot-worker.ts', import.meta.url).href)});
-})`;
+const WORKER = new URL('./snapshot-worker.ts', import.meta.url);
 
 export function runInWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: task });
+    const worker = typeScriptWorker(WORKER, task);
     let settled = false;
     worker.once('message', (message: { ok: true; result: TaskResults[K] } | { ok: false; message: string }) => {
       settled = true;

@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
+import { PersistentWorker } from '../persistent-worker.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionSources } from './suggestion-keys.ts';
 import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent } from './suggestion-tables.ts';
@@ -23,18 +24,41 @@ interface Contribution extends SuggestionSources {
 }
 
 /**
- * Runs `fn` with the suggestion index of `catalog`'s file on a connection of its own, closed
+ * Runs `fn` with the suggestion index of a catalog file on a connection of its own, closed
  * afterwards (the index is written once per batch of a thousand records: opening costs nothing
  * next to that, and no connection outlives its use).
  */
-export function withSuggestionIndex<T>(catalog: Catalog, fn: (index: SuggestionIndex) => T): T {
-  const db = new Database(catalog.file);
+export function withSuggestionIndex<T>(catalog: Catalog | string, fn: (index: SuggestionIndex) => T): T {
+  const db = new Database(typeof catalog === 'string' ? catalog : catalog.file);
   try {
     db.pragma('busy_timeout = 60000');
-    return fn(new SuggestionIndex(db, catalog));
+    return fn(new SuggestionIndex(db));
   } finally {
     db.close();
   }
+}
+
+/** Batches this large are an import's: applied in a worker thread while the importer goes on. */
+const WORKER_BATCH = Number(process.env.PERF_WORKER_BATCH ?? 500);
+const WRITE_WORKER = new URL('./suggestion-write-worker.ts', import.meta.url);
+/** An import's worker outlives the pause between two of its batches, not the import. */
+const WORKER_IDLE_MS = 5000;
+const workers = new Map<string, PersistentWorker>();
+
+/**
+ * Applies catalog changes to the suggestions of `catalog`'s file: a large batch in a worker thread
+ * (one per file, ended when idle), so an import's next batch is prepared meanwhile; while the
+ * worker has batches in hand, later ones follow it, in order.
+ */
+export async function applySuggestions(catalog: Catalog, upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
+  const file = catalog.file;
+  let worker = workers.get(file);
+  if (!worker && upserts.length + deletedIds.length >= WORKER_BATCH) {
+    const started = new PersistentWorker(WRITE_WORKER, { file }, { idleMs: WORKER_IDLE_MS, onExit: () => workers.get(file) === started && workers.delete(file) });
+    workers.set(file, (worker = started));
+  }
+  if (worker && (worker.busy || upserts.length + deletedIds.length >= WORKER_BATCH)) await worker.run({ upserts, deletedIds });
+  else withSuggestionIndex(catalog, (index) => index.apply(upserts, deletedIds));
 }
 
 export class SuggestionIndex {
@@ -50,10 +74,8 @@ export class SuggestionIndex {
   /** Where new entries go: `suggest_recent`, or during a rebuild its staging table. */
   #addEntry: Database.Statement;
 
-  constructor(db: Database.Database, catalog: Catalog) {
+  constructor(db: Database.Database) {
     this.#db = db;
-    // An empty catalog has nothing to fill in: its suggestions start complete.
-    if (!isBuilt(db) && catalog.countRecords() === 0) markBuilt(db);
     this.#statements = {
       sourcesOf: db.prepare<[string], string>('SELECT sources FROM suggest_sources WHERE record_id = ?').pluck(),
       setSources: db.prepare('INSERT OR REPLACE INTO suggest_sources (record_id, sources) VALUES (?, ?)'),

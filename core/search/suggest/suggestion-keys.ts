@@ -33,9 +33,11 @@ export function sourcesOf(record: ArchiveRecord): SuggestionSources {
 
 /** Every key `text` is found by, with its rank (`baseRank` plus the key's own offset). */
 export function keysOf(text: string, baseRank: number): SuggestionKey[] {
-  const normalized = normalizeKey(text);
+  // Simplified once: converting scripts is the costliest step, and both keys need it.
+  const simplified = toSimplified(text.normalize('NFKC'));
+  const normalized = foldKey(simplified);
   const keys: SuggestionKey[] = [{ key: normalized, rank: baseRank + KEY_RANK.text }];
-  if (HAN.test(text)) keys.push({ key: pinyinSyllables(toSimplified(text)).join(''), rank: baseRank + KEY_RANK.pinyin });
+  if (HAN.test(simplified)) keys.push({ key: pinyinSyllables(simplified).join(''), rank: baseRank + KEY_RANK.pinyin });
   else {
     const words = normalized.split(' ');
     for (let i = 1; i < words.length; i++) keys.push({ key: words.slice(i).join(' '), rank: baseRank + KEY_RANK.laterWord });
@@ -50,7 +52,11 @@ export function isChinese(text: string): boolean {
 
 /** The form keys and typed prefixes are compared in: NFKC, simplified, lower case, no accents, words split by single spaces. */
 export function normalizeKey(text: string): string {
-  return stripDiacritics(toSimplified(text.normalize('NFKC')).toLowerCase())
+  return foldKey(toSimplified(text.normalize('NFKC')));
+}
+
+function foldKey(simplified: string): string {
+  return stripDiacritics(simplified.toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -18,7 +18,7 @@ import type Database from 'better-sqlite3';
 const BUILT_KEY = 'suggest_built';
 const BUILT_VERSION = '1';
 
-/** True once the tables hold every record's suggestions (a rebuild ran, or they started with an empty catalog). */
+/** True once the tables hold every record's suggestions (a rebuild ran, or they started with an empty catalog: see migrations.ts). */
 export function isBuilt(db: Database.Database): boolean {
   return db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(BUILT_KEY) === BUILT_VERSION;
 }

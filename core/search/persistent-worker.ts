@@ -1,0 +1,107 @@
+/**
+ * A worker thread kept for a stream of tasks, one at a time, in order (an import's batches), each
+ * answered with `{ ok: true }` or `{ ok: false, message, code }` (see `answerTasks`). The worker
+ * registers tsx itself: Node 20 gives worker threads none of the main thread's loader hooks,
+ * whatever `--import` it started with.
+ */
+import { parentPort, Worker } from 'node:worker_threads';
+
+type Answer = { ok: true } | { ok: false; message: string; code?: string };
+
+export interface PersistentWorkerOptions {
+  /** Ends the thread after this long without a task (it holds a tokenizer's dictionaries: tens of MB). */
+  idleMs?: number;
+  /** Called once the thread ends or starts closing, for whatever reason, so its owner starts a new one when needed. */
+  onExit?: () => void;
+}
+
+export class PersistentWorker {
+  readonly #worker: Worker;
+  readonly #waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  readonly #idleMs: number | undefined;
+  readonly #onExit: (() => void) | undefined;
+  #idleTimer: NodeJS.Timeout | undefined;
+  /** Why the thread ended, once it has: later tasks fail at once instead of waiting forever. */
+  #ended: Error | undefined;
+
+  constructor(moduleUrl: URL, workerData: unknown, options: PersistentWorkerOptions = {}) {
+    this.#idleMs = options.idleMs;
+    this.#onExit = options.onExit;
+    this.#worker = typeScriptWorker(moduleUrl, workerData);
+    this.#worker.on('message', (message: Answer) => {
+      const waiting = this.#waiting.shift();
+      if (message.ok) waiting?.resolve();
+      // The code is what callers tell a full disk or a corrupt catalog by (core/faults).
+      else waiting?.reject(Object.assign(new Error(message.message), message.code === undefined ? {} : { code: message.code }));
+    });
+    this.#worker.on('error', (error) => this.#end(error));
+    this.#worker.on('exit', (code) => this.#end(new Error(`worker ended with exit code ${code}`)));
+    // An idle worker never keeps the process alive.
+    this.#worker.unref();
+  }
+
+  /** True while tasks sent are not yet answered: a caller keeps its order by sending the next one here too. */
+  get busy(): boolean {
+    return this.#waiting.length > 0;
+  }
+
+  /** Sends one task; resolves when the worker reports it done. */
+  run(task: unknown): Promise<void> {
+    if (this.#ended) return Promise.reject(this.#ended);
+    clearTimeout(this.#idleTimer);
+    return new Promise<void>((resolve, reject) => {
+      this.#waiting.push({ resolve: () => resolve(), reject });
+      this.#worker.ref();
+      this.#worker.postMessage(task);
+    }).finally(() => this.#waiting.length === 0 && this.#idle());
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.#idleTimer);
+    // Ended from now on: a task sent while it stops would never be answered.
+    this.#end(new Error('worker closed'));
+    await this.#worker.terminate();
+  }
+
+  #idle(): void {
+    this.#worker.unref();
+    if (this.#idleMs === undefined) return;
+    this.#idleTimer = setTimeout(() => void this.close(), this.#idleMs);
+    this.#idleTimer.unref();
+  }
+
+  #end(error: Error): void {
+    if (!this.#ended) {
+      this.#ended = error;
+      this.#onExit?.();
+    }
+    for (const waiting of this.#waiting.splice(0)) waiting.reject(error);
+  }
+}
+
+/** A worker thread running a TypeScript module (see above for why it registers tsx itself). */
+export function typeScriptWorker(moduleUrl: URL, workerData: unknown): Worker {
+  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
+    register();
+    return import(${JSON.stringify(moduleUrl.href)});
+  })`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+
+/**
+ * The worker's side: runs `handle` for each task, in order, and answers each with its outcome,
+ * keeping an error's code (`SQLITE_FULL`, `ENOSPC` …) so the caller reports it as it would have
+ * reported it on its own thread.
+ */
+export function answerTasks<T>(handle: (task: T) => void): void {
+  parentPort!.on('message', (task: T) => {
+    let answer: Answer = { ok: true };
+    try {
+      handle(task);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      answer = { ok: false, message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' && { code }) };
+    }
+    parentPort!.postMessage(answer);
+  });
+}
