@@ -3,6 +3,7 @@
  * collections first when the archive is empty. Logs JSON lines; closes cleanly on SIGINT/SIGTERM.
  */
 import type { AddressInfo } from 'node:net';
+import { EXIT } from '../core/cli/exit-codes.ts';
 import { loadConfig } from '../core/config.ts';
 import { classifyFault, type FaultScene } from '../core/faults/classify-fault.ts';
 import { langFromLocale, translate } from '../core/i18n/translate.ts';
@@ -44,14 +45,21 @@ async function main(): Promise<void> {
   // With Meilisearch the server holds only a search key: the next import or reindex syncs instead.
   const drainer = config.engine === 'embedded' ? startIndexDrainer({ ...archive, logger }) : undefined;
 
-  const server = app.listen(config.port, config.host, () => {
+  // Express 5 hands a failure to listen (a port in use, one not allowed) to this callback.
+  const server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) {
+      drainer?.stop();
+      const code = (error as NodeJS.ErrnoException).code;
+      const key = code === 'EADDRINUSE' ? 'cli.port_in_use' : 'cli.cannot_listen';
+      const params = { port: String(config.port), host: config.host, detail: error.message };
+      logger.fatal({ err: error }, translate('en', key, params));
+      console.error(translate(langFromLocale(process.env.LC_ALL || process.env.LANG), key, params));
+      void archive.close().finally(() => process.exit(EXIT.usage));
+      return;
+    }
     const { port } = server.address() as AddressInfo;
     const host = LOCAL_HOSTS.has(config.host) ? 'localhost' : config.host;
     logger.info({ url: `http://${host}:${port}`, host: config.host, port, dataDir: config.dataDir, records: archive.catalog.countRecords() }, 'listening');
-  });
-  server.on('error', (error) => {
-    logger.fatal({ err: error }, 'the server could not listen');
-    void archive.close().finally(() => process.exit(1));
   });
 
   let closing = false;

@@ -65,6 +65,11 @@ export const CLI_MESSAGES = {
     zh: '搜索引擎不可用（{detail}）。{count} 项更改已安全写入目录，并在队列中等待索引；它们暂时搜索不到。搜索引擎恢复后，下一次导入或 npm run reindex 会同步它们',
     en: 'the search engine is unavailable ({detail}). {count} {count:change is|changes are} safely in the catalog and queued for indexing, not yet searchable. Once the engine is back, the next import or npm run reindex syncs them',
   },
+  'cli.port_in_use': {
+    zh: '端口 {port}（{host}）已被另一个程序占用：请先停止它，或用 PORT 选择另一个端口',
+    en: 'port {port} on {host} is already in use by another program: stop it, or choose another port with PORT',
+  },
+  'cli.cannot_listen': { zh: '无法在 {host} 的端口 {port} 上监听（{detail}）：请检查 HOST 与 PORT', en: 'cannot listen on port {port} of {host} ({detail}): check HOST and PORT' },
   'cli.internal_error': {
     zh: '意外错误：{detail}。详情见 {log}；如需帮助，请附上该文件报告此问题',
     en: 'unexpected error: {detail}. Details are in {log}; please report the problem with that file',
