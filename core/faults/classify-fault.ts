@@ -69,6 +69,7 @@ function systemFault(code: string, error: NodeJS.ErrnoException, scene: FaultSce
   if (READ_ONLY.has(code)) return { exitCode: EXIT.readOnly, key: 'cli.read_only', params: { file } };
   if (NO_PERMISSION.has(code)) return { exitCode: EXIT.readOnly, key: 'cli.permission_denied', params: { file } };
   if (DISK_ERROR.has(code)) return { exitCode: EXIT.diskFull, key: 'cli.disk_error', params: { file, detail: code } };
+  if (code === 'ENOTDIR' || (code === 'EEXIST' && error.syscall === 'mkdir')) return { exitCode: EXIT.usage, key: 'cli.not_a_folder', params: { file, dataDir: scene.dataDir ?? file } };
   // mkdir -p on a read-only file system says ENOENT for the folder it could not make.
   if (code === 'ENOENT' && error.syscall === 'mkdir') return writeRefused(file);
   return undefined;

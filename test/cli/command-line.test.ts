@@ -100,3 +100,11 @@ test('a file that is not a catalog stops ingest with exit status 4, naming the f
   t.true(result.stderr.startsWith(`${catalogFile} is not an archive catalog (not an SQLite database).`), result.stderr);
   t.is(readFileSync(catalogFile, 'utf8'), 'id,title\nnot,a database\n');
 });
+
+test('a data directory that is a file stops the command with exit 2, saying ARCHIVE_DATA_DIR must be a folder', async (t) => {
+  const cli = cliWorkspace(t);
+  const notAFolder = path.join(cli.dir, cli.write('data-file', 'not a folder'));
+  const result = await cli.run([cli.copy(path.join(import.meta.dirname, '../fixtures/ingest/records.csv'))], { dataDir: notAFolder });
+  t.is(result.code, EXIT.usage);
+  t.is(result.stderr.trim(), `a file stands where a folder should be on the way to ${notAFolder}/logs: ARCHIVE_DATA_DIR (${notAFolder}) must be a folder`);
+});

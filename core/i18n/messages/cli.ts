@@ -41,6 +41,10 @@ export const CLI_MESSAGES = {
     zh: '无法打开目录文件 {file}：请确认其所在文件夹存在且可写（ARCHIVE_DATA_DIR）',
     en: 'cannot open the catalog file {file}: check that its folder exists and can be written (ARCHIVE_DATA_DIR)',
   },
+  'cli.not_a_folder': {
+    zh: '{file} 所在的路径中有一个文件挡住了文件夹：ARCHIVE_DATA_DIR（{dataDir}）应是一个文件夹',
+    en: 'a file stands where a folder should be on the way to {file}: ARCHIVE_DATA_DIR ({dataDir}) must be a folder',
+  },
   'cli.catalog_busy': {
     zh: '目录文件 {file} 正被另一个程序写入，等待超时。没有做任何改动。请等它完成后再运行此命令',
     en: 'another program kept writing to the catalog file {file} for too long. Nothing was changed. Run this command again once it has finished',
