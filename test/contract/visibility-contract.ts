@@ -3,10 +3,10 @@
  * present for curators, and an embargo lifts by itself when its time comes (no reindex, no restart).
  */
 import test, { type ExecutionContext } from 'ava';
-import { toSecondPrecision } from '../../core/catalog/datestamp.ts';
 import { HIDDEN, PUBLIC } from '../../core/catalog/visibility.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import type { SearchResult } from '../../core/search/types.ts';
+import { afterEmbargo, observeWhileEmbargoed } from '../helpers/embargo-window.ts';
 import { query } from '../helpers/temp-archive.ts';
 import { CONTRACT_RECORDS } from './contract-records.ts';
 import { archiveWith, type EngineFactory } from './engine-contract.ts';
@@ -47,15 +47,16 @@ export function visibilityContract(engineName: string, makeEngine: EngineFactory
 
   test(name('an embargoed record stays out of public searches until its date, then appears by itself'), async (t) => {
     const { catalog, engine } = await setup(t);
-    // Whole seconds 3–4 s ahead: even a machine busy with two test workers reaches the first
-    // search long before the embargo ends (at +2 s, rounded down, it could end after 1 s).
-    const until = toSecondPrecision(Date.now() + 4000);
-    catalog.setVisibility(['guangji-bridge'], { state: 'embargoed', until }, curator);
-    await syncIndex(catalog, engine);
-    t.deepEqual(ids(await engine.search(query({ text: '广济' }))), []);
-    t.is(counts(await engine.search(query()), 'type')['bridge'], undefined);
+    const { observed, until } = await observeWhileEmbargoed(
+      async (until) => {
+        catalog.setVisibility(['guangji-bridge'], { state: 'embargoed', until }, curator);
+        await syncIndex(catalog, engine);
+      },
+      async () => ({ hits: ids(await engine.search(query({ text: '广济' }))), bridges: counts(await engine.search(query()), 'type')['bridge'] }),
+    );
+    t.deepEqual(observed, { hits: [], bridges: undefined });
     // The same search again once the embargo has ended: no write, no reindex in between.
-    await new Promise((resolve) => setTimeout(resolve, Date.parse(until) - Date.now() + 1100));
+    await afterEmbargo(until);
     t.deepEqual(ids(await engine.search(query({ text: '广济' }))), ['guangji-bridge']);
     t.is(counts(await engine.search(query()), 'type')['bridge'], 1);
   });

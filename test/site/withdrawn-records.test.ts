@@ -5,10 +5,10 @@
  */
 import test from 'ava';
 import request from 'supertest';
-import { toSecondPrecision } from '../../core/catalog/datestamp.ts';
 import { HIDDEN } from '../../core/catalog/visibility.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import { fixtureRecordCount, fullRecordId } from '../fixtures/site/index.ts';
+import { afterEmbargo, observeWhileEmbargoed } from '../helpers/embargo-window.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
 import { totalOf } from './helpers/html.ts';
 
@@ -24,8 +24,6 @@ const hiddenCoverId = 'yujiashan-site';
 const embargoedId = 'chinese-only';
 /** Embargoed for a few seconds by the one test that watches an embargo end. */
 const liftingId = 'english-only';
-/** Long enough that the first requests of a loaded machine see the embargo in force. */
-const LIFT_AFTER_MS = 8000;
 
 typed.before(async (t) => {
   const site = await openFixtureSite();
@@ -107,13 +105,16 @@ typed('a collection whose cover was withdrawn shows neither the cover nor the re
 // Serial, so it runs before the other tests: by their turn the record is public again, as they count it.
 typed.serial('an embargoed record is a 404 until its embargo ends, then its page and search find it without a restart', async (t) => {
   const { catalog, engine } = t.context;
-  const ends = Date.now() + LIFT_AFTER_MS;
-  catalog.setVisibility([liftingId], { state: 'embargoed', until: toSecondPrecision(ends) }, curator);
-  await syncIndex(catalog, engine);
   const search = `/search?q=${encodeURIComponent('An English-only record')}`;
-  t.is((await get(t, `/items/${liftingId}`)).status, 404);
-  t.false((await get(t, search)).text.includes(`/items/${liftingId}"`));
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, ends - Date.now()) + 1100));
+  const { observed, until } = await observeWhileEmbargoed(
+    async (until) => {
+      catalog.setVisibility([liftingId], { state: 'embargoed', until }, curator);
+      await syncIndex(catalog, engine);
+    },
+    async () => ({ page: (await get(t, `/items/${liftingId}`)).status, found: (await get(t, search)).text.includes(`/items/${liftingId}"`) }),
+  );
+  t.deepEqual(observed, { page: 404, found: false });
+  await afterEmbargo(until);
   t.is((await get(t, `/items/${liftingId}`)).status, 200);
   t.true((await get(t, search)).text.includes(`/items/${liftingId}"`));
 });
