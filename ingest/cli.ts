@@ -74,7 +74,7 @@ async function ingest(cli: Cli): Promise<number> {
     // The summary first: if the disk is full, the report cannot be written but the summary is still seen.
     printSummary(report, cli, dryRun);
     if (media) printMediaSummary(media, cli, dryRun);
-    const written = await writeReport(report, config.reportsDir, { dryRun });
+    const written = await writeReport(report, config.reportsDir, { dryRun, catalog: archive.catalog });
     cli.print('ingest.report_written', { path: path.relative(process.cwd(), written.csv) });
     if (report.importId !== undefined) cli.print('ingest.import_id', { id: report.importId });
     log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures() }, 'ingest finished');

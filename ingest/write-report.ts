@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { translate } from '../core/i18n/translate.ts';
+import type { Catalog } from '../core/catalog/catalog.ts';
 import type { IngestReport } from './report.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -12,7 +13,8 @@ export function neutraliseFormula(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-export async function writeReport(report: IngestReport, directory: string, options: { dryRun: boolean }): Promise<{ json: string; csv: string }> {
+/** With `catalog`, the import history remembers the report, so the curators' workspace can show it. */
+export async function writeReport(report: IngestReport, directory: string, options: { dryRun: boolean; catalog?: Catalog }): Promise<{ json: string; csv: string }> {
   await mkdir(directory, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const base = path.join(directory, `ingest-${stamp}${options.dryRun ? '-dry-run' : ''}`);
@@ -42,5 +44,6 @@ export async function writeReport(report: IngestReport, directory: string, optio
   );
   await writeFile(`${base}.json`, json);
   await writeFile(`${base}.csv`, csv);
+  if (options.catalog && report.importId !== undefined) options.catalog.imports.attachReport(report.importId, path.basename(base));
   return { json: `${base}.json`, csv: `${base}.csv` };
 }

@@ -32,7 +32,7 @@ export async function ingestDemoIfEmpty({ catalog, engine, collectionsDir, repor
     logger.warn({ collectionsDir }, 'no demo collections found: serving an empty archive');
     return false;
   }
-  const written = await writeReport(report, reportsDir, { dryRun: false });
+  const written = await writeReport(report, reportsDir, { dryRun: false, catalog });
   logger.info({ totals: report.totals(), media, failed: report.hasFailures(), report: written.json }, 'demo collections imported');
   return true;
 }

@@ -6,6 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { MediaRepository } from '../media/media-repository.ts';
+import { Accounts } from './accounts/accounts.ts';
 import type { ArchiveCollection } from '../schema/collection.ts';
 import type { ArchiveRecord } from '../schema/record.ts';
 import { ChangeFeed } from './change-feed.ts';
@@ -61,6 +62,8 @@ export class Catalog {
   /** The public records in fixed pages of catalog keys (the IIIF archive collection). */
   readonly pages: RecordPages;
   readonly writerLock: WriterLock;
+  /** Curators' accounts, sessions and login attempts. */
+  readonly accounts: Accounts;
   readonly #db: Database.Database;
   readonly #writer: RecordWriter;
   readonly #statements;
@@ -89,6 +92,7 @@ export class Catalog {
     this.changes = new ChangeFeed(this.#db);
     this.pages = new RecordPages(this.#db);
     this.writerLock = new WriterLock(this.#db);
+    this.accounts = new Accounts(this.#db);
     this.#writer = new RecordWriter(this.#db, { media: this.media, history: this.history, tombstones: this.tombstones });
     this.#statements = {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),

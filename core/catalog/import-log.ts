@@ -26,6 +26,8 @@ export interface ImportEntry {
   summary?: ImportSummary;
   actor?: string;
   undoneAt?: string;
+  /** The report's file name in the reports folder. */
+  report?: string;
 }
 
 interface ImportRow {
@@ -38,6 +40,7 @@ interface ImportRow {
   owner: string | null;
   actor: string | null;
   undone_at: string | null;
+  report: string | null;
 }
 
 export class ImportLog {
@@ -62,6 +65,19 @@ export class ImportLog {
 
   markUndone(importId: number): void {
     this.#db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(new Date().toISOString(), importId);
+  }
+
+  /** Remembers the report an import wrote (its file name in the reports folder). */
+  attachReport(importId: number, fileName: string): void {
+    this.#db.prepare('UPDATE imports SET report = ? WHERE id = ?').run(fileName, importId);
+  }
+
+  /** Newest first, older than `beforeId` when given (the next page of the history). */
+  page(limit: number, beforeId?: number): ImportEntry[] {
+    return this.#db
+      .prepare<[number, number], ImportRow>('SELECT * FROM imports WHERE id < ? ORDER BY id DESC LIMIT ?')
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit)
+      .map(toEntry);
   }
 
   get(importId: number): ImportEntry | undefined {
@@ -97,5 +113,6 @@ function toEntry(row: ImportRow): ImportEntry {
     ...(row.summary && { summary: JSON.parse(row.summary) as ImportSummary }),
     ...(row.actor && { actor: row.actor }),
     ...(row.undone_at && { undoneAt: row.undone_at }),
+    ...(row.report && { report: row.report }),
   };
 }

@@ -266,6 +266,44 @@ export const MIGRATIONS: readonly Migration[] = [
     INSERT OR IGNORE INTO meta (key, value) SELECT 'suggest_built', '1' WHERE NOT EXISTS (SELECT 1 FROM records);
     `,
   },
+  {
+    // Source data (accounts) and short-lived state (sessions, login attempts): see core/catalog/accounts/.
+    description: 'curators: users, sessions, login attempts; the report file of each import',
+    up: `
+    CREATE TABLE users (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'viewer')),
+      password_hash TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      password_changed_at TEXT NOT NULL,
+      disabled_at TEXT,
+      last_login_at TEXT
+    );
+    -- Only a hash of a session id is stored: a copy of the catalog file opens no session.
+    CREATE TABLE sessions (
+      id_hash TEXT PRIMARY KEY,
+      user_id INTEGER NOT NULL,
+      created_at INTEGER NOT NULL,
+      last_seen_at INTEGER NOT NULL,
+      address TEXT NOT NULL,
+      user_agent TEXT NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    CREATE TABLE login_attempts (
+      id INTEGER PRIMARY KEY,
+      account TEXT NOT NULL,
+      address TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      succeeded INTEGER NOT NULL
+    );
+    CREATE INDEX login_attempts_account ON login_attempts (account, at);
+    CREATE INDEX login_attempts_address ON login_attempts (address, at);
+    -- The report an import wrote (a file name under the reports folder), so the history can show it.
+    ALTER TABLE imports ADD COLUMN report TEXT;
+    `,
+  },
 ];
 
 /**

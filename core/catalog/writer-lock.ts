@@ -49,6 +49,19 @@ export class WriterLock {
     }
   }
 
+  /**
+   * Takes the lock only if it is free, never waiting: for a web request, which must answer
+   * "busy, try again" rather than hold the event loop while an import runs.
+   */
+  tryAcquire(purpose: string): { release: () => void } | { holder: LockHolder } {
+    // A plain read first: while an import holds the lock it may also hold a write transaction,
+    // which the immediate transaction below would wait for.
+    const held = this.holder();
+    if (held) return { holder: held };
+    const holder = this.#tryAcquire(purpose);
+    return holder ? { holder } : { release: () => this.#release() };
+  }
+
   /** Undefined when taken; otherwise who holds it. */
   #tryAcquire(purpose: string): LockHolder | undefined {
     return this.#db

@@ -5,6 +5,7 @@
  */
 import { BACKUP_MESSAGES } from './messages/backup.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
+import { CURATOR_MESSAGES } from './messages/curator.ts';
 import { CLI_MESSAGES } from './messages/cli.ts';
 import { IIIF_MESSAGES } from './messages/iiif.ts';
 import { INGEST_MESSAGES } from './messages/ingest.ts';
@@ -28,6 +29,7 @@ export const MESSAGE_TABLES = {
   MAP_MESSAGES,
   IIIF_MESSAGES,
   OAI_MESSAGES,
+  CURATOR_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -42,6 +44,7 @@ export const MESSAGES = {
   ...MAP_MESSAGES,
   ...IIIF_MESSAGES,
   ...OAI_MESSAGES,
+  ...CURATOR_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -1,0 +1,146 @@
+import type { MessageTable } from './message-table.ts';
+
+/**
+ * The curators' workspace (issue 12): `npm run users` (`users.*`) and every page under /curator
+ * (`curator.*`): sign-in, navigation, records, history, imports, accounts, and every refusal.
+ * A refusal says what to do and, where it matters, that nothing was changed.
+ */
+export const CURATOR_MESSAGES = {
+  // npm run users
+  'users.usage': {
+    zh: [
+      '用法：npm run users -- 子命令 …',
+      '  add 用户名 --role admin|editor|viewer   新建账户（密码在提示时输入，或从标准输入读第一行）',
+      '  list                                    列出全部账户',
+      '  role 用户名 --role admin|editor|viewer  改变角色',
+      '  passwd 用户名                           设置新密码（该账户的全部会话随之结束）',
+      '  disable 用户名 / enable 用户名          停用 / 恢复账户（停用即结束其全部会话）',
+      '  logout 用户名                           让该账户在所有地方退出登录',
+      '  delete 用户名                           删除账户（历史中的署名保留）',
+      '角色：viewer 可查看隐藏记录与历史；editor 还可编辑、撤下、撤销导入；admin 还可管理账户与删除记录。',
+      '第一个管理员只能在这里建立；网页上没有自助注册。密码至少 12 个字符，不能写在命令行上。',
+      '退出状态：0 完成；1 被拒绝（未做任何改动）；2 用法错误；4 目录文件损坏；70 程序错误',
+    ].join('\n'),
+    en: [
+      'usage: npm run users -- COMMAND …',
+      '  add NAME --role admin|editor|viewer    create an account (the password is typed at a prompt, or the first line of standard input)',
+      '  list                                   list every account',
+      '  role NAME --role admin|editor|viewer   change the role',
+      '  passwd NAME                            set a new password (every session of the account ends)',
+      '  disable NAME / enable NAME             stop / allow sign-in (disabling ends every session)',
+      '  logout NAME                            log the account out everywhere',
+      '  delete NAME                            delete the account (its name stays in the history)',
+      'Roles: viewer sees hidden records and history; editor also edits, withdraws and undoes imports; admin also manages accounts and deletes records.',
+      'The first administrator can only be made here: the web has no sign-up. Passwords have at least 12 characters and are never given on the command line.',
+      'Exit status: 0 done; 1 refused (nothing was changed); 2 bad usage; 4 damaged catalog file; 70 a bug',
+    ].join('\n'),
+  },
+  'users.missing_command': { zh: '缺少子命令：add、list、role、passwd、disable、enable、logout 或 delete', en: 'a command is missing: add, list, role, passwd, disable, enable, logout or delete' },
+  'users.unknown_command': { zh: '未知子命令“{command}”；可用：add、list、role、passwd、disable、enable、logout、delete', en: 'unknown command "{command}"; use add, list, role, passwd, disable, enable, logout or delete' },
+  'users.wrong_arguments': { zh: '{command} 需要且只需要一个用户名，实际为：{received}', en: '{command} takes exactly one account name, not: {received}' },
+  'users.missing_role': { zh: '请用 --role 指定角色：admin、editor 或 viewer', en: 'give the role with --role: admin, editor or viewer' },
+  'users.prompt_password': { zh: '新密码：', en: 'New password: ' },
+  'users.prompt_again': { zh: '再输入一次：', en: 'Again: ' },
+  'users.password_mismatch': { zh: '两次输入的密码不一致。没有做任何改动', en: 'the two passwords differ. Nothing was changed' },
+  'users.password_empty': { zh: '没有读到密码（提示时输入，或从标准输入提供第一行）。没有做任何改动', en: 'no password was given (type it at the prompt, or give it as the first line of standard input). Nothing was changed' },
+  'users.password_too_short': { zh: '密码至少需要 {minimum} 个字符。没有做任何改动', en: 'a password needs at least {minimum} characters. Nothing was changed' },
+  'users.password_too_long': { zh: '密码最多 {maximum} 个字符。没有做任何改动', en: 'a password has at most {maximum} characters. Nothing was changed' },
+  'users.password_is_name': { zh: '密码不能与用户名相同。没有做任何改动', en: 'the password may not be the account name. Nothing was changed' },
+  'users.bad_name': {
+    zh: '用户名“{name}”不可用：以字母或数字开头，只含字母、数字、“.”“_”“-”，最多 64 个字符。没有做任何改动',
+    en: 'the account name "{name}" cannot be used: start with a letter or digit, use only letters, digits, ".", "_" and "-", at most 64 characters. Nothing was changed',
+  },
+  'users.bad_role': { zh: '角色“{role}”不存在；可用：admin、editor、viewer。没有做任何改动', en: 'there is no role "{role}"; use admin, editor or viewer. Nothing was changed' },
+  'users.exists': { zh: '账户“{name}”已存在。没有做任何改动', en: 'the account "{name}" exists already. Nothing was changed' },
+  'users.unknown': { zh: '没有名为“{name}”的账户；npm run users -- list 列出全部账户。没有做任何改动', en: 'there is no account "{name}"; npm run users -- list shows them. Nothing was changed' },
+  'users.last_admin': {
+    zh: '“{name}”是唯一可用的管理员，不能停用、降级或删除；请先另建一个管理员。没有做任何改动',
+    en: '"{name}" is the only active administrator and cannot be disabled, demoted or deleted; make another administrator first. Nothing was changed',
+  },
+  'users.added': { zh: '已建立账户“{name}”（{role}）', en: 'account "{name}" created ({role})' },
+  'users.password_changed': { zh: '已为“{name}”设置新密码，其全部会话已结束', en: 'new password set for "{name}"; every session of the account has ended' },
+  'users.role_changed': { zh: '“{name}”的角色改为 {role}', en: '"{name}" is now {role}' },
+  'users.disabled': { zh: '已停用“{name}”，其全部会话已结束', en: '"{name}" is disabled; every session of the account has ended' },
+  'users.enabled': { zh: '已恢复“{name}”，可以再次登录', en: '"{name}" can sign in again' },
+  'users.logged_out': { zh: '“{name}”已在所有地方退出登录（结束 {count} 个会话）', en: '"{name}" is logged out everywhere ({count} {count:session|sessions} ended)' },
+  'users.deleted': { zh: '已删除账户“{name}”（历史中的署名保留）', en: 'account "{name}" deleted (its name stays in the history)' },
+  'users.none': { zh: '还没有账户；用 npm run users -- add 用户名 --role admin 建立第一个管理员', en: 'no accounts yet; make the first administrator with npm run users -- add NAME --role admin' },
+  'users.list_heading': { zh: '账户（用户名、角色、状态、上次登录、会话数）：', en: 'accounts (name, role, state, last sign-in, sessions):' },
+  'users.list_line': { zh: '  {name}  {role}  {state}  {lastLogin}  {sessions}', en: '  {name}  {role}  {state}  {lastLogin}  {sessions}' },
+  'users.state_active': { zh: '可用', en: 'active' },
+  'users.state_disabled': { zh: '已停用', en: 'disabled' },
+  // The workspace's frame.
+  'curator.workspace': { zh: '馆员工作台', en: 'Curators’ workspace' },
+  'curator.title_with_workspace': { zh: '{page} · 馆员工作台', en: '{page} · Curators’ workspace' },
+  'curator.nav.label': { zh: '工作台导航', en: 'Workspace' },
+  'curator.nav.records': { zh: '记录', en: 'Records' },
+  'curator.nav.imports': { zh: '导入历史', en: 'Imports' },
+  'curator.nav.users': { zh: '账户', en: 'Accounts' },
+  'curator.nav.account': { zh: '我的账户', en: 'My account' },
+  'curator.nav.public_site': { zh: '公开网站', en: 'Public site' },
+  'curator.role.viewer': { zh: '查看者', en: 'viewer' },
+  'curator.role.editor': { zh: '编辑', en: 'editor' },
+  'curator.role.admin': { zh: '管理员', en: 'administrator' },
+  'curator.signed_in_as': { zh: '{name}（{role}）', en: '{name} ({role})' },
+  'curator.logout': { zh: '退出登录', en: 'Sign out' },
+
+  // Signing in.
+  'curator.login.title': { zh: '馆员登录', en: 'Curator sign-in' },
+  'curator.login.name': { zh: '用户名', en: 'Account name' },
+  'curator.login.password': { zh: '密码', en: 'Password' },
+  'curator.login.submit': { zh: '登录', en: 'Sign in' },
+  'curator.login.hint': {
+    zh: '账户由管理员建立（npm run users）；这里没有自助注册。忘记密码请联系管理员。',
+    en: 'Accounts are made by an administrator (npm run users); there is no sign-up here. Forgot your password? Ask an administrator.',
+  },
+  'curator.login.wrong': { zh: '用户名或密码不正确。', en: 'The account name or the password is not right.' },
+  'curator.login.too_many': {
+    zh: '登录失败次数过多，请 {minutes} 分钟后再试。',
+    en: 'Too many failed sign-ins: try again in {minutes} {minutes:minute|minutes}.',
+  },
+  'curator.login.logged_out': { zh: '您已退出登录。', en: 'You are signed out.' },
+
+  // Refusals.
+  'curator.error.heading_400': { zh: '请求有误', en: 'Something in the request is not right' },
+  'curator.error.heading_401': { zh: '请先登录', en: 'Please sign in' },
+  'curator.error.heading_403': { zh: '不允许', en: 'Not allowed' },
+  'curator.error.heading_404': { zh: '找不到', en: 'Not found' },
+  'curator.error.heading_409': { zh: '有冲突', en: 'Conflict' },
+  'curator.error.heading_413': { zh: '内容太大', en: 'Too large' },
+  'curator.error.heading_429': { zh: '尝试过多', en: 'Too many attempts' },
+  'curator.error.heading_500': { zh: '出错了', en: 'Something went wrong' },
+  'curator.error.heading_503': { zh: '档案正忙', en: 'The archive is busy' },
+  'curator.error.sign_in_required': { zh: '您尚未登录，或会话已过期。请重新登录；没有做任何改动。', en: 'You are not signed in, or your session has ended. Sign in again; nothing was changed.' },
+  'curator.error.forbidden': { zh: '您的角色不能做这件事（需要 {role} 或以上）。没有做任何改动。', en: 'Your role does not allow this (it needs {role} or above). Nothing was changed.' },
+  'curator.error.csrf': {
+    zh: '这个表单已过期，或不是从本站提交的。请返回、刷新页面后再试；没有做任何改动。',
+    en: 'This form has expired or was not sent from this site. Go back, reload the page and try again; nothing was changed.',
+  },
+  'curator.error.busy': {
+    zh: '另一个程序正在写入档案（{purpose}，自 {since} 起）。请稍后再试；没有做任何改动。',
+    en: 'Another program is writing to the archive ({purpose}, since {since}). Try again in a moment; nothing was changed.',
+  },
+  'curator.error.busy_accounts': { zh: '档案正忙于写入，请几秒后再试；没有做任何改动。', en: 'The archive is busy writing; try again in a few seconds. Nothing was changed.' },
+  'curator.error.too_large': { zh: '提交的内容太大。没有做任何改动。', en: 'What was sent is too large. Nothing was changed.' },
+  'curator.error.bad_request': { zh: '请求无法读取。请返回后再试；没有做任何改动。', en: 'The request could not be read. Go back and try again; nothing was changed.' },
+  'curator.error.internal': { zh: '服务器出错，已记入日志。没有做任何改动。', en: 'The server failed; the details are in its log. Nothing was changed.' },
+  'curator.error.not_found': { zh: '工作台中没有这个页面。', en: 'There is no such page in the workspace.' },
+  'curator.error.go_workspace': { zh: '回到工作台', en: 'Back to the workspace' },
+
+  // Visibility.
+  'curator.visibility.public': { zh: '公开', en: 'public' },
+  'curator.visibility.hidden': { zh: '已撤下', en: 'withdrawn' },
+  'curator.visibility.embargoed_until': { zh: '保密至 {until}', en: 'embargoed until {until}' },
+
+  // Records.
+  'curator.records.title': { zh: '全部记录', en: 'All records' },
+  'curator.records.search_label': { zh: '检索全部记录（含已撤下和保密的）', en: 'Search every record (withdrawn and embargoed ones too)' },
+  'curator.records.none': { zh: '没有找到记录', en: 'No records found' },
+  'curator.records.summary': { zh: '共 {total} 条记录，当前显示第 {from}–{to} 条', en: 'Records {from}–{to} of {total}' },
+  'curator.records.new': { zh: '新建记录', en: 'New record' },
+  'curator.records.col_title': { zh: '题名', en: 'Title' },
+  'curator.records.col_id': { zh: '编号', en: 'Id' },
+  'curator.records.col_type': { zh: '类型', en: 'Type' },
+  'curator.records.col_visibility': { zh: '可见性', en: 'Visibility' },
+  'curator.records.col_modified': { zh: '修改于', en: 'Modified' },
+} as const satisfies MessageTable;

@@ -1,0 +1,49 @@
+/**
+ * The curators' workspace under /curator: its own cookies (path /curator, so public pages never
+ * receive or set one), sessions, CSRF tokens on every form, roles on every route, pages that are
+ * never cached, and its own error pages. The order below matters: body and cookies are parsed
+ * before the session is read, the session before the CSRF check (tokens are bound to it), and
+ * the check before any route.
+ *
+ * Adding a page: write a route module under routes/ (`router.get('/things', requireRole('viewer'), …)`),
+ * a presenter under present/ and a template under views/curator/, render it with
+ * `renderCuratorPage`, mount the routes below, and list the page in present-curator-layout.ts's
+ * `CURATOR_NAV` if it belongs in the navigation. test/curator/route-roles.test.ts must then
+ * know the route's expected status for every role.
+ */
+import cookieParser from 'cookie-parser';
+import express, { Router } from 'express';
+import { chooseLanguage } from '../middleware/choose-language.ts';
+import type { SiteContext } from '../site-context.ts';
+import type { CuratorContext } from './curator-context.ts';
+import { createCsrfProtection } from './middleware/csrf-protection.ts';
+import { handleCuratorErrors } from './middleware/handle-curator-errors.ts';
+import { readSession } from './middleware/read-session.ts';
+import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { loginRoutes } from './routes/login-routes.ts';
+import { NotFoundError } from '../errors.ts';
+
+/** Big enough for a record with every field full (descriptions run to 20,000 characters each). */
+const FORM_LIMIT = '512kb';
+
+export function createCuratorRouter(site: SiteContext): Router {
+  const secureCookies = site.config.publicOrigin.startsWith('https:');
+  const context: CuratorContext = { site, csrf: createCsrfProtection(site.catalog, secureCookies), secureCookies };
+  const router = Router();
+  router.use((_req, res, next) => {
+    // Curator pages show hidden records: no shared or browser cache may keep them, no crawler list them.
+    res.set({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex, nofollow' });
+    next();
+  });
+  router.use(cookieParser(), chooseLanguage);
+  router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }));
+  router.use(readSession(site.catalog));
+  router.use(context.csrf.protect);
+  router.use(loginRoutes(context));
+  router.use(dashboardRoutes(context));
+  router.use(() => {
+    throw new NotFoundError('curator.error.not_found');
+  });
+  router.use(handleCuratorErrors(context));
+  return router;
+}
