@@ -19,8 +19,12 @@ import type { CuratorContext } from './curator-context.ts';
 import { createCsrfProtection } from './middleware/csrf-protection.ts';
 import { handleCuratorErrors } from './middleware/handle-curator-errors.ts';
 import { readSession } from './middleware/read-session.ts';
+import { accountRoutes } from './routes/account-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
+import { historyRoutes } from './routes/history-routes.ts';
+import { importRoutes } from './routes/import-routes.ts';
 import { loginRoutes } from './routes/login-routes.ts';
+import { recordRoutes } from './routes/record-routes.ts';
 import { NotFoundError } from '../errors.ts';
 
 /** Big enough for a record with every field full (descriptions run to 20,000 characters each). */
@@ -40,7 +44,7 @@ export function createCuratorRouter(site: SiteContext): Router {
   router.use(readSession(site.catalog));
   router.use(context.csrf.protect);
   router.use(loginRoutes(context));
-  router.use(dashboardRoutes(context));
+  router.use(dashboardRoutes(context), recordRoutes(context), historyRoutes(context), importRoutes(context), accountRoutes(context));
   router.use(() => {
     throw new NotFoundError('curator.error.not_found');
   });

@@ -20,3 +20,9 @@ export function formFields(req: Request): FormFields {
 export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
+
+/** A named part of the route's path (`:id`), as text. */
+export function routeParam(req: Request, name: string): string {
+  const value: unknown = (req.params as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}

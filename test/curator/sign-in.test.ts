@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { catalogRows } from '../helpers/catalog-sql.ts';
 import { hashSessionId } from '../../core/catalog/accounts/session-store.ts';
-import { anonymousAgent, csrfOf, PASSWORDS, sessionCookieOf, signedIn, withCuratorSite } from './helpers/curator-site.ts';
+import { anonymousAgent, csrfOf, PASSWORDS, sessionCookieOf, signedIn, signInAgain, withCuratorSite } from './helpers/curator-site.ts';
 
 const test = withCuratorSite();
 
@@ -28,7 +28,7 @@ test('signing in sets an HttpOnly, SameSite=Lax session cookie limited to /curat
 });
 
 test('the session id changes at sign-in: a cookie the browser held before is not kept or reused', async (t) => {
-  const first = await signedIn(t, 'viewer');
+  const first = await signInAgain(t, 'viewer');
   const before = sessionCookieOf(first.agent)!;
   const again = await first.agent.post('/curator/login').type('form').send({ _csrf: first.token, name: 'viewer', password: PASSWORDS.viewer });
   t.is(again.status, 303);
@@ -118,7 +118,7 @@ test('a session cookie from a deleted account opens nothing, and its session row
   const { addAccount, deleteAccount } = await import('../../core/auth/manage-accounts.ts');
   const added = await addAccount(t.context.catalog, { name: '临时馆员', role: 'editor', password: 'temporary passphrase', by: 'test' });
   t.true(added.ok);
-  const { agent, token } = await signedIn(t, '临时馆员', 'temporary passphrase');
+  const { agent, token } = await signInAgain(t, '临时馆员', 'temporary passphrase');
   const user = t.context.catalog.accounts.users.get('临时馆员')!;
   t.is(t.context.catalog.accounts.sessions.countOf(user.id), 1);
   t.true(deleteAccount(t.context.catalog, user).ok);

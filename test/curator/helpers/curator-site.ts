@@ -55,8 +55,23 @@ export async function anonymousAgent(t: ExecutionContext<FixtureSite>): Promise<
   return { agent, token: csrfOf(page.text) };
 }
 
-/** An agent signed in as `name` (one of the role accounts unless a password is given), with a token for its next form. */
-export async function signedIn(t: ExecutionContext<FixtureSite>, name: string, password = PASSWORDS[name as Role]): Promise<{ agent: Agent; token: string }> {
+// Keyed by the catalog: ava gives each test its own shallow copy of the context.
+const shared = new WeakMap<object, Map<string, Promise<{ agent: Agent; token: string }>>>();
+
+/**
+ * The test file's agent signed in as `name`, shared by its tests (signing in once per account,
+ * as concurrent sign-ins of one account would trip the rate limit). Tests that sign out or sign
+ * in again use `signInAgain`.
+ */
+export function signedIn(t: ExecutionContext<FixtureSite>, name: string, password = PASSWORDS[name as Role]): Promise<{ agent: Agent; token: string }> {
+  const agents = shared.get(t.context.catalog) ?? new Map<string, Promise<{ agent: Agent; token: string }>>();
+  shared.set(t.context.catalog, agents);
+  if (!agents.has(name)) agents.set(name, signInAgain(t, name, password));
+  return agents.get(name)!;
+}
+
+/** A new agent signed in as `name` (one of the role accounts unless a password is given), with a token for its next form. */
+export async function signInAgain(t: ExecutionContext<FixtureSite>, name: string, password = PASSWORDS[name as Role]): Promise<{ agent: Agent; token: string }> {
   const { agent, token } = await anonymousAgent(t);
   const response = await agent.post('/curator/login').type('form').send({ _csrf: token, name, password });
   if (response.status !== 303) throw new Error(`sign-in as ${name} answered ${response.status}`);

@@ -1,0 +1,78 @@
+/**
+ * A record's history: every version (when, by whom, what it did, which fields changed), a
+ * comparison of any two versions field by field (`diffStates`), and "restore this version". Also
+ * what an editor is told when someone else saved the record while they were editing it.
+ */
+import { diffStates, type FieldChange } from '../../../core/catalog/diff-states.ts';
+import type { RecordState, RecordVersion } from '../../../core/catalog/record-history.ts';
+import type { MessageKey } from '../../../core/i18n/messages.ts';
+import { translate, type Lang } from '../../../core/i18n/translate.ts';
+import { fieldLabel } from './present-record-form.ts';
+import { curatorRecordHref } from './present-record-list.ts';
+
+/** The state a version left the record in; a deletion left none. */
+function stateAfter(version: RecordVersion | undefined): RecordState | undefined {
+  return version?.after;
+}
+
+function presentChanges(changes: readonly FieldChange[], lang: Lang) {
+  return changes.map((change) => ({ label: fieldLabel(change.field, lang), name: change.field, before: change.before ?? '', after: change.after ?? '' }));
+}
+
+export interface HistoryInput {
+  id: string;
+  versions: readonly RecordVersion[];
+  lang: Lang;
+  canRestore: boolean;
+  /** The two versions to compare (version numbers), when asked. */
+  compare?: { from: number; to: number };
+  notices: string[];
+  deleted: boolean;
+}
+
+export function presentHistory(input: HistoryInput) {
+  const { id, versions, lang } = input;
+  const latest = versions.at(-1)?.versionNo ?? 0;
+  const compare = input.compare ?? (versions.length >= 2 ? { from: latest - 1, to: latest } : undefined);
+  const from = compare && versions.find((version) => version.versionNo === compare.from);
+  const to = compare && versions.find((version) => version.versionNo === compare.to);
+  const option = (selected: number | undefined) => versions.map((version) => ({ value: version.versionNo, label: translate(lang, 'curator.history.version_option', { version: version.versionNo, at: version.at }), selected: version.versionNo === selected }));
+  return {
+    id,
+    recordHref: curatorRecordHref(id),
+    notices: input.notices,
+    deleted: input.deleted,
+    compareAction: curatorRecordHref(id, '/history'),
+    fromOptions: option(compare?.from),
+    toOptions: option(compare?.to),
+    canCompare: versions.length >= 2,
+    comparison:
+      from && to
+        ? {
+            heading: translate(lang, 'curator.history.comparing', { from: from.versionNo, to: to.versionNo }),
+            changes: presentChanges(diffStates(stateAfter(from), stateAfter(to)), lang),
+          }
+        : undefined,
+    versions: [...versions].reverse().map((version) => ({
+      no: version.versionNo,
+      at: version.at,
+      actor: version.actor,
+      action: translate(lang, `curator.history.action_${version.action}` as MessageKey),
+      note: version.note,
+      changed: diffStates(version.before, version.after).map((change) => fieldLabel(change.field, lang)).join(lang === 'zh' ? '、' : ', '),
+      current: version.versionNo === latest && !input.deleted,
+      restoreAction: input.canRestore && version.after && (version.versionNo !== latest || input.deleted) ? curatorRecordHref(id, `/versions/${version.versionNo}/restore`) : undefined,
+    })),
+  };
+}
+
+/** Someone saved while this editor was editing: who, when, and what they changed. */
+export function presentConflict(since: readonly RecordVersion[], lang: Lang) {
+  const first = since[0];
+  const last = since.at(-1);
+  const names = [...new Set(since.map((version) => version.actor))].join(', ');
+  return {
+    message: translate(lang, 'curator.form.conflict', { count: since.length, actors: names, at: last?.at ?? '' }),
+    changes: presentChanges(diffStates(first?.before, last?.after), lang),
+  };
+}
