@@ -21,7 +21,7 @@ export function requireRole(needed: Role): RequestHandler {
       if (req.method === 'GET') return res.redirect(303, loginHref(req.originalUrl));
       return next(new SignInRequiredError());
     }
-    if (!hasRole(session.user.role, needed)) return next(new ForbiddenError('curator.error.forbidden', { role: needed }));
+    if (!hasRole(session.user.role, needed)) return next(new ForbiddenError('curator.error.forbidden', { role: { key: `curator.role.${needed}` } }));
     next();
   };
 }
