@@ -42,6 +42,8 @@ export function loginRoutes({ site, csrf, secureCookies }: CuratorContext): Rout
       site.logger.info({ user: (form.name ?? '').slice(0, 64) }, 'curator signed in');
       return res.redirect(303, next);
     }
+    // For whoever watches the log for brute force: which name, from where, and why (never the password).
+    site.logger.warn({ user: (form.name ?? '').slice(0, 64), address: clientAddress(req), reason: outcome.reason }, 'curator sign-in refused');
     if (outcome.reason === 'too_many') {
       const error = new TooManyAttemptsError(outcome.retryAfterMs / 1000);
       res.set('Retry-After', String(Math.ceil(outcome.retryAfterMs / 1000)));

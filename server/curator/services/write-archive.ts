@@ -20,6 +20,7 @@ export async function writeArchive<T>(site: Pick<SiteContext, 'catalog' | 'engin
   if ('holder' in taken) throw new BusyError('curator.error.busy', { purpose: taken.holder.purpose, since: taken.holder.since.slice(0, 19).replace('T', ' ') });
   try {
     const value = write();
+    site.logger.info({ purpose }, 'curator change written');
     try {
       await syncIndex(site.catalog, site.engine);
       return { value, indexed: true };

@@ -20,8 +20,8 @@ export const PASSWORDS: Record<Role, string> = {
 export type Agent = ReturnType<typeof request.agent>;
 
 /** The fixture site with the accounts `admin`, `editor` and `viewer`. */
-export async function openCuratorSite(env: Record<string, string> = {}): Promise<FixtureSite> {
-  const site = await openFixtureSite(undefined, env);
+export async function openCuratorSite(env: Record<string, string> = {}, engineFor?: Parameters<typeof openFixtureSite>[0]): Promise<FixtureSite> {
+  const site = await openFixtureSite(engineFor, env);
   for (const role of ['admin', 'editor', 'viewer'] as const) {
     const added = await addAccount(site.catalog, { name: role, role, password: PASSWORDS[role], by: 'test' });
     if (!added.ok) throw new Error(`could not add ${role}: ${added.key}`);
@@ -30,10 +30,10 @@ export async function openCuratorSite(env: Record<string, string> = {}): Promise
 }
 
 /** The test file's curator site, opened before its tests and closed after them. */
-export function withCuratorSite(env: Record<string, string> = {}): TestFn<FixtureSite> {
+export function withCuratorSite(env: Record<string, string> = {}, engineFor?: Parameters<typeof openFixtureSite>[0]): TestFn<FixtureSite> {
   const typed = test as TestFn<FixtureSite>;
   typed.before(async (t) => {
-    t.context = await openCuratorSite(env);
+    t.context = await openCuratorSite(env, engineFor);
   });
   typed.after.always(async (t) => {
     await t.context.close();
