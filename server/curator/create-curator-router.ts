@@ -26,6 +26,7 @@ import { importRoutes } from './routes/import-routes.ts';
 import { loginRoutes } from './routes/login-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
 import { NotFoundError } from '../errors.ts';
+import { SESSION_LIMITS } from './session-policy.ts';
 
 /** Big enough for a record with every field full (descriptions run to 20,000 characters each). */
 const FORM_LIMIT = '512kb';
@@ -33,6 +34,8 @@ const FORM_LIMIT = '512kb';
 export function createCuratorRouter(site: SiteContext): Router {
   const secureCookies = site.config.publicOrigin.startsWith('https:');
   const context: CuratorContext = { site, csrf: createCsrfProtection(site.catalog, secureCookies), secureCookies };
+  // Sessions that ended while the server was down are removed now; later ones at each sign-in.
+  site.catalog.accounts.briefly(() => site.catalog.accounts.sessions.purgeExpired(SESSION_LIMITS));
   const router = Router();
   router.use((_req, res, next) => {
     // Curator pages show hidden records: no shared or browser cache may keep them, no crawler list them.

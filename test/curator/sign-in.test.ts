@@ -138,3 +138,25 @@ test('sessions are kept in the catalog file: they survive a restart of the serve
   const page = await request(restarted).get('/curator').set('Cookie', `curator_session=${sessionCookieOf(agent)}`);
   t.is(page.status, 200);
 });
+
+test('a session idle for more than 30 minutes is closed: the next page sends to sign-in and its row is removed', async (t) => {
+  const { agent } = await signInAgain(t, 'viewer');
+  const idHash = hashSessionId(sessionCookieOf(agent)!);
+  t.context.catalog.accounts.sessions.touch(idHash, Date.now() - 31 * 60_000);
+  const page = await agent.get('/curator/imports');
+  t.is(page.status, 303);
+  t.is(page.headers.location, '/curator/login?next=%2Fcurator%2Fimports');
+  t.is(catalogRows(t.context.catalog, 'SELECT 1 FROM sessions WHERE id_hash = ?', idHash).length, 0);
+});
+
+test('signing out everywhere ends the account’s sessions in every browser', async (t) => {
+  const { addAccount } = await import('../../core/auth/manage-accounts.ts');
+  t.true((await addAccount(t.context.catalog, { name: 'two-browsers', role: 'viewer', password: PASSWORDS.viewer, by: 'test' })).ok);
+  const laptop = await signInAgain(t, 'two-browsers', PASSWORDS.viewer);
+  const phone = await signInAgain(t, 'two-browsers', PASSWORDS.viewer);
+  t.is((await phone.agent.get('/curator')).status, 200);
+  const out = await laptop.agent.post('/curator/account/logout-everywhere').type('form').send({ _csrf: laptop.token });
+  t.is(out.status, 303);
+  t.is((await phone.agent.get('/curator')).status, 303, 'the other browser is signed out too');
+  t.is((await laptop.agent.get('/curator')).status, 303);
+});
