@@ -69,6 +69,7 @@ test('an edit that breaks the schema is shown again with the import’s messages
       t.regex(text, /lat：应在 -90 到 90 之间，实际为 200/);
     }
     t.regex(refused.text, /value="200"/, 'what the curator typed is kept');
+    t.regex(refused.text, /id="field-id" type="text" value="tangqi-house-02" readonly/, 'and the id it cannot change is still shown');
   }
   t.deepEqual(t.context.catalog.getRecord('tangqi-house-02'), before);
 });

@@ -36,7 +36,7 @@ export function presentHistory(input: HistoryInput) {
   const compare = input.compare ?? (versions.length >= 2 ? { from: latest - 1, to: latest } : undefined);
   const from = compare && versions.find((version) => version.versionNo === compare.from);
   const to = compare && versions.find((version) => version.versionNo === compare.to);
-  const option = (selected: number | undefined) => versions.map((version) => ({ value: version.versionNo, label: translate(lang, 'curator.history.version_option', { version: version.versionNo, at: version.at }), selected: version.versionNo === selected }));
+  const option = (selected: number | undefined) => versions.map((version) => ({ value: version.versionNo, label: translate(lang, 'curator.history.version_option', { version: version.versionNo, at: shownTime(version.at) }), selected: version.versionNo === selected }));
   return {
     id,
     recordHref: curatorRecordHref(id),
@@ -55,15 +55,21 @@ export function presentHistory(input: HistoryInput) {
         : undefined,
     versions: [...versions].reverse().map((version) => ({
       no: version.versionNo,
-      at: version.at,
+      at: shownTime(version.at),
       actor: version.actor,
       action: translate(lang, `curator.history.action_${version.action}` as MessageKey),
       note: version.note,
-      changed: diffStates(version.before, version.after).map((change) => fieldLabel(change.field, lang)).join(lang === 'zh' ? '、' : ', '),
+      // A creation changes every field it has: listing them says nothing.
+      changed: !version.before ? '' : diffStates(version.before, version.after).map((change) => fieldLabel(change.field, lang)).join(lang === 'zh' ? '、' : ', '),
       current: version.versionNo === latest && !input.deleted,
       restoreAction: input.canRestore && version.after && (version.versionNo !== latest || input.deleted) ? curatorRecordHref(id, `/versions/${version.versionNo}/restore`) : undefined,
     })),
   };
+}
+
+/** `2026-12-01T09:30:00Z` as `2026-12-01 09:30:00` (the column says UTC). */
+export function shownTime(datestamp: string): string {
+  return datestamp.slice(0, 19).replace('T', ' ');
 }
 
 /** Someone saved while this editor was editing: who, when, and what they changed. */

@@ -17,8 +17,9 @@ const TEXTAREAS = new Set<RecordField>(['description_zh', 'description_en', 'geo
 const KEPT_FROM_IMPORT = new Set<RecordField>(['images', 'coordinates_source']);
 export const VOCABULARY_OF: Partial<Record<RecordField, Vocabulary>> = { type: RECORD_TYPES, protection_level: PROTECTION_LEVELS };
 
-export function controlOf(field: RecordField, editingId: boolean): Control {
-  if (KEPT_FROM_IMPORT.has(field) || (field === 'id' && !editingId)) return 'readonly';
+/** `idEditable`: a new record's id is typed in; an existing record's cannot change. */
+export function controlOf(field: RecordField, idEditable: boolean): Control {
+  if (KEPT_FROM_IMPORT.has(field) || (field === 'id' && !idEditable)) return 'readonly';
   if (VOCABULARY_OF[field]) return 'select';
   return TEXTAREAS.has(field) ? 'textarea' : 'text';
 }
@@ -37,8 +38,12 @@ export function formValuesOf(record: Partial<ArchiveRecord>): Record<RecordField
   return Object.fromEntries(RECORD_FIELDS.map((field) => [field, formValueOf(record, field)])) as Record<RecordField, string>;
 }
 
-export function postedValues(form: FormFields): Record<RecordField, string> {
-  return Object.fromEntries(RECORD_FIELDS.map((field) => [field, form[field] ?? ''])) as Record<RecordField, string>;
+/** What was posted; the fields a form cannot change (an existing record's id, what only an import sets) from `stored`. */
+export function postedValues(form: FormFields, stored?: ArchiveRecord): Record<RecordField, string> {
+  const values = Object.fromEntries(RECORD_FIELDS.map((field) => [field, form[field] ?? ''])) as Record<RecordField, string>;
+  for (const field of KEPT_FROM_IMPORT) values[field] = stored ? formValueOf(stored, field) : '';
+  if (stored) values.id = stored.id;
+  return values;
 }
 
 /**

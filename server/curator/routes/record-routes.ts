@@ -72,7 +72,9 @@ export function recordRoutes({ site, csrf }: CuratorContext): Router {
     const form = formFields(req);
     const openedAt = Number(form.version);
     if (!Number.isInteger(openedAt) || openedAt < 0) throw new BadRequestError('curator.error.bad_request');
-    const values = postedValues(form);
+    const stored = catalog.getRecord(id);
+    if (!stored) throw new NotFoundError('curator.error.no_record');
+    const values = postedValues(form, stored.record);
     const outcome: SaveOutcome = await saveEdit(site, id, values, openedAt, actorOf(res));
     switch (outcome.status) {
       case 'saved':
