@@ -29,6 +29,7 @@ export function checkNewPassword(password: string, name: string): AccountOutcome
   return { ok: true, value: undefined };
 }
 
+/** Makes an account (the name normalised, the password checked and hashed); refused when the name, role or password will not do or the name is taken. */
 export async function addAccount(catalog: Catalog, input: { name: string; role: string; password: string; by: string }): Promise<AccountOutcome<User>> {
   const name = normalizeUserName(input.name);
   if (name === undefined) return refuse('users.bad_name', { name: input.name });
@@ -41,6 +42,7 @@ export async function addAccount(catalog: Catalog, input: { name: string; role: 
   return added ? { ok: true, value: catalog.accounts.users.get(name)! } : refuse('users.exists', { name });
 }
 
+/** Sets a new password and ends every session of the account. */
 export async function changePassword(catalog: Catalog, user: User, password: string): Promise<AccountOutcome> {
   const checked = checkNewPassword(password, user.name);
   if (!checked.ok) return checked;
@@ -53,6 +55,7 @@ export async function changePassword(catalog: Catalog, user: User, password: str
   return { ok: true, value: undefined };
 }
 
+/** Gives the account another role; the last active administrator keeps theirs. */
 export function changeRole(catalog: Catalog, user: User, role: string): AccountOutcome {
   if (!isRole(role)) return refuse('users.bad_role', { role });
   if (user.role === 'admin' && role !== 'admin' && isLastAdmin(catalog, user)) return refuse('users.last_admin', { name: user.name });
@@ -60,6 +63,7 @@ export function changeRole(catalog: Catalog, user: User, role: string): AccountO
   return { ok: true, value: undefined };
 }
 
+/** Stops (and ends every session of) or allows sign-in; the last active administrator cannot be disabled. */
 export function setDisabled(catalog: Catalog, user: User, disabled: boolean): AccountOutcome {
   if (disabled && isLastAdmin(catalog, user)) return refuse('users.last_admin', { name: user.name });
   catalog.accounts.briefly(() => {
@@ -69,6 +73,7 @@ export function setDisabled(catalog: Catalog, user: User, disabled: boolean): Ac
   return { ok: true, value: undefined };
 }
 
+/** Deletes the account and its sessions; its name stays in the records’ history. Never the last active administrator. */
 export function deleteAccount(catalog: Catalog, user: User): AccountOutcome {
   if (isLastAdmin(catalog, user)) return refuse('users.last_admin', { name: user.name });
   catalog.accounts.deleteUser(user);

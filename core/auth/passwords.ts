@@ -21,6 +21,7 @@ export function passwordProblem(password: string, name: string): 'too_short' | '
   return undefined;
 }
 
+/** An argon2id hash of `password` in PHC form (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OWASP);
 }

@@ -8,6 +8,7 @@ import { text as readStream } from 'node:stream/consumers';
 
 export type PasswordInput = { ok: true; password: string } | { ok: false; reason: 'mismatch' | 'empty' };
 
+/** The new password, typed twice at a silent prompt or read from piped standard input. */
 export async function readNewPassword(prompts: { first: string; again: string }): Promise<PasswordInput> {
   if (!process.stdin.isTTY) {
     const line = (await readStream(process.stdin)).split(/\r?\n/)[0] ?? '';

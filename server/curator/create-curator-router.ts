@@ -31,6 +31,7 @@ import { SESSION_LIMITS } from './session-policy.ts';
 /** Big enough for a record with every field full (descriptions run to 20,000 characters each). */
 const FORM_LIMIT = '512kb';
 
+/** The router to mount at /curator. */
 export function createCuratorRouter(site: SiteContext): Router {
   const secureCookies = site.config.publicOrigin.startsWith('https:');
   const context: CuratorContext = { site, csrf: createCsrfProtection(site.catalog, secureCookies), secureCookies };

@@ -6,6 +6,7 @@ import type { Request } from 'express';
 
 export type FormFields = Readonly<Record<string, string>>;
 
+/** The posted form’s fields, first values only. */
 export function formFields(req: Request): FormFields {
   const body = (req.body ?? {}) as Record<string, unknown>;
   const fields: Record<string, string> = Object.create(null);

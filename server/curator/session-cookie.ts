@@ -6,14 +6,17 @@
 import type { CookieOptions, Response } from 'express';
 import { CURATOR_PATH, SESSION_COOKIE } from './session-policy.ts';
 
+/** The cookie’s attributes; `secure` when the public origin is https. */
 export function sessionCookieOptions(secure: boolean): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure, path: CURATOR_PATH };
 }
 
+/** Sets the session cookie. */
 export function setSessionCookie(res: Response, id: string, secure: boolean): void {
   res.cookie(SESSION_COOKIE, id, sessionCookieOptions(secure));
 }
 
+/** Removes it (sign-out). */
 export function clearSessionCookie(res: Response, secure: boolean): void {
   res.clearCookie(SESSION_COOKIE, sessionCookieOptions(secure));
 }

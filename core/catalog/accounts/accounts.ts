@@ -16,6 +16,7 @@ export class AccountsBusyError extends Error {
   override readonly name = 'AccountsBusyError';
 }
 
+/** The three account tables, and the brief-wait transaction every web request uses for them. */
 export class Accounts {
   readonly users: UserStore;
   readonly sessions: SessionStore;

@@ -13,6 +13,7 @@ export interface AttemptLimits {
 
 export type AttemptVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
+/** The `login_attempts` table. */
 export class LoginAttempts {
   readonly #statements;
 

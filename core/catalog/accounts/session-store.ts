@@ -28,10 +28,12 @@ interface SessionRow {
   last_seen_at: number;
 }
 
+/** What the table keeps of a session id. */
 export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** The `sessions` table. */
 export class SessionStore {
   readonly #users: UserStore;
   readonly #statements;

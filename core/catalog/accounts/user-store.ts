@@ -41,10 +41,12 @@ export function normalizeUserName(text: string): string | undefined {
   return USER_NAME.test(name) ? name : undefined;
 }
 
+/** Whether `value` names one of the three roles. */
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
+/** The `users` table. */
 export class UserStore {
   readonly #statements;
 

@@ -22,6 +22,7 @@ export interface CsrfProtection {
   tokenFor(req: Request, res: Response): string;
 }
 
+/** @param secure whether the token cookie is Secure (an https public origin) */
 export function createCsrfProtection(catalog: Catalog, secure: boolean): CsrfProtection {
   const secret = archiveSecret(catalog);
   const csrf = doubleCsrf({

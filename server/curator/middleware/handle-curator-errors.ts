@@ -24,6 +24,7 @@ const HEADINGS: Record<number, MessageKey> = {
   503: 'curator.error.heading_503',
 };
 
+/** The last middleware of the curator router. */
 export function handleCuratorErrors({ site, csrf }: CuratorContext): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);

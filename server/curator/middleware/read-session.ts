@@ -14,6 +14,7 @@ export interface CuratorLocals {
   session?: OpenSession;
 }
 
+/** Sets `res.locals.curator` from the session cookie; never refuses a request itself. */
 export function readSession(catalog: Catalog): RequestHandler {
   return (req, res, next) => {
     const id: unknown = req.cookies?.[SESSION_COOKIE];

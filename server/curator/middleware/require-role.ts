@@ -10,10 +10,12 @@ import { ForbiddenError, SignInRequiredError } from '../curator-errors.ts';
 import { loginHref } from '../local-next.ts';
 import { sessionOf } from './read-session.ts';
 
+/** Whether `role` includes what `needed` may do (viewer < editor < admin). */
 export function hasRole(role: Role, needed: Role): boolean {
   return ROLES.indexOf(role) >= ROLES.indexOf(needed);
 }
 
+/** Lets the request through only for a signed-in curator with at least `needed`. */
 export function requireRole(needed: Role): RequestHandler {
   return (req, res, next) => {
     const session = sessionOf(res);

@@ -14,6 +14,7 @@ function roleOptions(lang: Lang, selected: string) {
   return ROLES.map((role) => ({ value: role, label: translate(lang, `curator.role.${role}`), selected: role === selected }));
 }
 
+/** Every account with its actions, and the form for a new one. */
 export function presentUsersPage(users: readonly { user: User; sessions: number }[], context: { lang: Lang; self: string; notices: string[]; problem?: AccountProblem; draft?: { name: string; role: string } }) {
   const { lang } = context;
   return {
@@ -40,6 +41,7 @@ export function presentUsersPage(users: readonly { user: User; sessions: number 
   };
 }
 
+/** A curator’s own account: a new password, signing out everywhere. */
 export function presentAccountPage(user: User, sessions: number, context: { lang: Lang; notices: string[]; problem?: AccountProblem }) {
   const { lang } = context;
   return {

@@ -29,6 +29,7 @@ export interface CuratorLayoutInput {
   user?: { name: string; role: Role };
 }
 
+/** The layout’s view-model (`curator` in every curator template). */
 export function presentCuratorLayout(input: CuratorLayoutInput) {
   const { lang, user } = input;
   const other = otherLang(lang);

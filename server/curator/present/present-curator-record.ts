@@ -16,6 +16,7 @@ import { curatorRecordHref } from './present-record-list.ts';
 import { formValueOf } from './record-form-fields.ts';
 import { presentVisibility } from './present-visibility.ts';
 
+/** A record’s page in the workspace. */
 export function presentCuratorRecord(stored: StoredRecord, context: { lang: Lang; role: Role; versions: number; photographs: number; notices: string[] }) {
   const { lang, role } = context;
   const { record, visibility } = stored;
@@ -46,6 +47,7 @@ export function presentCuratorRecord(stored: StoredRecord, context: { lang: Lang
   };
 }
 
+/** The page of a deleted record: its tombstone and the way to its history. */
 export function presentDeletedRecord(tombstone: Tombstone, lang: Lang, notices: string[]) {
   return {
     id: tombstone.recordId,

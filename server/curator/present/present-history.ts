@@ -30,6 +30,7 @@ export interface HistoryInput {
   deleted: boolean;
 }
 
+/** The history page: versions newest first, the comparison form, and the comparison asked for (by default the last two versions). */
 export function presentHistory(input: HistoryInput) {
   const { id, versions, lang } = input;
   const latest = versions.at(-1)?.versionNo ?? 0;

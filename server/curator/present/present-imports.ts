@@ -29,6 +29,7 @@ export interface ReportFile {
 const ENTRIES_SHOWN = 500;
 const CHANGES_SHOWN = 50;
 
+/** The workspace address of an import (and of its parts: `/undo`, `/report.csv`). */
 export function importHref(id: number, tail = ''): string {
   return `/curator/imports/${id}${tail}`;
 }
@@ -54,6 +55,7 @@ function presentSummary(entry: ImportEntry, lang: Lang) {
   };
 }
 
+/** The import history page. */
 export function presentImportList(entries: readonly ImportEntry[], lang: Lang, olderHref: string | undefined) {
   return { imports: entries.map((entry) => presentSummary(entry, lang)), olderHref, empty: entries.length === 0 };
 }
@@ -67,6 +69,7 @@ export interface ImportPageInput {
   refusal?: UndoRefusal;
 }
 
+/** One import: its facts, the undo form (or why it was refused), its report. */
 export function presentImportPage({ entry, report, lang, canUndo, notices, refusal }: ImportPageInput) {
   const render = (message: { key: MessageKey; params?: MessageParams }) => translate(lang, message.key, message.params);
   const entries = report?.entries ?? [];

@@ -9,6 +9,7 @@ export interface LoginPageInput {
   loggedOut?: boolean;
 }
 
+/** The sign-in page’s view-model. */
 export function presentLoginPage(lang: Lang, input: LoginPageInput) {
   return {
     next: input.next,

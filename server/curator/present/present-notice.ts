@@ -32,6 +32,7 @@ export function withNotice(path: string, code: NoticeCode, indexed = true): stri
   return `${path}${path.includes('?') ? '&' : '?'}done=${code}${indexed ? '' : '&index=later'}`;
 }
 
+/** The notices the address asks for, in `lang`. */
 export function presentNotice(params: QueryParams, lang: Lang): string[] {
   const code = firstValue(params, 'done');
   const notices: string[] = [];

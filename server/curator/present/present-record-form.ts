@@ -25,10 +25,12 @@ export function problemText(problem: FieldProblem, lang: Lang): string {
   return translate(lang, `problem.${problem.code}` as MessageKey, { field: problem.field, received: problem.received, ...problem.params });
 }
 
+/** A record field’s (or `visibility`’s, `media`’s) name for curators. */
 export function fieldLabel(field: string, lang: Lang): string {
   return translate(lang, `curator.field.${field}` as MessageKey);
 }
 
+/** The form’s view-model. */
 export function presentRecordForm(input: RecordFormInput) {
   const { lang } = input;
   const problemsOf = new Map<string, string[]>();

@@ -7,10 +7,12 @@ import { recordTitle } from '../../present/localize.ts';
 import { typeLabel } from '../../present/record-summary.ts';
 import { presentVisibility } from './present-visibility.ts';
 
+/** The workspace address of a record (and of its parts: `/edit`, `/history` …). */
 export function curatorRecordHref(id: string, tail = ''): string {
   return `/curator/records/${encodeURIComponent(id)}${tail}`;
 }
 
+/** The workspace’s search page: each hit with its id, type, visibility and last change. */
 export function presentRecordList(outcome: SearchOutcome, stored: ReadonlyMap<string, StoredRecord>, lang: Lang, canCreate: boolean) {
   const { query, result } = outcome;
   const from = (result.page - 1) * result.pageSize + 1;

@@ -10,6 +10,7 @@ export interface VisibilityView {
   publicNow: boolean;
 }
 
+/** The badge of a visibility. */
 export function presentVisibility(visibility: Visibility, lang: Lang): VisibilityView {
   const label =
     visibility.state === 'embargoed'

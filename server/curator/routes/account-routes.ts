@@ -20,6 +20,7 @@ import { clearSessionCookie } from '../session-cookie.ts';
 
 const USER_ACTIONS = new Set(['role', 'disable', 'enable', 'logout', 'delete', 'password']);
 
+/** The accounts page (admins) and a curator’s own account page. */
 export function accountRoutes({ site, csrf, secureCookies }: CuratorContext): Router {
   const router = Router();
   const { catalog } = site;

@@ -9,6 +9,7 @@ import { sessionOf } from '../middleware/read-session.ts';
 import { presentRecordList } from '../present/present-record-list.ts';
 import { renderCuratorPage } from '../render-curator-page.ts';
 
+/** The workspace’s home. */
 export function dashboardRoutes({ site, csrf }: CuratorContext): Router {
   const router = Router();
   router.get('/', requireRole('viewer'), async (req, res) => {

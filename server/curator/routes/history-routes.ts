@@ -18,6 +18,7 @@ import { writeArchive } from '../services/write-archive.ts';
 
 const VERSION = /^[1-9]\d{0,8}$/;
 
+/** A record’s history and restoring a version. */
 export function historyRoutes({ site, csrf }: CuratorContext): Router {
   const router = Router();
   const { catalog } = site;

@@ -21,6 +21,7 @@ import { writeArchive } from '../services/write-archive.ts';
 const PAGE = 50;
 const IMPORT_ID = /^[1-9]\d{0,12}$/;
 
+/** The import history, one import, its report, undo. */
 export function importRoutes({ site, csrf }: CuratorContext): Router {
   const router = Router();
   const { catalog, config } = site;

@@ -13,6 +13,7 @@ import { clearSessionCookie, setSessionCookie } from '../session-cookie.ts';
 import { SESSION_COOKIE } from '../session-policy.ts';
 import { firstValue, queryParams } from '../../params/query-params.ts';
 
+/** Signing in and out. */
 export function loginRoutes({ site, csrf, secureCookies }: CuratorContext): Router {
   const router = Router();
   const { catalog } = site;

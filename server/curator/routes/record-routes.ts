@@ -23,6 +23,7 @@ import { renderCuratorPage } from '../render-curator-page.ts';
 import { saveEdit, saveNew, type SaveOutcome } from '../services/save-record.ts';
 import { writeArchive } from '../services/write-archive.ts';
 
+/** A record’s page, its form, and the posts that change it. */
 export function recordRoutes({ site, csrf }: CuratorContext): Router {
   const router = Router();
   const { catalog } = site;

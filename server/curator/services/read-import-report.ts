@@ -14,6 +14,7 @@ export function reportPath(reportsDir: string, entry: ImportEntry, extension: 'j
   return path.join(reportsDir, `${entry.report}.${extension}`);
 }
 
+/** The import’s report, parsed; undefined when it has none. */
 export async function readImportReport(reportsDir: string, entry: ImportEntry): Promise<ReportFile | undefined> {
   const file = reportPath(reportsDir, entry, 'json');
   if (!file) return undefined;

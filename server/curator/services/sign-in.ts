@@ -25,6 +25,7 @@ export interface SignInRequest {
   previousSession?: string;
 }
 
+/** Checks the name and password against the limits and the account; on success, the new session’s id for the cookie. */
 export async function signIn(catalog: Catalog, request: SignInRequest): Promise<SignInOutcome> {
   const { accounts } = catalog;
   const account = normalizeUserName(request.name) ?? request.name.slice(0, 64).toLowerCase();

@@ -15,6 +15,7 @@ export interface WriteResult<T> {
   indexed: boolean;
 }
 
+/** Runs `write` under the writer lock (or throws `BusyError` at once), then syncs the search index. */
 export async function writeArchive<T>(site: Pick<SiteContext, 'catalog' | 'engine' | 'logger'>, purpose: string, write: () => T): Promise<WriteResult<T>> {
   const taken = site.catalog.writerLock.tryAcquire(purpose);
   if ('holder' in taken) throw new BusyError('curator.error.busy', { purpose: taken.holder.purpose, since: taken.holder.since.slice(0, 19).replace('T', ' ') });
