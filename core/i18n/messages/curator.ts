@@ -306,6 +306,7 @@ export const CURATOR_MESSAGES = {
   'curator.imports.status_done': { zh: '完成', en: 'done' },
   'curator.imports.status_failed': { zh: '完成，但有内容被拒绝', en: 'done, with refusals' },
   'curator.imports.status_interrupted': { zh: '中断', en: 'interrupted' },
+  'curator.imports.status_cancelled': { zh: '已取消（已写入的整批保留）', en: 'cancelled (the whole batches written are kept)' },
   'curator.imports.status_undone': { zh: '已撤销', en: 'undone' },
   'curator.imports.error': { zh: '中止原因', en: 'Stopped because' },
   'curator.imports.undone_at': { zh: '撤销于', en: 'Undone on' },

@@ -3,7 +3,7 @@
  * counts and status, and its report (each problem with its file, line and reason in the curator's
  * language, as the CLI and the report's CSV give them). Undoing follows the CLI's rules.
  */
-import type { ImportEntry } from '../../../core/catalog/import-log.ts';
+import type { ImportEntry, ImportStatus } from '../../../core/catalog/import-log.ts';
 import type { LaterChange, UndoRefusal } from '../../../core/catalog/undo-import.ts';
 import type { MessageKey } from '../../../core/i18n/messages.ts';
 import { translate, type Lang, type MessageParams } from '../../../core/i18n/translate.ts';
@@ -24,6 +24,16 @@ export interface ReportFile {
   entries: ReportFileEntry[];
   entriesNotListed: number;
 }
+
+/** Each status's words; `cancelled` is a web import stopped by its curator (the uploads' jobs). */
+const STATUS_LABELS: Readonly<Record<ImportStatus | 'cancelled', MessageKey>> = {
+  running: 'curator.imports.status_running',
+  done: 'curator.imports.status_done',
+  failed: 'curator.imports.status_failed',
+  interrupted: 'curator.imports.status_interrupted',
+  cancelled: 'curator.imports.status_cancelled',
+  undone: 'curator.imports.status_undone',
+};
 
 /** Problems listed on the page; the CSV download has them all. */
 const ENTRIES_SHOWN = 500;
@@ -49,7 +59,7 @@ function presentSummary(entry: ImportEntry, lang: Lang) {
     duration: duration(entry, lang),
     actor: entry.actor ?? '—',
     sources: entry.sources.join(', '),
-    status: translate(lang, `curator.imports.status_${entry.status}` as MessageKey),
+    status: translate(lang, STATUS_LABELS[entry.status]),
     statusCode: entry.status,
     counts: translate(lang, 'curator.imports.counts', { created: totals.created, updated: totals.updated, unchanged: totals.unchanged, failed: totals.failed }),
   };
