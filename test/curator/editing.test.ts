@@ -13,6 +13,7 @@ import { formValuesOf } from '../../server/curator/present/record-form-fields.ts
 import type { FixtureSite } from '../site/helpers/fixture-site.ts';
 import { decodeEntities } from '../site/helpers/html.ts';
 import { csrfOf, signedIn, withCuratorSite, type Agent } from './helpers/curator-site.ts';
+import { formValuesIn } from './helpers/form-values.ts';
 
 const test = withCuratorSite();
 
@@ -74,7 +75,7 @@ test('an edit that breaks the schema is shown again with the import’s messages
   t.deepEqual(t.context.catalog.getRecord('tangqi-house-02'), before);
 });
 
-test('two editors save the same record: the second is told who changed what, keeps their input, and nothing is lost', async (t) => {
+test('two editors save the same record: the second is told who changed what, keeps their input, and saving the merged form keeps both', async (t) => {
   const first = await signedIn(t, 'editor');
   const second = await signedIn(t, 'admin');
   const formOfFirst = await editForm(t, first.agent, 'tangqi-house-03', { title_en: 'First editor’s title' });
@@ -83,17 +84,34 @@ test('two editors save the same record: the second is told who changed what, kee
   const versions = t.context.catalog.history.count('tangqi-house-03');
   const clash = await second.agent.post('/curator/records/tangqi-house-03').set('Accept-Language', 'en').type('form').send(formOfSecond);
   t.is(clash.status, 409);
-  const text = decodeEntities(clash.text);
-  t.regex(text, /While you were editing, user:editor saved this record \(1 new version/);
-  t.regex(text, /First editor’s title/, 'their change is shown');
-  t.regex(text, /Second editor’s description<\/textarea>/, 'the second editor’s input is still in the form');
+  t.regex(decodeEntities(clash.text), /While you were editing, user:editor saved this record \(1 new version/);
   t.is(t.context.catalog.history.count('tangqi-house-03'), versions, 'nothing was written');
-  t.is(t.context.catalog.getRecord('tangqi-house-03')!.record.title_en, 'First editor’s title');
-  // Saving the form as shown again (it now answers to the latest version) keeps both changes.
-  const version = /name="version" value="(\d+)"/.exec(clash.text)![1]!;
-  const resent = await second.agent.post('/curator/records/tangqi-house-03').type('form').send({ ...formOfSecond, title_en: 'First editor’s title', version, _csrf: csrfOf(clash.text) });
+  const shown = formValuesIn(clash.text, '/curator/records/tangqi-house-03');
+  t.is(shown.description_en, 'Second editor’s description', 'the second editor’s input is still in the form');
+  t.is(shown.title_en, 'First editor’s title', 'the field only the first editor changed now holds their value');
+  t.notRegex(clash.text, /curator-field--clash/, 'no field was changed by both');
+  // Saving the form as shown, without retyping anything, keeps both changes.
+  const resent = await second.agent.post('/curator/records/tangqi-house-03').type('form').send(shown);
   t.is(resent.status, 303);
   t.like(t.context.catalog.getRecord('tangqi-house-03')!.record, { title_en: 'First editor’s title', description_en: 'Second editor’s description' });
+});
+
+test('two editors change the same field: the second keeps their text, sees the first one’s beside it, and decides', async (t) => {
+  const first = await signedIn(t, 'editor');
+  const second = await signedIn(t, 'admin');
+  const formOfFirst = await editForm(t, first.agent, 'tangqi-house-09', { title_zh: '第一位编辑的题名', place_en: '' });
+  const formOfSecond = await editForm(t, second.agent, 'tangqi-house-09', { title_zh: '第二位编辑的题名', place_en: 'Second editor’s place' });
+  t.is((await first.agent.post('/curator/records/tangqi-house-09').type('form').send(formOfFirst)).status, 303);
+  const clash = await second.agent.post('/curator/records/tangqi-house-09').set('Accept-Language', 'zh').type('form').send(formOfSecond);
+  t.is(clash.status, 409);
+  const shown = formValuesIn(clash.text, '/curator/records/tangqi-house-09');
+  t.like(shown, { title_zh: '第二位编辑的题名', place_en: 'Second editor’s place' });
+  const text = decodeEntities(clash.text);
+  t.regex(text, /id="field-title_zh-clash">对方也改了这个字段，改为：“第一位编辑的题名”。/);
+  t.regex(text, /id="field-place_en-clash">对方把这个字段清空了。/);
+  t.is(t.context.catalog.getRecord('tangqi-house-09')!.record.title_zh, '第一位编辑的题名', 'nothing of the second save was written');
+  t.is((await second.agent.post('/curator/records/tangqi-house-09').type('form').send(shown)).status, 303);
+  t.like(t.context.catalog.getRecord('tangqi-house-09')!.record, { title_zh: '第二位编辑的题名', place_en: 'Second editor’s place' });
 });
 
 test('withdrawing hides a record from the public at once and republishing shows it again; embargo dates are checked', async (t) => {

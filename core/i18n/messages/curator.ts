@@ -190,13 +190,21 @@ export const CURATOR_MESSAGES = {
     zh: '有 {count} 处需要修改，记录尚未保存（与导入使用同样的检查）。',
     en: '{count} {count:problem needs|problems need} fixing; the record was not saved (the same checks as an import).',
   },
+  'curator.form.clash': {
+    zh: '对方也改了这个字段，改为：“{theirs}”。这里保留的是您的内容；要采用对方的，请照此修改。',
+    en: 'They changed this field too, to: “{theirs}”. Your text is kept here; to take theirs, change it to that.',
+  },
+  'curator.form.clash_cleared': {
+    zh: '对方把这个字段清空了。这里保留的是您的内容；要采用对方的，请清空它。',
+    en: 'They emptied this field. Your text is kept here; to take theirs, empty it.',
+  },
   'curator.form.id_taken': {
     zh: '编号“{id}”已被使用（或属于已删除的记录，可在其历史中恢复）。请换一个编号；没有做任何改动。',
     en: 'The id "{id}" is in use (or belongs to a deleted record, which its history can restore). Choose another; nothing was changed.',
   },
   'curator.form.conflict': {
-    zh: '您编辑期间，{actors} 已保存了这条记录（{count} 个新版本，最近一次 {at}）。您的修改没有保存，仍保留在下面的表单中；他们的修改如下。请核对后再保存。',
-    en: 'While you were editing, {actors} saved this record ({count} new {count:version|versions}, the last at {at}). Your changes were not saved and are still in the form below; theirs are shown here. Check them, then save again.',
+    zh: '您编辑期间，{actors} 已保存了这条记录（{count} 个新版本，最近一次 {at}），他们的修改如下。您的修改还没有保存：下面的表单里，您改过的字段保留您的内容，只有他们改过的字段已换成他们的新内容；双方都改过的字段标了出来。请核对后再保存。',
+    en: 'While you were editing, {actors} saved this record ({count} new {count:version|versions}, the last at {at}); their changes are shown here. Yours are not saved yet: in the form below, the fields you changed keep your text, the fields only they changed now hold their new values, and the fields you both changed are marked. Check them, then save again.',
   },
 
   // After a change.

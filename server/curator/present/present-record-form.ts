@@ -7,6 +7,7 @@ import type { MessageKey } from '../../../core/i18n/messages.ts';
 import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import type { FieldProblem } from '../../../core/schema/problems.ts';
 import { RECORD_FIELDS, type RecordField } from '../../../core/schema/record.ts';
+import type { FieldClash } from '../services/merge-edit.ts';
 import { controlOf, VOCABULARY_OF } from './record-form-fields.ts';
 
 export interface RecordFormInput {
@@ -18,6 +19,8 @@ export interface RecordFormInput {
   version?: number;
   problems?: readonly FieldProblem[];
   warnings?: readonly FieldProblem[];
+  /** Fields someone else changed too while this form was open (their value, shown beside the editor's). */
+  clashes?: readonly FieldClash[];
 }
 
 /** A problem in the words of an import report: `problem.*` with the field and the value. */
@@ -39,6 +42,7 @@ export function presentRecordForm(input: RecordFormInput) {
     const field = RECORD_FIELDS.includes(problem.field as RecordField) ? problem.field : 'id';
     problemsOf.set(field, [...(problemsOf.get(field) ?? []), problemText(problem, lang)]);
   }
+  const clashOf = new Map((input.clashes ?? []).map((clash) => [clash.field, clash.theirs]));
   return {
     editing: input.id !== undefined,
     action: input.id === undefined ? '/curator/records' : `/curator/records/${encodeURIComponent(input.id)}`,
@@ -50,6 +54,8 @@ export function presentRecordForm(input: RecordFormInput) {
       const vocabulary = VOCABULARY_OF[field];
       const value = input.values[field];
       const problems = problemsOf.get(field);
+      const theirs = clashOf.get(field);
+      const clash = theirs === undefined ? undefined : theirs === '' ? translate(lang, 'curator.form.clash_cleared') : translate(lang, 'curator.form.clash', { theirs });
       return {
         name: field,
         inputId: `field-${field}`,
@@ -65,8 +71,9 @@ export function presentRecordForm(input: RecordFormInput) {
           ...vocabulary.map((entry) => ({ value: entry.key, label: `${entry[lang]} (${entry.key})`, selected: entry.key === value })),
         ],
         problems,
+        clash,
         invalid: problems !== undefined,
-        describedBy: [hintOf(field, lang) && `field-${field}-hint`, problems && `field-${field}-problem`].filter(Boolean).join(' ') || undefined,
+        describedBy: [hintOf(field, lang) && `field-${field}-hint`, problems && `field-${field}-problem`, clash && `field-${field}-clash`].filter(Boolean).join(' ') || undefined,
       };
     }),
   };

@@ -20,6 +20,7 @@ import { presentRecordForm } from '../present/present-record-form.ts';
 import { curatorRecordHref } from '../present/present-record-list.ts';
 import { formValuesOf, postedValues } from '../present/record-form-fields.ts';
 import { renderCuratorPage } from '../render-curator-page.ts';
+import { mergeEdit } from '../services/merge-edit.ts';
 import { saveEdit, saveNew, type SaveOutcome } from '../services/save-record.ts';
 import { writeArchive } from '../services/write-archive.ts';
 
@@ -87,9 +88,11 @@ export function recordRoutes({ site, csrf }: CuratorContext): Router {
         return renderForm(req, res, view, translate(lang, 'curator.form.edit_title', { title: id }), 400);
       }
       case 'conflict': {
-        // The curator's own input stays in the form; the version it now answers to is the latest.
+        // The form comes back merged with what is stored now, answering to the latest version.
         const latest = catalog.history.latest(id)?.versionNo ?? openedAt;
-        const view = presentRecordForm({ lang, id, values, version: latest });
+        const current = catalog.getRecord(id)?.record;
+        const merged = current ? mergeEdit(catalog.history.get(id, openedAt)?.after?.record, current, values) : { values, clashes: [] };
+        const view = presentRecordForm({ lang, id, values: merged.values, version: latest, clashes: merged.clashes });
         return renderForm(req, res, { ...view, conflict: presentConflict(outcome.since, lang) }, translate(lang, 'curator.form.edit_title', { title: id }), 409);
       }
       default:
