@@ -158,7 +158,7 @@ test('the history compares any two versions field by field and restores one as a
   const { agent } = await signedIn(t, 'editor');
   const original = t.context.catalog.getRecord('tangqi-house-07')!.record;
   await agent.post('/curator/records/tangqi-house-07').type('form').send(await editForm(t, agent, 'tangqi-house-07', { title_en: 'Renamed once' }));
-  await agent.post('/curator/records/tangqi-house-07').type('form').send(await editForm(t, agent, 'tangqi-house-07', { title_en: 'Renamed twice', place_en: 'Tangqi' }));
+  await agent.post('/curator/records/tangqi-house-07').type('form').send(await editForm(t, agent, 'tangqi-house-07', { title_en: 'Renamed twice', place_en: 'Tangqi', keywords_zh: '民居; 水北街' }));
   const latest = t.context.catalog.history.latest('tangqi-house-07')!.versionNo;
   const compared = await agent.get(`/curator/records/tangqi-house-07/history?from=${latest - 2}&to=${latest}`).set('Accept-Language', 'en');
   t.is(compared.status, 200);
@@ -166,6 +166,7 @@ test('the history compares any two versions field by field and restores one as a
   t.regex(text, new RegExp(`What differs between v${latest - 2} and v${latest}`));
   t.regex(text, new RegExp(`Title \\(English\\) <code>title_en</code></th><td><del>${original.title_en}</del></td><td><ins>Renamed twice</ins>`));
   t.regex(text, /<code>place_en<\/code><\/th><td>(<del>[^<]*<\/del>)?<\/td><td><ins>Tangqi<\/ins>/);
+  t.regex(text, /<code>keywords_zh<\/code><\/th><td>(<del>[^<]*<\/del>)?<\/td><td><ins>民居; 水北街<\/ins>/, 'lists read as the form writes them');
   t.is((await agent.get('/curator/records/tangqi-house-07/history?from=1&to=999')).status, 400);
   const restore = await agent.post(`/curator/records/tangqi-house-07/versions/${latest - 2}/restore`).type('form').send({ _csrf: csrfOf(compared.text) });
   t.is(restore.headers.location, '/curator/records/tangqi-house-07/history?done=restored');

@@ -8,6 +8,7 @@ import type { RecordState, RecordVersion } from '../../../core/catalog/record-hi
 import type { MessageKey } from '../../../core/i18n/messages.ts';
 import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import { fieldLabel } from './present-record-form.ts';
+import { formValueOf } from './record-form-fields.ts';
 import { curatorRecordHref } from './present-record-list.ts';
 
 /** The state a version left the record in; a deletion left none. */
@@ -15,8 +16,16 @@ function stateAfter(version: RecordVersion | undefined): RecordState | undefined
   return version?.after;
 }
 
-function presentChanges(changes: readonly FieldChange[], lang: Lang) {
-  return changes.map((change) => ({ label: fieldLabel(change.field, lang), name: change.field, before: change.before ?? '', after: change.after ?? '' }));
+/** The fields that differ between two states, each value written as the edit form shows it (lists as `a; b`, not JSON). */
+function presentChanges(before: RecordState | undefined, after: RecordState | undefined, lang: Lang) {
+  const shown = (state: RecordState | undefined, change: FieldChange, diffed: string | undefined) =>
+    state && change.field !== 'visibility' && change.field !== 'media' ? formValueOf(state.record, change.field) : (diffed ?? '');
+  return diffStates(before, after).map((change) => ({
+    label: fieldLabel(change.field, lang),
+    name: change.field,
+    before: shown(before, change, change.before),
+    after: shown(after, change, change.after),
+  }));
 }
 
 export interface HistoryInput {
@@ -51,7 +60,7 @@ export function presentHistory(input: HistoryInput) {
       from && to
         ? {
             heading: translate(lang, 'curator.history.comparing', { from: from.versionNo, to: to.versionNo }),
-            changes: presentChanges(diffStates(stateAfter(from), stateAfter(to)), lang),
+            changes: presentChanges(stateAfter(from), stateAfter(to), lang),
           }
         : undefined,
     versions: [...versions].reverse().map((version) => ({
@@ -80,6 +89,6 @@ export function presentConflict(since: readonly RecordVersion[], lang: Lang) {
   const names = [...new Set(since.map((version) => version.actor))].join(', ');
   return {
     message: translate(lang, 'curator.form.conflict', { count: since.length, actors: names, at: last?.at ?? '' }),
-    changes: presentChanges(diffStates(first?.before, last?.after), lang),
+    changes: presentChanges(first?.before, last?.after, lang),
   };
 }
