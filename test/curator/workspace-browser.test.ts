@@ -1,9 +1,9 @@
 /**
  * The workspace in a real browser (Debian's Chromium through playwright-core), as a curator uses
  * it: sign in, find a record, edit it, compare two versions, restore one, withdraw and republish
- * it, undo an import from the history page, and check the archive is as it was. Every curator
- * page passes axe without a serious problem, in both languages, under the strict CSP (no console
- * errors) and without a request to another site.
+ * it, save it over another editor's change, undo an import from the history page, and check the
+ * archive is as it was. Every curator page passes axe without a serious problem, in both
+ * languages, under the strict CSP (no console errors) and without a request to another site.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -36,7 +36,7 @@ typed.after.always(async (t) => {
   await stopBrowsing(t.context);
 });
 
-typed('a curator signs in, edits, compares, restores, withdraws and republishes a record and undoes an import; every page passes axe', async (t) => {
+typed('a curator signs in, edits, compares, restores, withdraws and republishes a record, saves over another editor’s change and undoes an import; every page passes axe', async (t) => {
   const { page, problems, elsewhere } = await openPage(t, 'en-GB');
   const { origin, site } = t.context;
   const check = async (name: string) => {
@@ -105,6 +105,18 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   t.is(await page.getByRole('status').first().textContent(), 'The record is public.');
   t.is((await page.request.get(`${origin}/items/tangqi-house-10`)).status(), 200);
 
+  // Another editor saves the record while this form is open: the form comes back merged, and saving it keeps both.
+  await page.goto(`${origin}/curator/records/tangqi-house-10/edit`);
+  const meanwhile = site.catalog.getRecord('tangqi-house-10')!.record;
+  site.catalog.writeBatch([{ record: { ...meanwhile, description_en: 'Described by another editor meanwhile.' } }], { actor: 'user:editor' });
+  await page.getByLabel('Place (English) place_en').fill('Shuibei Street, Tangqi');
+  await page.getByRole('button', { name: 'Save' }).click();
+  t.regex((await page.getByRole('alert').first().textContent()) ?? '', /While you were editing, user:editor saved this record/);
+  t.is(await page.getByLabel('Description (English) description_en').inputValue(), 'Described by another editor meanwhile.');
+  await check('record-form-conflict');
+  await page.getByRole('button', { name: 'Save' }).click();
+  t.like(site.catalog.getRecord('tangqi-house-10')!.record, { place_en: 'Shuibei Street, Tangqi', description_en: 'Described by another editor meanwhile.' });
+
   // Undo the import from the history page.
   const before = site.catalog.countRecords();
   await page.goto(`${origin}/curator/imports`);
@@ -126,8 +138,8 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
 
   await page.getByRole('button', { name: '退出登录' }).click();
   t.regex(page.url(), /\/curator\/login\?done=logged_out$/);
-  // Only the three refusals the curator met on purpose: the wrong password, the bad edit, the missing record.
-  const refusals = [401, 400, 404].map((status) => `error: Failed to load resource: the server responded with a status of ${status} (${{ 401: 'Unauthorized', 400: 'Bad Request', 404: 'Not Found' }[status]})`);
+  // Only the refusals the curator met on purpose: the wrong password, the bad edit, the other editor's save, the missing record.
+  const refusals = [401, 400, 409, 404].map((status) => `error: Failed to load resource: the server responded with a status of ${status} (${{ 401: 'Unauthorized', 400: 'Bad Request', 409: 'Conflict', 404: 'Not Found' }[status]})`);
   t.deepEqual(problems, refusals, 'no other console errors (CSP) or failed requests');
   t.deepEqual(elsewhere, [], 'no request to another site');
 });
