@@ -2,6 +2,7 @@
  * Configuration, read from the environment once, validated and frozen. Every runtime file lives
  * under one data directory, never in the source tree.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
@@ -30,6 +31,11 @@ const environmentSchema = z.object({
   ARCHIVE_NAME_ZH: z.string().trim().min(1).max(200).default('文化遗产档案'),
   ARCHIVE_NAME_EN: z.string().trim().min(1).max(200).default('Heritage Archive'),
   ARCHIVE_ADMIN_EMAIL: z.email().optional(),
+  ARCHIVE_TRUST_PROXY: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .refine((parts) => parts.every(isProxyAddress), 'expected the reverse proxies\' addresses, comma-separated: loopback, an IP address or a subnet such as 10.0.0.0/8')
+    .optional(),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
@@ -60,10 +66,25 @@ export interface Config {
   readonly publicOrigin: string;
   /** The institution's name for the archive, as citations and Linked Data name its publisher. */
   readonly archiveName: { readonly zh: string; readonly en: string };
+  /**
+   * The reverse proxies in front of the server (`ARCHIVE_TRUST_PROXY`), whose X-Forwarded-For the
+   * server believes: only then is a client's address (sign-in limits, the session list) its own
+   * rather than the proxy's. Unset: the connection's address, which no client can choose.
+   */
+  readonly trustProxy?: readonly string[];
   /** True when `ARCHIVE_PUBLIC_URL` was not set (the server warns when it listens beyond localhost). */
   readonly publicOriginIsDefault: boolean;
   /** Who answers for the archive (`ARCHIVE_ADMIN_EMAIL`): OAI-PMH Identify's adminEmail. */
   readonly adminEmail?: string;
+}
+
+/** `loopback`, `linklocal`, `uniquelocal` (Express's names), an IP address, or one with a prefix length. */
+function isProxyAddress(part: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(part)) return true;
+  const [address = '', prefix, ...rest] = part.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 /** `{s}.tile.example.org` (with any port) of a tile URL template. */
@@ -110,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOriginIsDefault: vars.ARCHIVE_PUBLIC_URL === undefined,
     archiveName: Object.freeze({ zh: vars.ARCHIVE_NAME_ZH, en: vars.ARCHIVE_NAME_EN }),
     adminEmail: vars.ARCHIVE_ADMIN_EMAIL,
+    trustProxy: vars.ARCHIVE_TRUST_PROXY && Object.freeze(vars.ARCHIVE_TRUST_PROXY),
   });
 }

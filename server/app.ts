@@ -57,6 +57,8 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.disable('x-powered-by');
   // `<`, `>` and `&` in JSON as \u escapes: no JSON answer can be read as markup.
   app.set('json escape', true);
+  // Only named proxies' X-Forwarded-For is believed (never `true`: any client could then pick its address).
+  if (config.trustProxy) app.set('trust proxy', [...config.trustProxy]);
   installViewEngine(app);
   app.locals.assets = `/assets/${version}`;
   app.locals.publicOrigin = config.publicOrigin;

@@ -17,7 +17,7 @@ export function formFields(req: Request): FormFields {
   return fields;
 }
 
-/** The client's address, for rate limits and the session list. */
+/** The client's address, for rate limits and the session list: the forwarded one only from a proxy named by ARCHIVE_TRUST_PROXY. */
 export function clientAddress(req: Request): string {
   return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
