@@ -1,11 +1,12 @@
 /**
  * Attacks on the workspace's forms (bad-inputs.md rows 32–33): another site's form posted with the
- * curator's session, a missing or stale token, a token from another session, an oversized body.
+ * curator's session, a missing or stale token, a token from another session, an oversized body,
+ * a stolen session guessing the account's password.
  * Each is refused with a clear message in the curator's language and a 4xx; nothing changes.
  */
 import request from 'supertest';
 import { decodeEntities } from '../site/helpers/html.ts';
-import { csrfOf, sessionCookieOf, signedIn, signInAgain, withCuratorSite } from './helpers/curator-site.ts';
+import { anonymousAgent, csrfOf, PASSWORDS, sessionCookieOf, signedIn, signInAgain, withCuratorSite } from './helpers/curator-site.ts';
 
 const test = withCuratorSite();
 const TARGET = '/curator/records/tangqi-house-20/visibility';
@@ -56,4 +57,21 @@ test('a viewer’s well-formed post to an editor’s route is refused with 403, 
   t.is(refused.status, 403);
   t.regex(refused.text, /Your role does not allow this \(it needs editor or above\)\. Nothing was changed\./);
   t.is(t.context.catalog.getRecord('tangqi-house-20')!.visibility.state, 'public');
+});
+
+test('a stolen session cannot guess the password: wrong current passwords count as failed sign-ins and lock the account', async (t) => {
+  const { addAccount } = await import('../../core/auth/manage-accounts.ts');
+  t.true((await addAccount(t.context.catalog, { name: 'guessed-at', role: 'viewer', password: PASSWORDS.viewer, by: 'test' })).ok);
+  const { agent, token } = await signInAgain(t, 'guessed-at', PASSWORDS.viewer);
+  const change = (current: string) =>
+    agent.post('/curator/account/password').set('Accept-Language', 'en').type('form').send({ _csrf: token, current, password: 'a brand new passphrase', password_again: 'a brand new passphrase' });
+  for (let guess = 0; guess < 5; guess++) t.is((await change(`guess number ${guess}`)).status, 400);
+  const locked = await change(PASSWORDS.viewer);
+  t.is(locked.status, 429, 'even the right password, once the guesses ran out');
+  t.regex(locked.text, /Too many failed sign-ins: try again in 15 minutes\./);
+  const stored = t.context.catalog.accounts.users.get('guessed-at')!;
+  const { verifyPassword } = await import('../../core/auth/passwords.ts');
+  t.true(await verifyPassword(stored.passwordHash, PASSWORDS.viewer), 'the password is unchanged');
+  const { agent: other, token: otherToken } = await anonymousAgent(t);
+  t.is((await other.post('/curator/login').type('form').send({ _csrf: otherToken, name: 'guessed-at', password: PASSWORDS.viewer })).status, 429);
 });

@@ -5,17 +5,18 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { addAccount, changePassword, changeRole, deleteAccount, findAccount, logOutEverywhere, setDisabled, type AccountOutcome } from '../../../core/auth/manage-accounts.ts';
-import { verifyPassword } from '../../../core/auth/passwords.ts';
 import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import { NotFoundError } from '../../errors.ts';
 import { queryParams } from '../../params/query-params.ts';
 import type { CuratorContext } from '../curator-context.ts';
-import { formFields, routeParam } from '../form-fields.ts';
+import { TooManyAttemptsError } from '../curator-errors.ts';
+import { clientAddress, formFields, routeParam } from '../form-fields.ts';
 import { requireRole } from '../middleware/require-role.ts';
 import { sessionOf } from '../middleware/read-session.ts';
 import { presentAccountPage, presentUsersPage, type AccountProblem } from '../present/present-accounts.ts';
 import { presentNotice, withNotice } from '../present/present-notice.ts';
 import { renderCuratorPage } from '../render-curator-page.ts';
+import { checkCurrentPassword } from '../services/sign-in.ts';
 import { clearSessionCookie } from '../session-cookie.ts';
 
 const USER_ACTIONS = new Set(['role', 'disable', 'enable', 'logout', 'delete', 'password']);
@@ -86,7 +87,13 @@ export function accountRoutes({ site, csrf, secureCookies }: CuratorContext): Ro
   router.post('/account/password', requireRole('viewer'), async (req, res) => {
     const form = formFields(req);
     const { user } = sessionOf(res)!;
-    if (!(await verifyPassword(user.passwordHash, form.current ?? ''))) return renderAccount(req, res, 400, { key: 'curator.account.wrong_current' });
+    const current = await checkCurrentPassword(catalog, user, form.current ?? '', clientAddress(req));
+    if (!current.ok && current.reason === 'too_many') {
+      const refusal = new TooManyAttemptsError(current.retryAfterMs / 1000);
+      res.set('Retry-After', String(Math.ceil(refusal.retryAfterSeconds)));
+      return renderAccount(req, res, 429, { key: refusal.messageKey, params: refusal.params });
+    }
+    if (!current.ok) return renderAccount(req, res, 400, { key: 'curator.account.wrong_current' });
     if ((form.password ?? '') !== (form.password_again ?? '')) return renderAccount(req, res, 400, { key: 'users.password_mismatch' });
     const changed = await changePassword(catalog, user, form.password ?? '');
     if (!changed.ok) return renderAccount(req, res, 400, changed);

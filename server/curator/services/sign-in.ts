@@ -7,7 +7,7 @@
  */
 import type { Catalog } from '../../../core/catalog/catalog.ts';
 import { hashSessionId as hashOf } from '../../../core/catalog/accounts/session-store.ts';
-import { normalizeUserName } from '../../../core/catalog/accounts/user-store.ts';
+import { normalizeUserName, type User } from '../../../core/catalog/accounts/user-store.ts';
 import { verifyPassword } from '../../../core/auth/passwords.ts';
 import { ATTEMPT_LIMITS, SESSION_LIMITS } from '../session-policy.ts';
 
@@ -47,4 +47,24 @@ export async function signIn(catalog: Catalog, request: SignInRequest): Promise<
     return accounts.sessions.open(user, { address: request.address, userAgent: request.userAgent });
   });
   return { ok: true, sessionId };
+}
+
+export type PasswordCheck = { ok: true } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'too_many'; retryAfterMs: number };
+
+/**
+ * Checks a signed-in curator's current password (before a new one is set) under the sign-in
+ * limits: a stolen session must not be a way to guess the password without limit and so keep the
+ * account for good. A wrong guess counts as a failed sign-in of the account from `address`.
+ */
+export async function checkCurrentPassword(catalog: Catalog, user: User, password: string, address: string): Promise<PasswordCheck> {
+  const { accounts } = catalog;
+  const verdict = accounts.briefly(() => {
+    const checked = accounts.attempts.check(user.name, address, ATTEMPT_LIMITS);
+    if (checked.allowed) accounts.attempts.record(user.name, address, false);
+    return checked;
+  });
+  if (!verdict.allowed) return { ok: false, reason: 'too_many', retryAfterMs: verdict.retryAfterMs };
+  if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: 'wrong' };
+  accounts.briefly(() => accounts.attempts.record(user.name, address, true));
+  return { ok: true };
 }
