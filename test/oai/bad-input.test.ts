@@ -40,14 +40,16 @@ async function expectError(t: Context, code: string, queries: readonly string[],
 }
 
 typed('a missing, empty, unknown, misspelt or repeated verb is badVerb, and the request element then holds the base URL only', async (t) => {
-  const replies = await expectError(t, 'badVerb', ['', 'verb=', 'verb=Bogus', 'verb=identify', 'verb=Identify&verb=Identify', 'verb=Identify&verb=ListSets', 'verb=%ZZ', 'verb=%3Cscript%3E', 'verb=Unknown']);
+  const replies = await expectError(t, 'badVerb', ['', 'verb=', 'verb=Bogus', 'verb=identify', 'verb=Identify&verb=Identify', 'verb=Identify&verb=ListSets', 'verb=%ZZ', 'verb=%3Cscript%3E', 'verb=Unknown', 'verb[]=Identify', 'verb[a]=Identify']);
   for (const reply of replies) t.is(childrenNamed(reply.doc, 'request')[0]!.attributes.length, 0);
   t.regex(textOf(childrenNamed(replies[2]!.doc, 'error')[0]), /“Bogus”.*Identify, ListMetadataFormats/);
 });
 
-typed('arguments a verb does not take, repeated arguments and missing required ones are badArgument', async (t) => {
+typed('arguments a verb does not take (a page size among them), repeated arguments and missing required ones are badArgument', async (t) => {
   await expectError(t, 'badArgument', [
     'verb=Identify&foo=bar',
+    'verb=ListRecords&metadataPrefix=oai_dc&limit=100000',
+    'verb=ListIdentifiers&metadataPrefix=oai_dc&pageSize=1000000000',
     'verb=Identify&metadataPrefix=oai_dc',
     '__proto__=1&verb=Identify',
     'verb=ListSets&set=collection-1',
@@ -175,6 +177,19 @@ typed('a POST body that is not a form, one too large, and methods other than GET
   validator.add(put.text);
   const head = await request(t.context.app).head('/oai?verb=Identify');
   t.is(head.status, 200);
+  await validator.check(t);
+});
+
+typed('an Accept header asking for JSON, HTML or a format that does not exist still gets the OAI-PMH XML, the protocol\'s only form', async (t) => {
+  const validator = new OaiValidator();
+  for (const accept of ['application/json', 'text/html', 'application/x-no-such-format', 'image/png;q=1, */*;q=0']) {
+    for (const query of ['verb=Identify', 'verb=ListIdentifiers&metadataPrefix=oai_dc', 'verb=Bogus']) {
+      const reply = await getOai(t.context.app, query, validator, { Accept: accept });
+      t.is(reply.status, 200, `${accept}: ${query}`);
+      t.regex(reply.contentType, /^text\/xml; charset=utf-8/, `${accept}: ${query}`);
+      t.is(childrenNamed(reply.doc, 'responseDate').length, 1, `${accept}: ${query}`);
+    }
+  }
   await validator.check(t);
 });
 
