@@ -70,7 +70,7 @@ export function answerOaiRequest(request: OaiRequest, parts: AnswerParts): OaiAn
 function identify({ site, responseDate }: AnswerParts): IdentifyView {
   const { config, catalog } = site;
   // The first change in datestamp order is the earliest datestamp there is; an empty archive's is now.
-  const earliest = catalog.changes.page({}, 1)[0]?.datestamp ?? responseDate;
+  const earliest = catalog.changes.page({}, 1, undefined, Date.parse(responseDate))[0]?.datestamp ?? responseDate;
   return {
     repositoryName: `${config.archiveName.zh} / ${config.archiveName.en}`,
     baseUrl: oaiBaseUrl(config.publicOrigin),
@@ -135,7 +135,7 @@ function listItems(request: Extract<OaiRequest, { verb: ListVerb }>, parts: Answ
   if (page.items.length === 0) return failure(oaiError('noRecordsMatch', 'oai.error.no_records_match'));
   // Counted once, on the first page, and carried in the token: a count of a million changes is
   // not repeated for every page. A set's count would need a scan, so it is left out until the end.
-  const estimate = resumed ? position.size : conditions.set === undefined ? site.catalog.changes.count(window) : undefined;
+  const estimate = resumed ? position.size : conditions.set === undefined ? site.catalog.changes.count(window, Date.parse(parts.responseDate)) : undefined;
   const sent = position.cursor + page.items.length;
   let token: TokenView | undefined;
   if (page.next) {

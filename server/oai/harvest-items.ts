@@ -2,12 +2,13 @@
  * What a harvester may learn of the catalog, from its change feed (records by datestamp, embargo
  * ends included, and tombstones, keyset-paged): each change becomes an item — a record the public
  * may see now, or a deletion — or nothing. A record hidden or embargoed after the public could see
- * it, and a deleted one the public could see, are deletions at their datestamp, so harvesters drop
- * their copies; a record the public never saw is no item at all (see ever-public.ts). An embargo
- * that ends moves its record to the embargo's end in the feed, so it reappears by itself.
+ * it, and a deleted one the public could see, are deletions dated when that happened, so
+ * harvesters drop their copies; a record the public never saw is no item at all (see
+ * ever-public.ts). An embargo that ends moves its record to the embargo's end in the feed, so it
+ * reappears by itself.
  */
 import type { StoredRecord } from '../../core/catalog/catalog.ts';
-import type { ChangeCursor, ChangeEntry, ChangeWindow } from '../../core/catalog/change-feed.ts';
+import { feedDatestamp, type ChangeCursor, type ChangeEntry, type ChangeWindow } from '../../core/catalog/change-feed.ts';
 import { isPublicNow } from '../../core/catalog/visibility.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import type { Lookups } from '../catalog-lookups.ts';
@@ -45,9 +46,10 @@ export function harvestPage(site: HarvestSite, window: ChangeWindow & { set?: st
   const items: HarvestItem[] = [];
   let scanned = after;
   let last = after;
+  const collection = window.set === undefined ? {} : { collection: window.set };
   // One more than a page at first; more at a time while the feed yields few items (a small set).
   for (let batchSize = pageSize + 1; ; batchSize = Math.min(batchSize * 2, MAX_BATCH)) {
-    const batch = site.catalog.changes.page(narrowed(window, scanned), batchSize, scanned);
+    const batch = site.catalog.changes.page({ ...narrowed(window, scanned), ...collection }, batchSize, scanned, now);
     for (const entry of batch) {
       scanned = { datestamp: entry.datestamp, id: entry.id };
       const item = itemOfChange(site, entry, lookups, now);
@@ -76,7 +78,7 @@ export function harvestItem(site: HarvestSite, id: string, now = Date.now()): Ha
   const lookups = site.lookups.current();
   const reading = readRecord(site, id);
   if (reading.status === 'found') {
-    const item = liveItem(reading.stored, lookups);
+    const item = liveItem(reading.stored, lookups, now);
     return { ...item, record: relatedTo(item.record!, new Set(reading.related.map((related) => related.record.id))) };
   }
   if (reading.status === 'gone') return deletionOf(site, id, reading.tombstone.deletedAt, lookups, now);
@@ -86,18 +88,21 @@ export function harvestItem(site: HarvestSite, id: string, now = Date.now()): Ha
 
 function itemOfChange(site: HarvestSite, entry: ChangeEntry, lookups: Lookups, now: number): HarvestItem | undefined {
   if (entry.kind === 'tombstone') return deletionOf(site, entry.id, entry.datestamp, lookups, now);
-  return isPublicNow(entry.stored.visibility, now) ? liveItem(entry.stored, lookups) : withdrawalOf(site, entry.stored, lookups, now);
+  return isPublicNow(entry.stored.visibility, now) ? liveItem(entry.stored, lookups, now) : withdrawalOf(site, entry.stored, lookups, now);
 }
 
-function liveItem(stored: StoredRecord, lookups: Lookups): HarvestItem {
-  return { id: stored.record.id, datestamp: datestampOf(stored), sets: setsOf(stored.record, lookups), record: stored.record };
+function liveItem(stored: StoredRecord, lookups: Lookups, now: number): HarvestItem {
+  return { id: stored.record.id, datestamp: feedDatestamp(stored, now), sets: setsOf(stored.record, lookups), record: stored.record };
 }
 
-/** A record the public may not see now: a deletion if it ever could, else nothing. */
+/**
+ * A record the public may not see now: a deletion if it ever could, else nothing. Dated at its
+ * last change, when the public lost it, also under a new embargo (the feed's own date for it).
+ */
 function withdrawalOf(site: HarvestSite, stored: StoredRecord, lookups: Lookups, now: number): HarvestItem | undefined {
   const id = stored.record.id;
   if (!recordWasEverPublic(site.catalog.history, id, now)) return undefined;
-  return { id, datestamp: datestampOf(stored), sets: setsOf(stored.record, lookups) };
+  return { id, datestamp: feedDatestamp(stored, now), sets: setsOf(stored.record, lookups) };
 }
 
 /** A tombstone: a deletion, in the sets of the record's last state, if the public ever saw it. */
@@ -123,12 +128,6 @@ function relatedTo(record: ArchiveRecord, visible: ReadonlySet<string>): Archive
   const { related, ...rest } = record;
   const kept = (related ?? []).filter((id) => visible.has(id));
   return kept.length > 0 ? { ...rest, related: kept } : rest;
-}
-
-/** The catalog's datestamp of a record (its `datestamp` column): the later of its last change and its embargo's end. */
-function datestampOf(stored: StoredRecord): string {
-  const until = stored.visibility.until;
-  return until !== undefined && until > stored.modified ? until : stored.modified;
 }
 
 /** Sets are the collections that exist: a record naming an unknown collection is in no set for it. */

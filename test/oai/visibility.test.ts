@@ -87,10 +87,20 @@ typed('GetRecord answers a deletion for a once-public record and idDoesNotExist 
   await validator.check(t);
 });
 
-typed('a record embargoed again after being public is deleted at the embargo\'s end, its datestamp in the catalog', async (t) => {
+typed('a record embargoed again after being public is a deletion dated when it was embargoed, and stands at the embargo\'s end once that has passed', async (t) => {
   const validator = new OaiValidator();
+  const { catalog } = t.context;
+  const embargoedAt = catalog.getRecord('public-then-embargoed')!.modified;
   const { doc } = await getOai(t.context.app, `verb=GetRecord&metadataPrefix=oai_dc&identifier=${REPOSITORY}public-then-embargoed`, validator);
-  t.deepEqual(headersOf(doc)[0], { identifier: `${REPOSITORY}public-then-embargoed`, datestamp: FAR_EMBARGO, deleted: true, sets: ['collection-1'] });
+  t.deepEqual(headersOf(doc)[0], { identifier: `${REPOSITORY}public-then-embargoed`, datestamp: embargoedAt, deleted: true, sets: ['collection-1'] });
+  // A harvest of a window that ends now holds the deletion: its date is not the embargo's end, years ahead.
+  const window = await getOai(t.context.app, `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${embargoedAt}&until=${toSecondPrecision(Date.now())}`, validator);
+  t.true(headersOf(window.doc).some((header) => header.deleted && header.identifier === `${REPOSITORY}public-then-embargoed`));
+  t.false(headersOf(window.doc).some((header) => header.datestamp > toSecondPrecision(Date.now())), 'no datestamp later than now');
+  const afterEmbargo = catalog.changes.page({}, 100, undefined, Date.parse(FAR_EMBARGO)).filter((entry) => entry.id === 'public-then-embargoed' || entry.id === 'born-embargoed-far');
+  t.deepEqual(afterEmbargo.map((entry) => [entry.id, entry.datestamp]), [['born-embargoed-far', FAR_EMBARGO], ['public-then-embargoed', FAR_EMBARGO]]);
+  t.is(catalog.changes.count({ from: FAR_EMBARGO }, Date.parse(FAR_EMBARGO)), 2);
+  t.is(catalog.changes.count({ from: FAR_EMBARGO }), 0, 'before the embargo ends, nothing stands at its end');
   const hidden = await getOai(t.context.app, `verb=GetRecord&metadataPrefix=oai_dc&identifier=${REPOSITORY}public-then-hidden`, validator);
   t.is(headersOf(hidden.doc)[0]!.datestamp, t.context.catalog.getRecord('public-then-hidden')!.modified, 'a withdrawal is dated when it happened');
   const deleted = await getOai(t.context.app, `verb=GetRecord&metadataPrefix=oai_dc&identifier=${REPOSITORY}public-then-deleted`, validator);
