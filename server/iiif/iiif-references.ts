@@ -22,6 +22,7 @@ export function archiveProvider(publicOrigin: string): LinkedResource & { homepa
   return { id: `${publicOrigin}/about`, type: 'Agent', label: name, homepage: [{ id: `${publicOrigin}/`, type: 'Text', label: name, format: 'text/html' }] };
 }
 
+/** A themed collection as a manifest's `partOf` or an item of the collections' list names it. */
 export function collectionReference(publicOrigin: string, collection: Pick<ArchiveCollection, 'id' | 'title_zh' | 'title_en'>): LinkedResource {
   return { id: `${publicOrigin}${collectionPath(collection.id)}`, type: 'Collection', label: collectionLabel(collection) };
 }
@@ -32,6 +33,7 @@ export function collectionLabel(collection: Pick<ArchiveCollection, 'id' | 'titl
   return Object.keys(label).length > 0 ? label : { none: [collection.id] };
 }
 
+/** The whole-archive collection, as its pages and every manifest name it in `partOf`. */
 export function archiveReference(publicOrigin: string): LinkedResource {
   return { id: `${publicOrigin}${ARCHIVE_COLLECTION_PATH}`, type: 'Collection', label: archiveLabel() };
 }

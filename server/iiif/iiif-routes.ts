@@ -22,8 +22,11 @@ import { viewerContentSecurityPolicy } from './viewer-csp.ts';
 
 /** Any viewer on any site may read the archive's IIIF documents (CORS for fetch, CORP for the rest). */
 const OPEN_TO_EVERY_ORIGIN = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
-/** Documents follow the catalog, which an import may change at any moment. */
-const DOCUMENT_CACHE = 'public, max-age=300';
+/**
+ * Documents follow the catalog, which an import may change and a curator may withdraw from at
+ * any moment: caches must ask again every time (the ETag makes that a cheap 304).
+ */
+const DOCUMENT_CACHE = 'no-cache';
 const PAGE_NUMBER = /^[1-9]\d{0,8}$/;
 
 /** Mount after `chooseLanguage`: the viewer page is in the visitor's language. */

@@ -54,6 +54,7 @@ export function presentManifest(reading: Pick<RecordReading, 'stored' | 'related
   const rights = byElement('rights');
   const year = record.start_year ?? record.end_year;
   const navPlace = navPlaceOf(record, id, label);
+  const licence = rightsUri(record.rights);
   const first = reading.media[0];
   return {
     '@context': navPlace ? [NAVPLACE_CONTEXT, PRESENTATION_CONTEXT] : PRESENTATION_CONTEXT,
@@ -63,7 +64,7 @@ export function presentManifest(reading: Pick<RecordReading, 'stored' | 'related
     ...(summary && { summary: languageMap(summary.values, plainTextValue) }),
     metadata: statements.filter((statement) => !OWN_PROPERTY.has(statement.dc ?? '')).map(labelValue),
     ...(rights && { requiredStatement: labelValue(rights) }),
-    ...(rightsUri(record.rights) && { rights: rightsUri(record.rights) }),
+    ...(licence && { rights: licence }),
     provider: [archiveProvider(publicOrigin)],
     ...(year !== undefined && { navDate: navDateOf(year) }),
     ...(navPlace && { navPlace }),

@@ -153,6 +153,8 @@ test('manifests are JSON-LD with the Presentation 3 profile, open to every origi
   t.is(response.headers['content-type'], 'application/ld+json; profile="http://iiif.io/api/presentation/3/context.json"; charset=utf-8');
   t.is(response.headers['access-control-allow-origin'], '*');
   t.is(response.headers['cross-origin-resource-policy'], 'cross-origin');
+  t.is(response.headers['cache-control'], 'no-cache', 'a withdrawn record must not linger in caches');
+  await request(t.context.app).get(`/iiif/manifests/${ids.bilingual}`).set('If-None-Match', String(response.headers.etag)).expect(304);
 });
 
 test('a hidden record’s manifest is a 404 exactly like an unknown id’s, and never named by another record', async (t) => {
