@@ -30,7 +30,7 @@ test.before(async (t) => {
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const [archive, browser] = await Promise.all([
-    openIiifArchive(origin),
+    openIiifArchive(origin, { demo: false }),
     chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] }),
   ]);
   server.on('request', archive.app);

@@ -47,8 +47,11 @@ export interface IiifArchive {
   close(): Promise<void>;
 }
 
-/** @param publicOrigin the archive's ARCHIVE_PUBLIC_URL (a browser test passes its server's address) */
-export async function openIiifArchive(publicOrigin = 'https://archive.example.org'): Promise<IiifArchive> {
+/**
+ * @param publicOrigin the archive's ARCHIVE_PUBLIC_URL (a browser test passes its server's address)
+ * @param options.demo import the demo archive too (the default; the browser test needs only the fixtures)
+ */
+export async function openIiifArchive(publicOrigin = 'https://archive.example.org', options: { demo?: boolean } = {}): Promise<IiifArchive> {
   const dir = mkdtempSync(path.join(tmpdir(), 'iiif-'));
   const config = loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent', ARCHIVE_PUBLIC_URL: publicOrigin });
   const folder = path.join(dir, 'import', FIXTURE_COLLECTION);
@@ -57,7 +60,7 @@ export async function openIiifArchive(publicOrigin = 'https://archive.example.or
   for (const [name, source] of Object.entries(PHOTOS)) copyFileSync(source, path.join(folder, name));
   const catalog = Catalog.open(config.catalogFile);
   const engine = new EmbeddedEngine(catalog);
-  const { report } = await runIngest({ catalog, engine, paths: [path.join(PROJECT_ROOT, 'collections'), folder], media: { mediaDir: config.mediaDir } });
+  const { report } = await runIngest({ catalog, engine, paths: [...(options.demo === false ? [] : [path.join(PROJECT_ROOT, 'collections')]), folder], media: { mediaDir: config.mediaDir } });
   if (report.hasFailures()) throw new Error(`the IIIF test archive did not import cleanly: ${JSON.stringify({ entries: report.entries, files: report.files })}`);
   catalog.setVisibility([ids.hidden], HIDDEN, { actor: 'test' });
   catalog.deleteRecords([ids.deleted], { actor: 'test', reason: 'test' });
