@@ -3,11 +3,15 @@
  * (`recordStatements`): the title statement is the `label`, the description the `summary`, the
  * rights the `requiredStatement` (and `rights`, when the text names a licence or statement), and
  * every other statement a `metadata` pair — all as zh-Hans/en language maps. Time and place come
- * from the record's start year (`navDate`) and its line or point (`navPlace`).
+ * from the record's start year (`navDate`) and its line or point (`navPlace`). `seeAlso` names
+ * the same record's machine-readable descriptions: Linked Art and the CSL-JSON citation.
  */
+import { CITATION_DOWNLOADS } from '../../core/cite/cite-record.ts';
+import { linkedArtOf, linkedArtUrl, LINKED_ART_CONTEXT } from '../../core/linked-data/linked-art.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { recordStatements, recordUri, type Statement } from '../../core/schema/record-statements.ts';
 import { rightsUri } from '../../core/schema/rights-uri.ts';
+import { citationHref } from '../present/present-citation.ts';
 import type { RecordReading } from '../services/read-record.ts';
 import { imageResource, presentCanvases, type Canvas, type ImageResource } from './present-canvas.ts';
 import { archiveProvider, archiveReference, collectionReference, type LinkedResource } from './iiif-references.ts';
@@ -35,7 +39,7 @@ export interface Manifest {
   navPlace?: NavPlace;
   thumbnail?: ImageResource[];
   homepage: LinkedResource[];
-  seeAlso?: LinkedResource[];
+  seeAlso: LinkedResource[];
   partOf: LinkedResource[];
   items: Canvas[];
 }
@@ -70,6 +74,7 @@ export function presentManifest(reading: Pick<RecordReading, 'stored' | 'related
     ...(navPlace && { navPlace }),
     ...(first && { thumbnail: [imageResource(first, 'thumb', publicOrigin)] }),
     homepage: recordHomepages(publicOrigin, record.id, label),
+    seeAlso: recordDescriptions(record, publicOrigin),
     partOf: [...reading.collections.map((collection) => collectionReference(publicOrigin, collection)), archiveReference(publicOrigin)],
     items: presentCanvases(reading.media, id, publicOrigin),
   };
@@ -106,4 +111,12 @@ function recordHomepages(publicOrigin: string, recordId: string, label: Language
     { id: `${page}?lang=zh`, type: 'Text', label, format: 'text/html', language: ['zh-Hans'] },
     { id: `${page}?lang=en`, type: 'Text', label, format: 'text/html', language: ['en'] },
   ];
+}
+
+/** The record's own data elsewhere: its Linked Art (every type but intangible heritage has one) and its citation. */
+function recordDescriptions(record: ArchiveRecord, publicOrigin: string): LinkedResource[] {
+  const citation: LinkedResource = { id: `${publicOrigin}${citationHref(record.id, 'csl')}`, type: 'Dataset', label: messageMap('iiif.see_also_citation'), format: CITATION_DOWNLOADS.csl.type };
+  if (!linkedArtOf(record, publicOrigin)) return [citation];
+  const linkedArt = { id: linkedArtUrl(publicOrigin, record.id), type: 'Dataset', label: messageMap('iiif.see_also_linked_art'), format: 'application/ld+json', profile: LINKED_ART_CONTEXT };
+  return [linkedArt, citation];
 }

@@ -123,7 +123,7 @@ test('a record without photographs still has a manifest, with one empty canvas',
   t.false('thumbnail' in manifest);
 });
 
-test('homepage is the record page in each language, and partOf names its collections and the archive', async (t) => {
+test('homepage is the record page in each language, seeAlso its Linked Art and citation, and partOf names its collections and the archive', async (t) => {
   const manifest = await manifestOf(t, ids.bilingual);
   t.deepEqual(
     manifest.homepage.map((page: { id: string; language: string[] }) => [page.id, page.language]),
@@ -131,6 +131,18 @@ test('homepage is the record page in each language, and partOf names its collect
   );
   for (const page of manifest.homepage) await request(t.context.app).get(pathOf(page.id)).expect(200).expect('Content-Type', /text\/html/);
   t.deepEqual(manifest.partOf.map((part: { id: string }) => part.id), [`${ORIGIN}/iiif/collections/iiif-fixture`, `${ORIGIN}/iiif/archive`]);
+  t.deepEqual(
+    manifest.seeAlso.map((data: { id: string; format: string; profile?: string }) => [data.id, data.format, data.profile]),
+    [
+      [`${ORIGIN}/records/${ids.bilingual}.linkedart.json`, 'application/ld+json', 'https://linked.art/ns/v1/linked-art.json'],
+      [`${ORIGIN}/items/${ids.bilingual}/cite.json`, 'application/vnd.citationstyles.csl+json', undefined],
+    ],
+  );
+  for (const data of manifest.seeAlso) {
+    const response = await request(t.context.app).get(pathOf(data.id)).expect(200);
+    t.true(String(response.headers['content-type']).startsWith(data.format), data.id);
+    t.regex(response.text, /广济桥/, `${data.id} describes the same record`);
+  }
   t.deepEqual(manifest.provider[0].label, { 'zh-Hans': ['文化遗产档案'], en: ['Heritage Archive'] });
 });
 
@@ -157,10 +169,12 @@ test('manifests are JSON-LD with the Presentation 3 profile, open to every origi
   await request(t.context.app).get(`/iiif/manifests/${ids.bilingual}`).set('If-None-Match', String(response.headers.etag)).expect(304);
 });
 
-test('a hidden record’s manifest is a 404 exactly like an unknown id’s, and never named by another record', async (t) => {
+test('a hidden or embargoed record’s manifest is a 404 exactly like an unknown id’s, and never named by another record', async (t) => {
   const hidden = await request(t.context.app).get(`/iiif/manifests/${ids.hidden}`).expect(404);
+  const embargoed = await request(t.context.app).get(`/iiif/manifests/${ids.embargoed}`).expect(404);
   const unknown = await request(t.context.app).get('/iiif/manifests/no-such-record').expect(404);
   t.deepEqual(hidden.body, unknown.body);
+  t.deepEqual(embargoed.body, unknown.body);
   t.deepEqual(hidden.body.error.message, {
     'zh-Hans': ['没有这条记录的 IIIF 清单：记录不存在或未公开'],
     en: ['There is no IIIF manifest for this record: it does not exist or is not public'],

@@ -46,11 +46,11 @@ test.after.always(async (t) => {
 
 const ofType = (t: { context: Crawled }, type: string) => [...t.context.documents].filter(([, document]) => document.type === type);
 
-test('the crawl reaches every public record’s manifest and every collection, and nothing hidden or deleted', (t) => {
+test('the crawl reaches every public record’s manifest and every collection, and nothing hidden, embargoed or deleted', (t) => {
   const manifests = ofType(t, 'Manifest').map(([id]) => id);
   t.is(manifests.length, t.context.archive.catalog.countRecords({ publicOnly: true }));
   t.is(manifests.length, 73 + 7, 'the demo archive and the public fixture records');
-  t.false(manifests.some((id) => id.endsWith(`/${ids.hidden}`) || id.endsWith(`/${ids.deleted}`)));
+  t.false(manifests.some((id) => [ids.hidden, ids.embargoed, ids.deleted].some((withheld) => id.endsWith(`/${withheld}`))));
   t.is(ofType(t, 'Collection').length, 1 + 1 + 1 + 5, 'the archive, its one page, the themed list and five themed collections');
 });
 

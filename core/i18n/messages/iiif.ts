@@ -20,6 +20,8 @@ export const IIIF_MESSAGES = {
     zh: 'IIIF 文档只有 JSON-LD 格式（application/ld+json 或 application/json）；请在 Accept 头中接受其中之一',
     en: 'IIIF documents exist as JSON-LD only (application/ld+json or application/json); accept one of them in the Accept header',
   },
+  'iiif.see_also_linked_art': { zh: '本记录的 Linked Art 描述（JSON-LD）', en: 'This record as Linked Art (JSON-LD)' },
+  'iiif.see_also_citation': { zh: '本记录的引用数据（CSL-JSON）', en: 'This record’s citation data (CSL-JSON)' },
   'iiif.link_label': { zh: 'IIIF 清单', en: 'IIIF manifest' },
   'iiif.link_hint': {
     zh: '点击在本档案的 Mirador 查看器中打开；或把 IIIF 标志拖到任何 IIIF 查看器中',

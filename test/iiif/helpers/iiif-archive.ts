@@ -2,7 +2,7 @@
  * The archive the IIIF tests read: the demo archive (collections/) and the IIIF fixture
  * collection (test/fixtures/iiif/archive: zh-only, en-only, bilingual, image-less, BCE and
  * line-shaped records, with real photographs), imported by the real ingest with the image
- * pipeline into a temporary data directory; one record is then hidden and one deleted.
+ * pipeline into a temporary data directory; one record is then hidden, one embargoed and one deleted.
  */
 import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,7 @@ export const ids = {
   line: 'line-seawall',
   markup: 'markup-record',
   hidden: 'hidden-record',
+  embargoed: 'embargoed-record',
   deleted: 'deleted-record',
 } as const;
 
@@ -63,6 +64,7 @@ export async function openIiifArchive(publicOrigin = 'https://archive.example.or
   const { report } = await runIngest({ catalog, engine, paths: [...(options.demo === false ? [] : [path.join(PROJECT_ROOT, 'collections')]), folder], media: { mediaDir: config.mediaDir } });
   if (report.hasFailures()) throw new Error(`the IIIF test archive did not import cleanly: ${JSON.stringify({ entries: report.entries, files: report.files })}`);
   catalog.setVisibility([ids.hidden], HIDDEN, { actor: 'test' });
+  catalog.setVisibility([ids.embargoed], { state: 'embargoed', until: '2999-01-01T00:00:00Z' }, { actor: 'test' });
   catalog.deleteRecords([ids.deleted], { actor: 'test', reason: 'test' });
   await syncIndex(catalog, engine);
   return {
