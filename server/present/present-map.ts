@@ -9,6 +9,7 @@ import { translate, type Lang, type MessageParams } from '../../core/i18n/transl
 import type { Geometry } from '../../core/schema/geometry.ts';
 import type { SearchHit } from '../../core/search/types.ts';
 import { DEFAULT_NEAR_KM } from '../search/parse-search-query.ts';
+import { withReturn } from '../search/return-search.ts';
 import { searchHref, withoutBbox, withoutNear } from '../search/search-url.ts';
 import { formatCoordinates } from './format-coordinates.ts';
 import { presentMapBackground, type BaseMapView } from './present-map-background.ts';
@@ -46,8 +47,11 @@ export interface MapView {
   truncated?: string;
 }
 
-/** The map of the search in `context`; `total` is how many of its records have a place. */
-export function presentMap(hits: readonly SearchHit[], total: number, context: SearchContext, tiles: Config['tiles']): MapView {
+/**
+ * The map of the search in `context`; `total` is how many of its records have a place. The list's
+ * record links carry `resultsHref`, the way back to this page.
+ */
+export function presentMap(hits: readonly SearchHit[], total: number, context: SearchContext, tiles: Config['tiles'], resultsHref: string): MapView {
   const { path, query, lang, url } = context;
   const { bbox, near } = query;
   const t = (key: MessageKey, params: MessageParams = {}) => translate(lang, key, params);
@@ -69,7 +73,7 @@ export function presentMap(hits: readonly SearchHit[], total: number, context: S
       loadFailed: t('site.map.load_failed'),
       cluster: t('map.cluster', { count: '{count}' }),
     },
-    items: hits.flatMap((hit) => presentMapItem(hit, lang)),
+    items: hits.flatMap((hit) => presentMapItem(hit, lang).map((item) => ({ ...item, href: withReturn(item.href, resultsHref) }))),
     ...(total > MAX_MAP_FEATURES && { truncated: t('site.map.truncated', { maximum: MAX_MAP_FEATURES }) }),
   };
 }

@@ -11,6 +11,7 @@ import { formatYear } from '../../core/schema/years.ts';
 import { SORTS, type SearchResult } from '../../core/search/types.ts';
 import { PAGE_SIZES } from '../search/parse-search-query.ts';
 import { SEARCH_VIEWS, type SearchView } from '../search/parse-search-view.ts';
+import { withReturn } from '../search/return-search.ts';
 import { atPage, searchHref, withoutFilters } from '../search/search-url.ts';
 import { presentActiveFilters, presentFacets, clearAllHref, type ActiveFilterView, type FacetView, type SearchContext } from './present-facets.ts';
 import { presentHit, type HitView } from './present-hit.ts';
@@ -86,6 +87,8 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
   const activeFilters = presentActiveFilters(context);
   const filterCount = activeFilters.length - (query.text ? 1 : 0);
   const pagination = view === 'timeline' ? undefined : presentPagination(result, context);
+  // Each record link carries this page's address, so the record page can lead back here.
+  const resultsHref = searchHref(context.path, query, context.url);
   const looser = presentLooserNotice(result, context);
   const suggestion = presentSuggestion(result, context);
   return {
@@ -96,7 +99,7 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
       current: each === view,
     })),
     summary: view === 'timeline' ? translate(lang, 'site.timeline.summary', { total: result.total }) : summaryText(result, lang, view),
-    hits: view === 'list' ? result.hits.map((hit) => presentHit(hit, lang, context.thumbnails?.get(hit.record.id))) : [],
+    hits: view === 'list' ? result.hits.map((hit) => withReturnLink(presentHit(hit, lang, context.thumbnails?.get(hit.record.id)), resultsHref)) : [],
     facets: presentFacets(result, context),
     activeFilters,
     ...(activeFilters.length > 0 && { clearAllHref: clearAllHref(context) }),
@@ -104,7 +107,7 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
     ...(looser && { looser }),
     ...(suggestion && { suggestion }),
     ...(view === 'timeline' && { timeline: presentTimeline(result, context) }),
-    ...(view === 'map' && { map: presentMap(result.hits, result.total, context, tiles) }),
+    ...(view === 'map' && { map: presentMap(result.hits, result.total, context, tiles, resultsHref) }),
     ...(result.total === 0 && view !== 'map' && {
       empty: {
         ...(query.text && { text: query.text }),
@@ -114,6 +117,10 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
       },
     }),
   };
+}
+
+function withReturnLink<T extends { href: string }>(item: T, resultsHref: string): T {
+  return { ...item, href: withReturn(item.href, resultsHref) };
 }
 
 function presentSearchForm({ path, query, lang, url }: SearchContext): SearchFormView {

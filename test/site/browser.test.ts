@@ -70,6 +70,23 @@ typed('a visitor searches 塘栖, reads a record, switches to English, filters a
   t.deepEqual(problems, [], 'no console errors, CSP violations or failed requests');
 });
 
+typed('from a hit, a visitor steps to the next record and returns to the same page of results', async (t) => {
+  const { page, problems } = await openPage(t, 'zh-CN');
+  await page.goto(`${t.context.origin}/search?q=${encodeURIComponent('塘栖')}&page=2`);
+  const second = await page.locator('.hit__title a').nth(1).innerText();
+  await page.locator('.hit__title a').first().click();
+  await page.waitForURL(/\/items\/.+\?from=/);
+  t.regex(await page.locator('.record-trail__position').innerText(), /^第 21 条，共 \d+ 条$/);
+  await assertAccessible(t, page, 'record opened from results');
+  await page.getByRole('link', { name: /^下一条/ }).click();
+  await page.waitForLoadState();
+  t.true((await page.locator('h1').innerText()).startsWith(second.slice(0, 2)), `the next record is the second hit, “${second}”`);
+  await page.getByRole('link', { name: '返回“塘栖”的检索结果' }).click();
+  await page.waitForURL(/\/search\?/);
+  t.is(new URL(page.url()).searchParams.get('page'), '2', 'back on the page it was opened from');
+  t.deepEqual(problems, []);
+});
+
 for (const [name, address, locale] of [
   ['collections', '/collections', 'en-GB'],
   ['collection', '/collections/grand-canal', 'zh-CN'],

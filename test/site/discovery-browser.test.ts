@@ -25,7 +25,8 @@ async function mapDrawn(page: Page): Promise<number> {
   return Number(await page.getAttribute('[data-map]', 'data-map-ready'));
 }
 
-const listed = (page: Page) => page.locator('.map-list__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+/** The records the map's list links to, without the way back (`?from=…`) each link carries. */
+const listed = (page: Page) => page.locator('.map-list__title a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!.split('?')[0]));
 
 typed('the map draws the located records as markers and the bridge as a line, with no tile server and nothing fetched elsewhere', async (t) => {
   const { page, problems, elsewhere } = await openPage(t, 'en-GB');

@@ -36,7 +36,8 @@ function mapAttribute(html: string, name: string): string | undefined {
 
 /** Hrefs of the records the map view lists. */
 function listedRecords(html: string): string[] {
-  return [...html.matchAll(/<h4 class="map-list__title"><a href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
+  // Without the way back (`?from=…`) each link carries.
+  return [...html.matchAll(/<h4 class="map-list__title"><a href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!).split('?')[0]!);
 }
 
 const TANGQI_BOX = '30.47,120.18,30.49,120.2';

@@ -5,6 +5,7 @@ import type { StoredRecord } from '../../core/catalog/catalog.ts';
 import { SearchUnavailableError, type EngineHealth, type SearchEngine, type SearchResult } from '../../core/search/types.ts';
 import { fullRecordId } from '../fixtures/site/index.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { decodeEntities } from './helpers/html.ts';
 
 /** An engine whose server has gone away: every search fails as a real client's would. */
 class UnreachableEngine implements SearchEngine {
@@ -67,4 +68,12 @@ typed('the health check answers 503 and names the engine problem', async (t) => 
   const response = await request(t.context.app).get('/health');
   t.is(response.status, 503);
   t.deepEqual(response.body, { catalog: 'ok', engine: { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:7700' } });
+});
+
+typed('a record opened from a search still shows, and leads back to that search, while search is down', async (t) => {
+  const from = `/search?q=${encodeURIComponent('塘栖')}&page=2`;
+  const page = await request(t.context.app).get(`/items/${fullRecordId}?from=${encodeURIComponent(from)}&lang=en`);
+  t.is(page.status, 200);
+  t.true(decodeEntities(page.text).includes(`<p class="breadcrumb"><a href="${from}">Back to the search results</a></p>`));
+  t.false(page.text.includes('record-trail__position'), 'no place in results it cannot read');
 });

@@ -42,7 +42,13 @@ export function totalOf(html: string): number {
 }
 
 /** Hrefs of the hits, in order. */
+/** The records the hits link to (`/items/x`), without the way back (`?from=…`) each link carries. */
 export function hitLinks(html: string): string[] {
+  return hitHrefs(html).map((href) => href.split('?')[0]!);
+}
+
+/** The hits' links as written, `?from=…` included. */
+export function hitHrefs(html: string): string[] {
   return [...html.matchAll(/<h3 class="hit__title"><a href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!));
 }
 
