@@ -194,12 +194,25 @@
   }
 
   /**
+   * Leaflet's own credit links to its site with an English title; the page's language replaces
+   * it (data-label-library), and the rest of Leaflet's credit stays as Leaflet writes it.
+   */
+  function translateLibraryCredit(map, element) {
+    var control = map.attributionControl;
+    var title = text(element, 'data-label-library');
+    var prefix = control && control.options.prefix;
+    if (!title || typeof prefix !== 'string') return;
+    control.setPrefix(prefix.replace(/title="[^"]*"/, 'title="' + escaped(title).replace(/"/g, '&quot;') + '"'));
+  }
+
+  /**
    * Puts the background under `map`: the tile server named in `element`'s data-tile-url, else the
    * offline base map (credited with data-base-map-credit); and a metric scale bar. `ready` is
    * called when the background is in place (at once for tiles).
    */
   function addBackground(map, element, ready) {
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
+    translateLibraryCredit(map, element);
     var tileUrl = text(element, 'data-tile-url');
     if (tileUrl) {
       // The credit is the operator's text: escaped, as Leaflet writes attributions as HTML.

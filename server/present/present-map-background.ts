@@ -17,14 +17,17 @@ export interface BaseMapView {
 }
 
 export interface MapBackgroundView {
+  /** The title of the map library's link in the credits, in the page's language. */
+  library: string;
   tiles?: { url: string; attribution: string };
   baseMap?: BaseMapView;
 }
 
 /** The tile server when one is configured, otherwise the base map. */
 export function presentMapBackground(tiles: Config['tiles'], lang: Lang): MapBackgroundView {
-  if (tiles.url) return { tiles: { url: tiles.url, attribution: tiles.attribution ?? '' } };
-  return { baseMap: { credit: translate(lang, 'map.base_map_credit'), note: translate(lang, 'map.base_map_note'), lang } };
+  const library = translate(lang, 'map.library_title');
+  if (tiles.url) return { library, tiles: { url: tiles.url, attribution: tiles.attribution ?? '' } };
+  return { library, baseMap: { credit: translate(lang, 'map.base_map_credit'), note: translate(lang, 'map.base_map_note'), lang } };
 }
 
 /** The scripts and stylesheets every map needs, before its own (paths under the asset root). */

@@ -54,7 +54,12 @@ function paintedPixels(page: Page, selector: string): Promise<{ land: number; ot
   }, selector);
 }
 
-typed('with every other origin blocked, the map view draws the base map in detail, names provinces in Chinese and credits Natural Earth', async (t) => {
+/** The titles of the map's zoom buttons and of Leaflet's link in the credits. */
+function controlTitles(page: Page): Promise<string[]> {
+  return page.locator('[data-map] .leaflet-control-zoom a, [data-map] .leaflet-control-attribution a[href="https://leafletjs.com"]').evaluateAll((links) => links.map((link) => link.getAttribute('title') ?? ''));
+}
+
+typed('with every other origin blocked, the map view draws the base map in detail in Chinese and in English, with its names, credits and buttons in the page’s language', async (t) => {
   const { page, problems, elsewhere, blocked } = await offlinePage(t, 'zh-CN');
   // The box of Zhejiang and its neighbours opens at a zoom that draws the detail cells.
   await page.goto(`${t.context.origin}/search?view=map&bbox=28.5,118,31.5,122`);
@@ -66,10 +71,17 @@ typed('with every other origin blocked, the map view draws the base map in detai
   t.is(await page.locator('.base-map-label__text', { hasText: 'Zhejiang' }).count(), 0, 'names in the page’s language only');
   t.regex(await page.locator('.leaflet-control-attribution').innerText(), /底图数据：Natural Earth/);
   t.regex(await page.locator('.leaflet-control-scale-line').innerText(), /^\d+ (km|m)$/);
+  t.deepEqual(await controlTitles(page), ['放大', '缩小', '用于交互式地图的 JavaScript 库']);
   await screenshot(page, 'base-map-zh');
 
   await page.goto(`${t.context.origin}/search?view=map&bbox=28.5,118,31.5,122&lang=en`);
-  await page.waitForSelector('.base-map-label__text >> text=Zhejiang');
+  await page.waitForSelector('[data-map][data-base-map-ready][data-map-ready]');
+  await page.waitForFunction(() => Number(document.querySelector('[data-map]')?.getAttribute('data-base-map-cells')) >= 2);
+  const english = await paintedPixels(page, '[data-map]');
+  t.true(english.land > english.samples / 10, `land is drawn on the English page too: ${JSON.stringify(english)}`);
+  t.true(await page.locator('.base-map-label__text', { hasText: 'Zhejiang' }).isVisible());
+  t.regex(await page.locator('.leaflet-control-attribution').innerText(), /Base map: Natural Earth/);
+  t.deepEqual(await controlTitles(page), ['Zoom in', 'Zoom out', 'A JavaScript library for interactive maps']);
   t.deepEqual(blocked, [], 'nothing even tried to leave the site');
   t.deepEqual(elsewhere, []);
   t.deepEqual(problems, []);
