@@ -1,4 +1,5 @@
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { cursorContract } from './contract/cursor-contract.ts';
 import { discoveryContract } from './contract/discovery-contract.ts';
 import { visibilityContract } from './contract/visibility-contract.ts';
 import { engineContract } from './contract/engine-contract.ts';
@@ -9,3 +10,4 @@ engineContract('embedded', embedded);
 discoveryContract('embedded', embedded);
 visibilityContract('embedded', embedded);
 searchClassesContract('embedded', embedded);
+cursorContract('embedded', embedded);

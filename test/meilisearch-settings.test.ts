@@ -10,7 +10,23 @@ import { settingsDrift } from '../core/search/meilisearch/settings-drift.ts';
 const settings = indexSettings();
 
 test('every declared facet is filterable under its facet field, and so are both years, the envelope, _geo and the visibility time', (t) => {
-  t.deepEqual(settings.filterableAttributes, [...FACETS.map((facet) => `facet_${facet.key}`), 'start_year', 'end_year', 'geo_south', 'geo_west', 'geo_north', 'geo_east', '_geo', 'visible_from', 'vocabulary']);
+  t.deepEqual(settings.filterableAttributes, [
+    ...FACETS.map((facet) => `facet_${facet.key}`),
+    'start_year',
+    'end_year',
+    'geo_south',
+    'geo_west',
+    'geo_north',
+    'geo_east',
+    '_geo',
+    'visible_from',
+    'vocabulary',
+    // The keys a cursor walk resumes after.
+    'sort_seq',
+    'sort_dated',
+    'sort_title_zh',
+    'sort_title_en',
+  ]);
   for (const facet of FACETS) t.true(settings.filterableAttributes!.includes(facetAttribute(facet.key)), facet.key);
 });
 
@@ -44,7 +60,7 @@ test('Chinese fields are segmented as Mandarin; English fields and pair tokens a
 
 test('the sort rule comes first so a chosen order is the order, and sortable fields cover every sort', (t) => {
   t.deepEqual(settings.rankingRules, ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness']);
-  t.deepEqual(settings.sortableAttributes, ['start_year', 'end_year', DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo']);
+  t.deepEqual(settings.sortableAttributes, ['start_year', 'end_year', DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo', 'sort_seq']);
 });
 
 test('limits are raised deliberately and typo tolerance is off on the pair-token fields', (t) => {
@@ -72,8 +88,8 @@ test('synonyms come from the archive\'s synonym groups, Chinese names as their w
   }
 });
 
-test('hits show the record fields only, never the helper fields', (t) => {
-  t.deepEqual(settings.displayedAttributes, [...RECORD_FIELDS]);
+test('hits show the record fields and the seq a cursor walk resumes after, never the other helper fields', (t) => {
+  t.deepEqual(settings.displayedAttributes, [...RECORD_FIELDS, 'sort_seq']);
   for (const helper of [...HAN_ATTRIBUTES, PINYIN_ATTRIBUTE, DATED_ATTRIBUTE, '_geo', ...FACETS.map((facet) => facetAttribute(facet.key))]) {
     t.false(settings.displayedAttributes!.includes(helper), helper);
     t.false((RECORD_FIELDS as readonly string[]).includes(helper), `${helper} must not collide with a schema field`);

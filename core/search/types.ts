@@ -37,7 +37,28 @@ export interface SearchQuery {
    * the engine returns, counts and facets only what the public may see at this moment.
    */
   includeHidden?: boolean;
+  /**
+   * A cursor walk: the hits that follow this position in the sort's order, `pageSize` of them,
+   * instead of page `page`; the result then carries `next` while more follow. Start a walk with
+   * `WALK_START`. Unlike pages, a walk reaches the last result of any result set.
+   */
+  cursor?: SearchCursor;
 }
+
+/**
+ * A position in a result set's order, made by the engine that returned it: the last hit's sort
+ * keys, then its catalog seq, so a walk resumes after that record even when records were added
+ * or removed meanwhile (keyset paging). Opaque outside the engine: its layout is the engine's
+ * own, and an engine refuses a position it could not have made with `InvalidCursorError`.
+ */
+export interface SearchCursor {
+  readonly after: readonly CursorKey[];
+}
+
+export type CursorKey = string | number | null;
+
+/** The start of a cursor walk: the first `pageSize` hits, in the same order as page 1. */
+export const WALK_START: SearchCursor = Object.freeze({ after: Object.freeze([]) });
 
 export interface FacetValueCount {
   value: string;
@@ -84,6 +105,8 @@ export interface SearchResult {
   looser?: LooserReading;
   /** When a word matched nothing: the query with it replaced by the nearest word of the archive, which finds records. */
   suggestion?: string;
+  /** Cursor walks only: where the next hits start; absent after the last hit. */
+  next?: SearchCursor;
 }
 
 export interface EngineHealth {
@@ -100,6 +123,11 @@ export interface SearchEngine {
   /** Replaces the whole index with `batches`; searches keep working meanwhile. */
   rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A cursor this engine did not make for this query (malformed, or of another sort or engine): a 400, not a 500. */
+export class InvalidCursorError extends Error {
+  override readonly name = 'InvalidCursorError';
 }
 
 /** Thrown when the engine cannot answer (down, slow, misconfigured); pages answer 503. */

@@ -23,6 +23,7 @@ import { SnapshotStore } from './snapshot-store.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
 import type { TypoVocabulary } from './typo-vocabulary.ts';
+import { walkMatches, type WalkedPage } from './walk-matches.ts';
 
 /** Filtered matches and counts as computed on one snapshot, up to its size then (see `#filtered`). */
 interface KeptResult {
@@ -103,8 +104,8 @@ export class EmbeddedEngine implements SearchEngine {
     const terms = termsOf(clauses);
     const total = filtered.ordinals.length;
     const order = query.sort === 'relevance' ? undefined : await this.#snapshots.order(`${query.sort}:${query.lang}`);
-    const pageOrdinals = pageOfMatches(snapshot, filtered, query, order);
-    const records = this.#catalog.getRecordsBySeq(pageOrdinals.map((ordinal) => snapshot.seqs[ordinal]!));
+    const walked: WalkedPage = query.cursor ? walkMatches(snapshot, filtered, query, order) : { ordinals: pageOfMatches(snapshot, filtered, query, order) };
+    const records = this.#catalog.getRecordsBySeq(walked.ordinals.map((ordinal) => snapshot.seqs[ordinal]!));
     return {
       hits: records.map((stored) => hitOf(stored, terms)),
       total,
@@ -116,6 +117,7 @@ export class EmbeddedEngine implements SearchEngine {
       facets: filtered.facets.map((facet) => ({ key: facet.key, values: facet.values.map((value) => ({ ...value })) })),
       ...(rescue.looser && { looser: rescue.looser }),
       ...(rescue.suggestion && { suggestion: rescue.suggestion }),
+      ...(walked.next && { next: walked.next }),
     };
   }
 

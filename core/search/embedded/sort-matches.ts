@@ -21,22 +21,25 @@ export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidat
   return ranked.slice(offset);
 }
 
-/** The first `wanted` records of `order` that are among `ordinals` (records added since it was computed come last). */
-function walkOrder({ ordinals: order, covers }: SortOrder, ordinals: Int32Array, size: number, wanted: number): number[] {
+/**
+ * The first `wanted` records of `order` that are among `ordinals` (records added since it was
+ * computed come last), from place `start` on: places past the order's own are those records.
+ */
+export function walkOrder({ ordinals: order, covers }: SortOrder, ordinals: Int32Array, size: number, wanted: number, start = 0): number[] {
   const included = new Uint8Array(size);
   for (const ordinal of ordinals) included[ordinal] = 1;
   const page: number[] = [];
-  for (let i = 0; i < order.length && page.length < wanted; i++) {
+  for (let i = start; i < order.length && page.length < wanted; i++) {
     if (included[order[i]!] === 1) page.push(order[i]!);
   }
-  for (let ordinal = covers; ordinal < size && page.length < wanted; ordinal++) {
+  for (let ordinal = covers + Math.max(0, start - order.length); ordinal < size && page.length < wanted; ordinal++) {
     if (included[ordinal] === 1) page.push(ordinal);
   }
   return page;
 }
 
 /** The `wanted` best-scored matches (lower score is better; ties by catalog order), best first. */
-function bestScored({ ordinals, scores }: FilteredCandidates, wanted: number): number[] {
+export function bestScored({ ordinals, scores }: FilteredCandidates, wanted: number): number[] {
   const better = (a: number, b: number) => scores[a]! - scores[b]! || ordinals[a]! - ordinals[b]!;
   // A max-heap of positions holding the best `wanted` seen so far; its top is the worst of them.
   const heap = new TinyQueue<number>([], (a, b) => better(b, a));

@@ -11,6 +11,7 @@ import { envelopeOf } from '../../schema/geometry.ts';
 import { RECORD_FIELDS, type ArchiveRecord, type SearchColumn } from '../../schema/record.ts';
 import { derivedEnglishNames, pinyinSource, SEARCH_COLUMNS, searchableText } from '../searchable-text.ts';
 import { CHINESE_SYNONYMS } from '../synonyms.ts';
+import type { Lang } from '../../i18n/translate.ts';
 import type { ArchiveTokenizer } from '../tokenizer.ts';
 import { hanIndexText } from './han-tokens.ts';
 import { pinyinIndexText } from './pinyin-tokens.ts';
@@ -39,6 +40,13 @@ export const PINYIN_ATTRIBUTE = 'pinyin_names';
 /** 1 when the record has a start year: `year_asc` and `year_desc` put undated records last either way. */
 export const DATED_ATTRIBUTE = 'sort_dated';
 export const TITLE_SORT_ATTRIBUTES = { zh: 'sort_title_zh', en: 'sort_title_en' } as const;
+/** The catalog seq: the last key of every cursor walk's order, so a walk resumes after a record (cursor-params.ts). */
+export const SEQ_ATTRIBUTE = 'sort_seq';
+/**
+ * Meilisearch keeps filterable strings up to 468 bytes; title sort keys are filtered by cursor
+ * walks, so they are cut below that (ties past the cut fall to the seq).
+ */
+export const MAX_SORT_KEY_BYTES = 400;
 
 /** The record's envelope (its point, or its line's bounds), for map-box filters that also catch lines. */
 export const ENVELOPE_ATTRIBUTES = { south: 'geo_south', west: 'geo_west', north: 'geo_north', east: 'geo_east' } as const;
@@ -53,7 +61,7 @@ export type MeiliDocument = Record<string, unknown> & { id: string };
  * always can).
  * @param tokenizer spells the pinyin; it should know the archive's names, so 塘栖 is one word.
  */
-export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick<ArchiveTokenizer, 'pinyinText'>): MeiliDocument {
+export function toDocument({ seq, record, visibility }: StoredRecord, tokenizer: Pick<ArchiveTokenizer, 'pinyinText'>): MeiliDocument {
   if (!MEILI_ID_PATTERN.test(record.id)) throw new RangeError(`record id "${record.id}" is not a valid Meilisearch document id`);
   const text = searchableText(record);
   const facets = facetValuesOf(record);
@@ -66,12 +74,25 @@ export function toDocument({ record, visibility }: StoredRecord, tokenizer: Pick
   document[VOCABULARY_ATTRIBUTE] = vocabularyOf(record, text);
   document[DATED_ATTRIBUTE] = record.start_year === undefined ? 0 : 1;
   document[VISIBLE_FROM_ATTRIBUTE] = visibleFrom(visibility);
-  document[TITLE_SORT_ATTRIBUTES.zh] = titleSortKey(record, 'zh');
-  document[TITLE_SORT_ATTRIBUTES.en] = titleSortKey(record, 'en');
+  document[TITLE_SORT_ATTRIBUTES.zh] = titleSortValue(record, 'zh');
+  document[TITLE_SORT_ATTRIBUTES.en] = titleSortValue(record, 'en');
+  document[SEQ_ATTRIBUTE] = seq;
   if (record.lat !== undefined && record.lon !== undefined) document._geo = { lat: record.lat, lng: record.lon };
   const envelope = envelopeOf(record);
   if (envelope) for (const side of ['south', 'west', 'north', 'east'] as const) document[ENVELOPE_ATTRIBUTES[side]] = envelope[side];
   return document;
+}
+
+/** The title sort key a document holds for `lang`: titleSortKey cut to MAX_SORT_KEY_BYTES of UTF-8. */
+export function titleSortValue(record: ArchiveRecord, lang: Lang): string {
+  const key = titleSortKey(record, lang);
+  if (Buffer.byteLength(key) <= MAX_SORT_KEY_BYTES) return key;
+  let cut = '';
+  for (const character of key) {
+    if (Buffer.byteLength(cut + character) > MAX_SORT_KEY_BYTES) break;
+    cut += character;
+  }
+  return cut;
 }
 
 /** The record inside a document or hit: the schema's fields, nothing else. */

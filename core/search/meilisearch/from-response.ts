@@ -9,7 +9,8 @@ import { FACETS, type FacetKey } from '../../schema/facets.ts';
 import { toSearchForm } from '../han-variants/fold-han-variants.ts';
 import { highlightsOf } from '../highlight.ts';
 import { termsOf, type QueryTerm } from '../tokenizer.ts';
-import type { FacetCounts, FacetValueCount, SearchHit, SearchResult } from '../types.ts';
+import { InvalidCursorError, type FacetCounts, type FacetValueCount, type SearchHit, type SearchResult } from '../types.ts';
+import { nextCursor, walkPlan } from './cursor-params.ts';
 import { facetAttribute, fromDocument } from './document.ts';
 import { LISTED_FACET_VALUES, MAX_TOTAL_HITS } from './index-settings.ts';
 import { activeFacetKeys, HIGHLIGHT_POST_TAG, HIGHLIGHT_PRE_TAG, HIGHLIGHTED_ATTRIBUTES, type Translation } from './search-params.ts';
@@ -26,14 +27,23 @@ type Response = Pick<MultiSearchResult<Record<string, unknown>>, 'hits' | 'total
 export function fromMeiliResponses({ query, clauses }: Translation, responses: readonly Response[]): SearchResult {
   // Every term, synonyms included, is marked, as in the embedded engine.
   const terms = termsOf(clauses);
-  const [main, ...facetResponses] = responses;
-  if (!main) throw new Error('Meilisearch returned no results for the hits query');
+  // A cursor walk's counts come from its own query, after the hits query (buildSearchRequests).
+  const walking = query.cursor !== undefined;
+  const [first, ...rest] = responses;
+  const main = walking ? rest[0] : first;
+  const facetResponses = walking ? rest.slice(1) : rest;
+  if (!first || !main) throw new Error('Meilisearch returned no results for the hits query');
   const active = activeFacetKeys(query);
   const distributionOf = (key: FacetKey): FacetDistribution | undefined =>
     active.includes(key) ? facetResponses[active.indexOf(key)]?.facetDistribution : main.facetDistribution;
   const total = main.totalHits ?? 0;
+  const plan = walking ? walkPlan(query) : undefined;
+  if (plan?.mode === 'offset' && plan.offset > 0 && total >= MAX_TOTAL_HITS) {
+    throw new InvalidCursorError('the results grew past what Meilisearch ranks since the walk began: start it again');
+  }
+  const next = plan && nextCursor(query, plan, first.hits);
   return {
-    hits: main.hits.map((hit) => hitOf(hit, terms)),
+    hits: (walking ? first.hits.slice(0, query.pageSize) : first.hits).map((hit) => hitOf(hit, terms)),
     total,
     // Meilisearch stops counting at maxTotalHits: a total that reached it may be larger.
     totalIsExact: total < MAX_TOTAL_HITS,
@@ -41,6 +51,7 @@ export function fromMeiliResponses({ query, clauses }: Translation, responses: r
     pageSize: query.pageSize,
     pageCount: Math.ceil(total / query.pageSize),
     facets: FACETS.map((facet) => facetCounts(facet.key, distributionOf(facet.key)?.[facetAttribute(facet.key)] ?? {}, query.filters[facet.key] ?? [])),
+    ...(next && { next }),
   };
 }
 

@@ -8,7 +8,18 @@ import { FACETS } from '../../schema/facets.ts';
 import { fieldMeta, RECORD_FIELDS, type RecordField } from '../../schema/record.ts';
 import { SEARCH_COLUMNS } from '../searchable-text.ts';
 import { SYNONYM_GROUPS } from '../synonyms.ts';
-import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, NAMES_EN_ATTRIBUTE, facetAttribute, HAN_ATTRIBUTES, hanAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
+import {
+  DATED_ATTRIBUTE,
+  ENVELOPE_ATTRIBUTES,
+  facetAttribute,
+  HAN_ATTRIBUTES,
+  hanAttribute,
+  NAMES_EN_ATTRIBUTE,
+  PINYIN_ATTRIBUTE,
+  SEQ_ATTRIBUTE,
+  TITLE_SORT_ATTRIBUTES,
+  VISIBLE_FROM_ATTRIBUTE,
+} from './document.ts';
 import { hanWordToken } from './han-tokens.ts';
 import { VOCABULARY_ATTRIBUTE } from './vocabulary-field.ts';
 
@@ -50,6 +61,8 @@ export function synonyms(): Record<string, string[]> {
 
 const fieldsWhere = (test: (name: RecordField) => boolean) => RECORD_FIELDS.filter(test);
 export const YEAR_ATTRIBUTES: readonly string[] = fieldsWhere((name) => fieldMeta(name).kind === 'year');
+/** The helper fields a cursor walk's position filter compares (the years are filterable already). */
+export const WALK_KEY_ATTRIBUTES: readonly string[] = [SEQ_ATTRIBUTE, DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en];
 
 /**
  * Title fields, then names, then body (the embedded engine weights them 10 : 4 : 1), each column
@@ -89,10 +102,13 @@ export function indexSettings(): Settings {
       '_geo',
       VISIBLE_FROM_ATTRIBUTE,
       VOCABULARY_ATTRIBUTE,
+      // Cursor walks resume after a position by filtering on its sort keys (cursor-params.ts).
+      ...WALK_KEY_ATTRIBUTES,
     ],
-    sortableAttributes: [...YEAR_ATTRIBUTES, DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo'],
-    // Helper fields never leave the server: hits carry the record's own fields only.
-    displayedAttributes: [...RECORD_FIELDS],
+    sortableAttributes: [...YEAR_ATTRIBUTES, DATED_ATTRIBUTE, TITLE_SORT_ATTRIBUTES.zh, TITLE_SORT_ATTRIBUTES.en, '_geo', SEQ_ATTRIBUTE],
+    // Helper fields never leave the server: hits carry the record's own fields, and the seq a
+    // cursor walk resumes after.
+    displayedAttributes: [...RECORD_FIELDS, SEQ_ATTRIBUTE],
     rankingRules: RANKING_RULES,
     localizedAttributes: localizedAttributes(),
     typoTolerance: {

@@ -14,6 +14,7 @@ import { rescueEmptySearch, type RescueTools } from '../no-dead-ends.ts';
 import { ArchiveTokenizer } from '../tokenizer.ts';
 import type { EngineHealth, SearchEngine, SearchQuery, SearchResult } from '../types.ts';
 import { chunkDocuments } from './chunk-documents.ts';
+import { mustWalkInCatalogOrder, walkInCatalogOrder, walkPlan } from './cursor-params.ts';
 import { PRIMARY_KEY, toDocument } from './document.ts';
 import { callMeili, toEngineError, type ErrorContext } from './engine-errors.ts';
 import { countOf, fromMeiliResponses } from './from-response.ts';
@@ -75,6 +76,13 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
+    const result = await this.#search(query);
+    // A relevance walk over more text matches than Meilisearch ranks goes in catalog order instead.
+    if (query.cursor && mustWalkInCatalogOrder(walkPlan(query), result.total)) return this.#search(walkInCatalogOrder(query));
+    return result;
+  }
+
+  async #search(query: SearchQuery): Promise<SearchResult> {
     const translation: Translation = {
       query,
       clauses: query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [],

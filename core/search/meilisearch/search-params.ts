@@ -13,6 +13,7 @@ import { CHINESE_SYNONYMS } from '../synonyms.ts';
 import type { QueryClause } from '../tokenizer.ts';
 import type { SearchQuery } from '../types.ts';
 import { DATED_ATTRIBUTE, ENVELOPE_ATTRIBUTES, facetAttribute, PINYIN_ATTRIBUTE, TITLE_SORT_ATTRIBUTES, VISIBLE_FROM_ATTRIBUTE } from './document.ts';
+import { walkCountsParams, walkHitsParams, walkPlan } from './cursor-params.ts';
 import { decimalLiteral, equalsFilter, integerLiteral } from './filter-syntax.ts';
 import { hanQueryText } from './han-tokens.ts';
 import { searchableAttributes } from './index-settings.ts';
@@ -192,8 +193,15 @@ export function readingCountParams(translation: Translation): SearchParams {
   return { ...text, ...(filter === undefined ? {} : { filter }), limit: 0 };
 }
 
-/** The multi-search queries for `query`: hits first, then one per key of `activeFacetKeys(query)`, in that order. */
+/**
+ * The multi-search queries for `query`: hits first, then one per key of `activeFacetKeys(query)`,
+ * in that order. A cursor walk puts its counts query between the two.
+ */
 export function buildSearchRequests(indexUid: string, translation: Translation): MultiSearchQuery[] {
   const hits = SEARCH_CHAIN.reduce<SearchParams>((params, step) => step(params, translation), {});
-  return [{ indexUid, ...hits }, ...activeFacetKeys(translation.query).map((key) => ({ indexUid, ...facetCountParams(translation, key) }))];
+  const facetQueries = activeFacetKeys(translation.query).map((key) => ({ indexUid, ...facetCountParams(translation, key) }));
+  if (!translation.query.cursor) return [{ indexUid, ...hits }, ...facetQueries];
+  // A cursor walk: its hits after the position, then the counts of the whole search (cursor-params.ts).
+  const plan = walkPlan(translation.query);
+  return [{ indexUid, ...walkHitsParams(hits, translation.query, plan) }, { indexUid, ...walkCountsParams(hits) }, ...facetQueries];
 }

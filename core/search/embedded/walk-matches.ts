@@ -1,0 +1,116 @@
+/**
+ * Cursor walks over filtered matches: the hits after a position, in the orders pages use
+ * (sort-matches.ts), found from the position instead of by counting an offset, so a walk's page
+ * costs about the same at the millionth hit as at the first, and a walk carries on past records
+ * added or removed between its requests (keyset paging, as Solr's cursorMark and
+ * Elasticsearch's search_after do). Positions (`SearchCursor.after`), per order:
+ *
+ *   relevance with text   [score, seq]       bm25 (lower first), then catalog order
+ *   relevance, browsing   [seq]              catalog order
+ *   title, year_asc/desc  [seq, ordinal]     the record's place in the snapshot's sort order
+ *
+ * A removed record keeps its ordinal (marked dead) until the snapshot is loaded afresh, so a walk
+ * resumes after a record deleted meanwhile; after a fresh load (a reindex) such a position is
+ * refused and the walk starts again. A relevance walk over text follows the scores of the index
+ * as it is, and a title or year walk the order as last computed: an import between two requests
+ * can move a changed record across the position (the caveat Solr documents for its cursors).
+ */
+import { InvalidCursorError, type CursorKey, type SearchCursor, type SearchQuery } from '../types.ts';
+import type { FacetSnapshot, SortOrder } from './facet-snapshot.ts';
+import type { FilteredCandidates } from './filter-and-count.ts';
+import { bestScored, walkOrder } from './sort-matches.ts';
+
+export interface WalkedPage {
+  ordinals: number[];
+  /** The position after the page's last hit, when more hits follow. */
+  next?: SearchCursor;
+}
+
+/** The `query.pageSize` matches after `query.cursor`; throws `InvalidCursorError` for a position this order cannot have. */
+export function walkMatches(snapshot: FacetSnapshot, matches: FilteredCandidates, query: SearchQuery, order?: SortOrder): WalkedPage {
+  const after = query.cursor?.after ?? [];
+  // One more than the page: whether it exists says whether a next page does.
+  const wanted = query.pageSize + 1;
+  const walked =
+    order !== undefined
+      ? walkOrdered(snapshot, matches, order, after, wanted)
+      : matches.scores.length > 0
+        ? walkScored(snapshot, matches, after, wanted)
+        : walkCatalogOrder(snapshot, matches, after, wanted);
+  if (walked.ordinals.length < wanted) return { ordinals: walked.ordinals };
+  const ordinals = walked.ordinals.slice(0, query.pageSize);
+  return { ordinals, next: { after: walked.keyOf(ordinals.at(-1)!) } };
+}
+
+interface Walked {
+  ordinals: number[];
+  keyOf: (ordinal: number) => CursorKey[];
+}
+
+/** Browsing: matches are in catalog order already, so the position is a binary search away. */
+function walkCatalogOrder(snapshot: FacetSnapshot, { ordinals }: FilteredCandidates, after: readonly CursorKey[], wanted: number): Walked {
+  const [seq] = expectKeys(after, [isSeq]) as [number?];
+  const start = seq === undefined ? 0 : firstIndex(ordinals.length, (i) => snapshot.seqs[ordinals[i]!]! > seq);
+  return { ordinals: Array.from(ordinals.subarray(start, start + wanted)), keyOf: (ordinal) => [snapshot.seqs[ordinal]!] };
+}
+
+/** Relevance: the best-scored of the matches that rank after the position. */
+function walkScored(snapshot: FacetSnapshot, matches: FilteredCandidates, after: readonly CursorKey[], wanted: number): Walked {
+  const [score, seq] = expectKeys(after, [isScore, isSeq]) as [number?, number?];
+  let remaining = matches;
+  if (score !== undefined && seq !== undefined) {
+    const keep: number[] = [];
+    for (let position = 0; position < matches.ordinals.length; position++) {
+      const own = matches.scores[position]!;
+      if (own > score || (own === score && snapshot.seqs[matches.ordinals[position]!]! > seq)) keep.push(position);
+    }
+    remaining = { ...matches, ordinals: Int32Array.from(keep, (p) => matches.ordinals[p]!), scores: Float64Array.from(keep, (p) => matches.scores[p]!) };
+  }
+  const ordinals = bestScored(remaining, wanted);
+  const scoreOf = (ordinal: number) => remaining.scores[remaining.ordinals.indexOf(ordinal)]!;
+  return { ordinals, keyOf: (ordinal) => [scoreOf(ordinal), snapshot.seqs[ordinal]!] };
+}
+
+/** Title and year: walk the snapshot's precomputed order from the place after the position's record. */
+function walkOrdered(snapshot: FacetSnapshot, matches: FilteredCandidates, order: SortOrder, after: readonly CursorKey[], wanted: number): Walked {
+  const [seq, hint] = expectKeys(after, [isSeq, isSeq]) as [number?, number?];
+  let start = 0;
+  if (seq !== undefined && hint !== undefined) {
+    // A record deleted since keeps its ordinal, dead, until a fresh load: the hint finds it.
+    const ordinal = snapshot.ordinalOf(seq) ?? (snapshot.seqs[hint] === seq ? hint : undefined);
+    if (ordinal === undefined) throw new InvalidCursorError('the record the walk stood at has left the index since: start the walk again');
+    start = placeIn(order, ordinal) + 1;
+  }
+  return { ordinals: walkOrder(order, matches.ordinals, snapshot.size, wanted, start), keyOf: (ordinal) => [snapshot.seqs[ordinal]!, ordinal] };
+}
+
+/** Where `ordinal` stands in `order`: in its list, or after it for records added since. */
+function placeIn(order: SortOrder, ordinal: number): number {
+  if (ordinal >= order.covers) return order.ordinals.length + ordinal - order.covers;
+  const place = order.ordinals.indexOf(ordinal);
+  if (place < 0) throw new InvalidCursorError('the record the walk stood at is not in this order');
+  return place;
+}
+
+/** The first index in [0, length) where `isAfter` holds, for a predicate that is false then true. */
+function firstIndex(length: number, isAfter: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (isAfter(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+const isSeq = (key: CursorKey) => Number.isSafeInteger(key) && (key as number) >= 0;
+const isScore = (key: CursorKey) => typeof key === 'number' && Number.isFinite(key);
+const isText = (key: CursorKey) => typeof key === 'string';
+
+/** The start (no keys) or exactly these keys; anything else was not made by this order. */
+function expectKeys(after: readonly CursorKey[], checks: readonly ((key: CursorKey) => boolean)[]): readonly CursorKey[] {
+  if (after.length === 0) return after;
+  if (after.length !== checks.length || !checks.every((check, i) => check(after[i]!))) throw new InvalidCursorError('the cursor does not fit this order');
+  return after;
+}
