@@ -38,8 +38,11 @@ export class NotFoundError extends HttpError {
 /** A record that was in the archive and was deleted: 410 tells visitors and crawlers it is not coming back. */
 export class GoneError extends HttpError {
   override readonly name = 'GoneError';
+  /** When the record was deleted (its tombstone's time), for answers that state it (the API's problem documents). */
+  readonly deletedAt?: string;
 
-  constructor(messageKey: MessageKey, params: MessageParams = {}) {
+  constructor(messageKey: MessageKey, params: MessageParams = {}, deletedAt?: string) {
     super(410, messageKey, params);
+    if (deletedAt !== undefined) this.deletedAt = deletedAt;
   }
 }

@@ -3,6 +3,7 @@
  * prefixed by area (`problem.*`, `file.*`, `ingest.*`, `site.*`, `media.*`, `search.*` …);
  * test/messages.test.ts checks that no key is defined in two tables.
  */
+import { API_MESSAGES } from './messages/api.ts';
 import { BACKUP_MESSAGES } from './messages/backup.ts';
 import { BROWSE_MESSAGES } from './messages/browse.ts';
 import { CURATOR_MESSAGES } from './messages/curator.ts';
@@ -30,6 +31,7 @@ export const MESSAGE_TABLES = {
   IIIF_MESSAGES,
   OAI_MESSAGES,
   CURATOR_MESSAGES,
+  API_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -45,6 +47,7 @@ export const MESSAGES = {
   ...IIIF_MESSAGES,
   ...OAI_MESSAGES,
   ...CURATOR_MESSAGES,
+  ...API_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

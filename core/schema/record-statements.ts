@@ -36,6 +36,11 @@ export interface StatementContext {
 
 const VOCABULARIES: Partial<Record<RecordField, Vocabulary>> = { type: RECORD_TYPES, protection_level: PROTECTION_LEVELS };
 
+/** The vocabulary whose entries label a vocabulary field's keys. */
+export function fieldVocabulary(field: RecordField): Vocabulary | undefined {
+  return VOCABULARIES[field];
+}
+
 /** The record's permanent URL at the archive's public origin. */
 export function recordUri(publicOrigin: string, id: string): string {
   return `${publicOrigin}/items/${encodeURIComponent(id)}`;

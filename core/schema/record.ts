@@ -31,6 +31,11 @@ export interface FieldMeta {
   dc?: DcElement;
   schemaOrg?: string;
   label?: MessageKey;
+  /**
+   * Published in the archive's JSON (core/schema/record-json.ts) though no Dublin Core element
+   * fits it: a canal's line is public on every map.
+   */
+  publish?: boolean;
 }
 
 export const RECORD_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,127}$/;
@@ -71,7 +76,7 @@ export const recordShape = {
   /** Where `lat`/`lon` came from: the curator (`record`, the default) or the first photograph's GPS. */
   coordinates_source: field(z.enum(['record', 'photograph']), { kind: 'text' }),
   /** GeoJSON (a JSON cell in CSV) for what a point cannot show: a canal section or seawall as a line. */
-  geometry: field(geometrySchema, { kind: 'geometry' }),
+  geometry: field(geometrySchema, { kind: 'geometry', publish: true }),
 };
 
 export const recordSchema = z

@@ -1,13 +1,14 @@
 /**
- * The one error handler: every failure becomes a page in the visitor's language (or JSON under
- * /api) with the right status and no internals. Express 5 forwards rejected promises from async
+ * The one error handler: every failure becomes a page in the visitor's language (or a problem
+ * document under /api) with the right status and no internals. Express 5 forwards rejected promises from async
  * routes here, so routes have no try/catch of their own.
  */
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import escapeHtml from 'escape-html';
 import type { Lang } from '../../core/i18n/translate.ts';
 import type { Logger } from '../../core/log.ts';
-import { SearchUnavailableError } from '../../core/search/types.ts';
+import { InvalidCursorError, SearchUnavailableError } from '../../core/search/types.ts';
+import { presentProblem, sendProblem } from '../api/problem-document.ts';
 import { HttpError, NotFoundError } from '../errors.ts';
 import { presentErrorPage, type Failure } from '../present/present-error-page.ts';
 import { presentLayout } from '../present/present-layout.ts';
@@ -27,7 +28,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
     const view = presentErrorPage(failure, lang);
     res.status(failure.status).set('Cache-Control', 'no-store');
     if (req.path.startsWith('/api/')) {
-      res.json({ error: { status: view.status, message: view.message } });
+      sendProblem(res, presentProblem(failure, lang, req.originalUrl, error));
       return;
     }
     const site = presentLayout({ lang, origin: String(res.app.locals.publicOrigin), title: view.heading, canonical: addressWithoutLang(req), section: 'error', assets: String(res.app.locals.assets) });
@@ -50,6 +51,7 @@ export function handleErrors(logger: Logger): ErrorRequestHandler {
 function classify(error: unknown): Failure {
   if (error instanceof HttpError) return { status: error.status, messageKey: error.messageKey, params: error.params };
   if (error instanceof SearchUnavailableError) return { status: 503, messageKey: 'site.error.search_unavailable', params: {} };
+  if (error instanceof InvalidCursorError) return { status: 400, messageKey: 'api.error.bad_cursor', params: {} };
   const status = typeof error === 'object' && error !== null ? Number((error as { status?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode) : Number.NaN;
   if (status === 404 || status === 403) return { status: 404, messageKey: 'site.error.not_found', params: {} };
   if (status >= 400 && status < 500) return { status, messageKey: 'site.error.bad_request', params: {} };

@@ -3,6 +3,7 @@
  * only that one. The fallback is marked (`fallback`, and `htmlLang` for the element's `lang`
  * attribute) so views can say so and screen readers pronounce it right.
  */
+import { LANGUAGE_TAGS } from '../../core/i18n/language-tags.ts';
 import type { Lang } from '../../core/i18n/translate.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 
@@ -17,7 +18,7 @@ export interface LocalText<T = string> {
   fallback: boolean;
 }
 
-export const HTML_LANG: Record<Lang, string> = { zh: 'zh-Hans', en: 'en' };
+export const HTML_LANG: Record<Lang, string> = LANGUAGE_TAGS;
 
 export function otherLang(lang: Lang): Lang {
   return lang === 'zh' ? 'en' : 'zh';

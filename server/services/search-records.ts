@@ -4,7 +4,7 @@
  * Public callers see only what the public may see; curators ask with `audience: 'curator'`.
  */
 import type { Lang } from '../../core/i18n/translate.ts';
-import type { SearchQuery, SearchResult } from '../../core/search/types.ts';
+import type { SearchCursor, SearchQuery, SearchResult } from '../../core/search/types.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import type { ThumbnailView } from '../media/present-thumbnail.ts';
@@ -23,6 +23,11 @@ export interface SearchRequest {
   audience?: Audience;
   /** A page that fixes a facet (a collection page): the URL cannot widen or change it. */
   scope?: { collection: string };
+  /**
+   * A cursor walk (the JSON API): given the parsed search, the engine position to continue after
+   * (`WALK_START` to begin); the result then carries `next`. The timeline has no pages to walk.
+   */
+  continueFrom?: (query: SearchQuery, view: SearchView) => SearchCursor;
 }
 
 export interface SearchOutcome {
@@ -43,8 +48,9 @@ export async function searchRecords(site: Pick<SiteContext, 'catalog' | 'engine'
   const scoped = request.scope ? { ...parsed, filters: { ...parsed.filters, collection: [request.scope.collection] } } : parsed;
   // The timeline shows the whole result set: it has no pages.
   const query: SearchQuery = { ...(view === 'timeline' ? atPage(scoped, 1) : scoped), ...(request.audience === 'curator' && { includeHidden: true }) };
-  const result = await site.engine.search(queryForView(query, view));
-  const pastLastPage = query.page > 1 && query.page > result.pageCount ? Math.max(1, result.pageCount) : undefined;
+  const cursor = view === 'timeline' ? undefined : request.continueFrom?.(query, view);
+  const result = await site.engine.search(queryForView(cursor ? { ...query, cursor } : query, view));
+  const pastLastPage = !cursor && query.page > 1 && query.page > result.pageCount ? Math.max(1, result.pageCount) : undefined;
   return {
     query,
     view,

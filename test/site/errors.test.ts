@@ -38,10 +38,11 @@ typed('an unexpected error is a 500 page in the visitor language, without a stac
   }
 });
 
-typed('errors under /api are JSON', async (t) => {
+typed('errors under /api are JSON problem documents', async (t) => {
   const response = await request(t.context.app).get('/api/no-such-endpoint').set('Accept-Language', 'en');
   t.is(response.status, 404);
-  t.deepEqual(response.body, { error: { status: 404, message: 'There is no page at this address.' } });
+  t.regex(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+  t.like(response.body, { status: 404, title: 'Page not found', detail: 'There is no page at this address.' });
 });
 
 typed('when the error page itself cannot be rendered, an escaped plain-text message is sent', async (t) => {

@@ -88,8 +88,8 @@ typed('a bad map area or point answers a friendly 400 in the visitor language, o
   t.true(chinese.text.includes('附近检索“abc”有误'));
   const api = await get(t, '/api/search.geojson?bbox=1,2,3');
   t.is(api.status, 400);
-  t.regex(api.headers['content-type'] ?? '', /^application\/json/);
-  t.true((api.body as { error: { message: string } }).error.message.startsWith('The map area “1,2,3” is not valid'));
+  t.regex(api.headers['content-type'] ?? '', /^application\/problem\+json/);
+  t.true((api.body as { detail: string }).detail.startsWith('The map area “1,2,3” is not valid'));
   t.is((await get(t, '/search?view=globe')).status, 400);
 });
 

@@ -15,6 +15,7 @@ import { runIngest } from '../../ingest/run-ingest.ts';
 import { createApp } from '../../server/app.ts';
 import { images } from '../fixtures/images/index.ts';
 import { silentLogger } from './helpers/fixture-site.ts';
+import { openApiCheck } from '../api/helpers/openapi-check.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'site-images-'));
 const config = loadConfig({ ARCHIVE_DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent' });
@@ -67,4 +68,26 @@ test('a search hit with a photograph shows its thumbnail, and the thumbnail is s
   const thumbnail = /<picture class="media-thumbnail">[\s\S]*?<img src="([^"]+)"[^>]*alt="测试照片"/.exec(page.text);
   t.truthy(thumbnail, 'the hit carries a thumbnail described by its title');
   await request(app).get(thumbnail![1]!).expect(200).expect('Content-Type', /image\/jpeg/);
+});
+
+test('the JSON API lists the photograph with the IIIF service and derivatives the archive serves, at the public origin', async (t) => {
+  const openApi = openApiCheck((await request(app).get('/api/v1/openapi.json')).body);
+  const local = (url: string) => url.slice(config.publicOrigin.length);
+  const url = '/api/v1/records/photo-record';
+  const response = await request(app).get(url);
+  openApi.check(t, url, response);
+  const [image] = response.body.images;
+  t.truthy(image);
+  t.true(image.iiif_info.startsWith(`${config.publicOrigin}/iiif/`));
+  const info = await request(app).get(local(image.iiif_info)).expect(200);
+  t.is(info.body.type, 'ImageService3');
+  t.is(info.body.width, image.width, 'the image size is the service\'s');
+  for (const size of ['thumb', 'display', 'large']) {
+    await request(app).get(local(image.derivatives[size].url)).expect(200).expect('Content-Type', /image\/jpeg/);
+  }
+  t.false('images' in response.body.record, 'the import path of the photograph stays inside');
+  const searchUrl = '/api/v1/search?q=photograph';
+  const search = await request(app).get(searchUrl).set('Accept-Language', 'en');
+  openApi.check(t, searchUrl, search);
+  t.true(search.body.hits[0].thumbnail.url.startsWith(`${config.publicOrigin}/media/`));
 });

@@ -95,8 +95,9 @@ typed('the API answers in the language asked for without setting a cookie', asyn
   t.is((response.body as Suggestions).suggestions[0]!.text, 'Guangji Bridge');
 });
 
-typed('an unknown API address is a JSON 404 in the visitor language', async (t) => {
+typed('an unknown API address is a 404 problem document in the visitor language', async (t) => {
   const response = await request(t.context.app).get('/api/nothing-here').set('Accept-Language', 'en');
   t.is(response.status, 404);
-  t.deepEqual(response.body, { error: { status: 404, message: 'There is no page at this address.' } });
+  t.regex(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+  t.like(response.body, { status: 404, detail: 'There is no page at this address.', language: 'en' });
 });
