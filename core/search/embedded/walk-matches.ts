@@ -54,21 +54,48 @@ function walkCatalogOrder(snapshot: FacetSnapshot, { ordinals }: FilteredCandida
   return { ordinals: Array.from(ordinals.subarray(start, start + wanted)), keyOf: (ordinal) => [snapshot.seqs[ordinal]!] };
 }
 
-/** Relevance: the best-scored of the matches that rank after the position. */
+/**
+ * Matches in relevance order, sorted once per result set and kept with it (the engine caches the
+ * result set for the next pages): each later page of a relevance walk is then a binary search.
+ */
+const RANKED_ORDERS = new WeakMap<FilteredCandidates, Int32Array>();
+
+function rankedPositions(matches: FilteredCandidates): Int32Array {
+  const { ordinals, scores } = matches;
+  let order = RANKED_ORDERS.get(matches);
+  if (!order) {
+    order = Int32Array.from({ length: ordinals.length }, (_, position) => position).sort((a, b) => scores[a]! - scores[b]! || ordinals[a]! - ordinals[b]!);
+    RANKED_ORDERS.set(matches, order);
+  }
+  return order;
+}
+
+/**
+ * Relevance: the first page is the best-scored matches, picked with a heap as page 1 is; later
+ * pages follow the position in the sorted order.
+ */
 function walkScored(snapshot: FacetSnapshot, matches: FilteredCandidates, after: readonly CursorKey[], wanted: number): Walked {
   const [score, seq] = expectKeys(after, [isScore, isSeq]) as [number?, number?];
-  let remaining = matches;
-  if (score !== undefined && seq !== undefined) {
-    const keep: number[] = [];
-    for (let position = 0; position < matches.ordinals.length; position++) {
+  const scoreOf = new Map<number, number>();
+  let ordinals: number[];
+  if (score === undefined || seq === undefined) {
+    ordinals = bestScored(matches, wanted);
+    const onPage = new Set(ordinals);
+    matches.ordinals.forEach((ordinal, position) => {
+      if (onPage.has(ordinal)) scoreOf.set(ordinal, matches.scores[position]!);
+    });
+  } else {
+    const order = rankedPositions(matches);
+    const isAfter = (position: number) => {
       const own = matches.scores[position]!;
-      if (own > score || (own === score && snapshot.seqs[matches.ordinals[position]!]! > seq)) keep.push(position);
-    }
-    remaining = { ...matches, ordinals: Int32Array.from(keep, (p) => matches.ordinals[p]!), scores: Float64Array.from(keep, (p) => matches.scores[p]!) };
+      return own > score || (own === score && snapshot.seqs[matches.ordinals[position]!]! > seq);
+    };
+    const start = firstIndex(order.length, (i) => isAfter(order[i]!));
+    const positions = Array.from(order.subarray(start, start + wanted));
+    ordinals = positions.map((position) => matches.ordinals[position]!);
+    positions.forEach((position) => scoreOf.set(matches.ordinals[position]!, matches.scores[position]!));
   }
-  const ordinals = bestScored(remaining, wanted);
-  const scoreOf = (ordinal: number) => remaining.scores[remaining.ordinals.indexOf(ordinal)]!;
-  return { ordinals, keyOf: (ordinal) => [scoreOf(ordinal), snapshot.seqs[ordinal]!] };
+  return { ordinals, keyOf: (ordinal) => [scoreOf.get(ordinal)!, snapshot.seqs[ordinal]!] };
 }
 
 /** Title and year: walk the snapshot's precomputed order from the place after the position's record. */
