@@ -7,11 +7,11 @@
  *
  *   relevance with text   [score, seq]       bm25 (lower first), then catalog order
  *   relevance, browsing   [seq]              catalog order
- *   title, year_asc/desc  [seq, ordinal]     the record's place in the snapshot's sort order
+ *   title, year_asc/desc  [seq, seq, …]      the page's last records, last first: the walk resumes
+ *                                            after the first of them still in the sort order
  *
- * A removed record keeps its ordinal (marked dead) until the snapshot is loaded afresh, so a walk
- * resumes after a record deleted meanwhile; after a fresh load (a reindex) such a position is
- * refused and the walk starts again. A relevance walk over text follows the scores of the index
+ * So a walk resumes after a record deleted meanwhile; only when every one of them is gone is the
+ * position refused (the walk starts again). A relevance walk over text follows the scores of the index
  * as it is, and a title or year walk the order as last computed: an import between two requests
  * can move a changed record across the position (the caveat Solr documents for its cursors).
  */
@@ -39,19 +39,20 @@ export function walkMatches(snapshot: FacetSnapshot, matches: FilteredCandidates
         : walkCatalogOrder(snapshot, matches, after, wanted);
   if (walked.ordinals.length < wanted) return { ordinals: walked.ordinals };
   const ordinals = walked.ordinals.slice(0, query.pageSize);
-  return { ordinals, next: { after: walked.keyOf(ordinals.at(-1)!) } };
+  return { ordinals, next: { after: walked.keyOf(ordinals) } };
 }
 
 interface Walked {
   ordinals: number[];
-  keyOf: (ordinal: number) => CursorKey[];
+  /** The position after `page`, the walk's page in order. */
+  keyOf: (page: readonly number[]) => CursorKey[];
 }
 
 /** Browsing: matches are in catalog order already, so the position is a binary search away. */
 function walkCatalogOrder(snapshot: FacetSnapshot, { ordinals }: FilteredCandidates, after: readonly CursorKey[], wanted: number): Walked {
   const [seq] = expectKeys(after, [isSeq]) as [number?];
   const start = seq === undefined ? 0 : firstIndex(ordinals.length, (i) => snapshot.seqs[ordinals[i]!]! > seq);
-  return { ordinals: Array.from(ordinals.subarray(start, start + wanted)), keyOf: (ordinal) => [snapshot.seqs[ordinal]!] };
+  return { ordinals: Array.from(ordinals.subarray(start, start + wanted)), keyOf: (page) => [snapshot.seqs[page.at(-1)!]!] };
 }
 
 /**
@@ -95,28 +96,32 @@ function walkScored(snapshot: FacetSnapshot, matches: FilteredCandidates, after:
     ordinals = positions.map((position) => matches.ordinals[position]!);
     positions.forEach((position) => scoreOf.set(matches.ordinals[position]!, matches.scores[position]!));
   }
-  return { ordinals, keyOf: (ordinal) => [scoreOf.get(ordinal)!, snapshot.seqs[ordinal]!] };
+  return { ordinals, keyOf: (page) => [scoreOf.get(page.at(-1)!)!, snapshot.seqs[page.at(-1)!]!] };
 }
 
-/** Title and year: walk the snapshot's precomputed order from the place after the position's record. */
+/** How many of a page's last records a title or year position names. */
+const POSITION_RECORDS = 4;
+
+/** Title and year: walk the snapshot's precomputed order from the place after the position's records. */
 function walkOrdered(snapshot: FacetSnapshot, matches: FilteredCandidates, order: SortOrder, after: readonly CursorKey[], wanted: number): Walked {
-  const [seq, hint] = expectKeys(after, [isSeq, isSeq]) as [number?, number?];
+  if (after.length > POSITION_RECORDS || !after.every(isSeq)) throw new InvalidCursorError('the cursor does not fit this order');
   let start = 0;
-  if (seq !== undefined && hint !== undefined) {
-    // A record deleted since keeps its ordinal, dead, until a fresh load: the hint finds it.
-    const ordinal = snapshot.ordinalOf(seq) ?? (snapshot.seqs[hint] === seq ? hint : undefined);
-    if (ordinal === undefined) throw new InvalidCursorError('the record the walk stood at has left the index since: start the walk again');
-    start = placeIn(order, ordinal) + 1;
+  if (after.length > 0) {
+    const place = (after as number[]).map((seq) => placeIn(order, snapshot.ordinalOf(seq))).find((found) => found >= 0);
+    if (place === undefined) throw new InvalidCursorError('the records the walk stood at have all left the index since: start the walk again');
+    start = place + 1;
   }
-  return { ordinals: walkOrder(order, matches.ordinals, snapshot.size, wanted, start), keyOf: (ordinal) => [snapshot.seqs[ordinal]!, ordinal] };
+  return {
+    ordinals: walkOrder(order, matches.ordinals, snapshot.size, wanted, start),
+    keyOf: (page) => page.slice(-POSITION_RECORDS).reverse().map((ordinal) => snapshot.seqs[ordinal]!),
+  };
 }
 
-/** Where `ordinal` stands in `order`: in its list, or after it for records added since. */
-function placeIn(order: SortOrder, ordinal: number): number {
+/** Where `ordinal` stands in `order` (after its list for records added since), or -1. */
+function placeIn(order: SortOrder, ordinal: number | undefined): number {
+  if (ordinal === undefined) return -1;
   if (ordinal >= order.covers) return order.ordinals.length + ordinal - order.covers;
-  const place = order.ordinals.indexOf(ordinal);
-  if (place < 0) throw new InvalidCursorError('the record the walk stood at is not in this order');
-  return place;
+  return order.ordinals.indexOf(ordinal);
 }
 
 /** The first index in [0, length) where `isAfter` holds, for a predicate that is false then true. */
@@ -133,7 +138,6 @@ function firstIndex(length: number, isAfter: (index: number) => boolean): number
 
 const isSeq = (key: CursorKey) => Number.isSafeInteger(key) && (key as number) >= 0;
 const isScore = (key: CursorKey) => typeof key === 'number' && Number.isFinite(key);
-const isText = (key: CursorKey) => typeof key === 'string';
 
 /** The start (no keys) or exactly these keys; anything else was not made by this order. */
 function expectKeys(after: readonly CursorKey[], checks: readonly ((key: CursorKey) => boolean)[]): readonly CursorKey[] {
