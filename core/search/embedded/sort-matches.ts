@@ -14,20 +14,27 @@ export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidat
   if (offset >= matches.ordinals.length) return [];
   const ranked =
     order !== undefined
-      ? walkOrder(order, matches.ordinals, snapshot.size, wanted)
+      ? walkOrder(order, membershipOf(matches.ordinals, snapshot.size), wanted)
       : matches.scores.length > 0
         ? bestScored(matches, wanted)
         : Array.from(matches.ordinals.subarray(0, wanted));
   return ranked.slice(offset);
 }
 
-/**
- * The first `wanted` records of `order` that are among `ordinals` (records added since it was
- * computed come last), from place `start` on: places past the order's own are those records.
- */
-export function walkOrder({ ordinals: order, covers }: SortOrder, ordinals: Int32Array, size: number, wanted: number, start = 0): number[] {
+/** A byte per ordinal of a snapshot of `size` records: 1 for those among `ordinals`. */
+export function membershipOf(ordinals: Int32Array, size: number): Uint8Array {
   const included = new Uint8Array(size);
   for (const ordinal of ordinals) included[ordinal] = 1;
+  return included;
+}
+
+/**
+ * The first `wanted` records of `order` that are `included` (see `membershipOf`; records added
+ * since the order was computed come last), from place `start` on: places past the order's own
+ * are those records.
+ */
+export function walkOrder({ ordinals: order, covers }: SortOrder, included: Uint8Array, wanted: number, start = 0): number[] {
+  const size = included.length;
   const page: number[] = [];
   for (let i = start; i < order.length && page.length < wanted; i++) {
     if (included[order[i]!] === 1) page.push(order[i]!);

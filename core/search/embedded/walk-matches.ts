@@ -18,7 +18,7 @@
 import { InvalidCursorError, type CursorKey, type SearchCursor, type SearchQuery } from '../types.ts';
 import type { FacetSnapshot, SortOrder } from './facet-snapshot.ts';
 import type { FilteredCandidates } from './filter-and-count.ts';
-import { bestScored, walkOrder } from './sort-matches.ts';
+import { bestScored, membershipOf, walkOrder } from './sort-matches.ts';
 
 export interface WalkedPage {
   ordinals: number[];
@@ -102,6 +102,38 @@ function walkScored(snapshot: FacetSnapshot, matches: FilteredCandidates, after:
 /** How many of a page's last records a title or year position names. */
 const POSITION_RECORDS = 4;
 
+/**
+ * Per result set, which ordinals it holds; per sort order, where each ordinal stands in it. Both
+ * cost a pass over the whole snapshot, so they are built on a walk's first use and kept with the
+ * result set and the order they describe (neither changes once made): each later page of a title
+ * or year walk then starts at its place at once instead of rebuilding them.
+ */
+const MEMBERSHIPS = new WeakMap<FilteredCandidates, Uint8Array>();
+const PLACES = new WeakMap<Int32Array, Int32Array>();
+
+function membership(matches: FilteredCandidates, size: number): Uint8Array {
+  let included = MEMBERSHIPS.get(matches);
+  if (included?.length !== size) {
+    included = membershipOf(matches.ordinals, size);
+    MEMBERSHIPS.set(matches, included);
+  }
+  return included;
+}
+
+/** Where `ordinal` stands in `order` (after its list for records added since), or -1. */
+function placeIn(order: SortOrder, ordinal: number | undefined): number {
+  if (ordinal === undefined) return -1;
+  if (ordinal >= order.covers) return order.ordinals.length + ordinal - order.covers;
+  let places = PLACES.get(order.ordinals);
+  if (!places) {
+    // Place + 1 by ordinal, so 0 says "not in the order" (a record since removed).
+    places = new Int32Array(order.covers);
+    order.ordinals.forEach((inOrder, place) => (places![inOrder] = place + 1));
+    PLACES.set(order.ordinals, places);
+  }
+  return places[ordinal]! - 1;
+}
+
 /** Title and year: walk the snapshot's precomputed order from the place after the position's records. */
 function walkOrdered(snapshot: FacetSnapshot, matches: FilteredCandidates, order: SortOrder, after: readonly CursorKey[], wanted: number): Walked {
   if (after.length > POSITION_RECORDS || !after.every(isSeq)) throw new InvalidCursorError('the cursor does not fit this order');
@@ -112,16 +144,9 @@ function walkOrdered(snapshot: FacetSnapshot, matches: FilteredCandidates, order
     start = place + 1;
   }
   return {
-    ordinals: walkOrder(order, matches.ordinals, snapshot.size, wanted, start),
+    ordinals: walkOrder(order, membership(matches, snapshot.size), wanted, start),
     keyOf: (page) => page.slice(-POSITION_RECORDS).reverse().map((ordinal) => snapshot.seqs[ordinal]!),
   };
-}
-
-/** Where `ordinal` stands in `order` (after its list for records added since), or -1. */
-function placeIn(order: SortOrder, ordinal: number | undefined): number {
-  if (ordinal === undefined) return -1;
-  if (ordinal >= order.covers) return order.ordinals.length + ordinal - order.covers;
-  return order.ordinals.indexOf(ordinal);
 }
 
 /** The first index in [0, length) where `isAfter` holds, for a predicate that is false then true. */
