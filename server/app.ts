@@ -22,6 +22,7 @@ import { parseQueryString } from './params/query-params.ts';
 import { installViewEngine } from './render/view-engine.ts';
 import { OverviewCache } from './overview-cache.ts';
 import { apiCors } from './api/api-cors.ts';
+import { refuseOtherMethods } from './api/refuse-other-methods.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { apiV1Routes } from './routes/api-v1-routes.ts';
 import { collectionRoutes } from './routes/collection-routes.ts';
@@ -73,7 +74,7 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.use(healthRoutes(site));
   app.use(sitemapRoutes(site));
   app.use(linkedDataRoutes(site));
-  app.use('/api', apiCors(), cookieParser(), apiLanguage, apiRoutes(site), apiV1Routes(site));
+  app.use('/api', apiCors(), cookieParser(), apiLanguage, apiRoutes(site), apiV1Routes(site), refuseOtherMethods);
   // OAI-PMH answers harvesters in both languages at once: no language choice, no cookies.
   app.use(oaiRoutes(site));
   // The curators' workspace: sessions, CSRF and roles live only under /curator (server/curator).

@@ -19,6 +19,7 @@ export interface ErrorPageView {
 const HEADINGS: Record<number, MessageKey> = {
   400: 'site.error.heading_400',
   404: 'site.error.heading_404',
+  405: 'api.error.heading_405',
   406: 'api.error.heading_406',
   410: 'site.error.heading_410',
   500: 'site.error.heading_500',

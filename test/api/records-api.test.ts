@@ -7,16 +7,19 @@ import request from 'supertest';
 import { HIDDEN } from '../../core/catalog/visibility.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import { API_PATHS } from '../../server/api/openapi-document.ts';
-import { bceRecordId, chineseOnlyCollectionId, fullRecordId } from '../fixtures/site/index.ts';
+import { bceRecordId, chineseOnlyCollectionId, englishOnlyRecordId, fullRecordId } from '../fixtures/site/index.ts';
 import { api, appPath, PUBLIC_ORIGIN, withApiSite } from './helpers/api-site.ts';
 import { appRoutes, asOpenApiPath } from './helpers/app-routes.ts';
 
 const hiddenId = 'shangtang-river';
 const deletedId = 'html-trap';
+/** Embargoed long past the test's run: public only from 2099. */
+const embargoedId = englishOnlyRecordId;
 const curator = { actor: 'cli:curator' };
 
 const test = withApiSite(async (site) => {
   site.catalog.setVisibility([hiddenId], HIDDEN, curator);
+  site.catalog.setVisibility([embargoedId], { state: 'embargoed', until: '2099-01-01T00:00:00Z' }, curator);
   site.catalog.deleteRecords([deletedId], { reason: 'a test record', ...curator });
   await syncIndex(site.catalog, site.engine);
 });
@@ -49,12 +52,16 @@ test('a BCE record keeps its years as negative integers', async (t) => {
   t.deepEqual(years.values.map((value: { language: string }) => value.language), ['zh-Hans', 'en']);
 });
 
-test('a hidden record is a 404 like an unknown id; a deleted one a 410 with when it was deleted', async (t) => {
-  const hidden = await api(t, `/api/v1/records/${hiddenId}`);
+test('a hidden or embargoed record is a 404 like an unknown id; a deleted one a 410 with when it was deleted', async (t) => {
   const unknown = await api(t, '/api/v1/records/never-was-here');
-  t.is(hidden.status, 404);
   t.is(unknown.status, 404);
-  t.deepEqual({ ...hidden.body, instance: '' }, { ...unknown.body, instance: '' }, 'nothing tells them apart');
+  for (const id of [hiddenId, embargoedId]) {
+    const response = await api(t, `/api/v1/records/${id}`);
+    t.is(response.status, 404, id);
+    t.deepEqual({ ...response.body, instance: '' }, { ...unknown.body, instance: '' }, `nothing tells ${id} apart from an unknown id`);
+  }
+  const search = await api(t, `/api/v1/search?q=${encodeURIComponent('English-only record')}&per_page=100`);
+  t.false(search.text.includes(embargoedId), 'nor does a search name the embargoed record');
   const gone = await api(t, `/api/v1/records/${deletedId}`, { 'Accept-Language': 'zh' });
   t.is(gone.status, 410);
   t.like(gone.body, { status: 410, code: 'site.error.record_gone', title: '记录已删除', language: 'zh-Hans' });
@@ -150,6 +157,27 @@ test('an Accept header asking for a format the API does not have is a 406 proble
   for (const accept of ['application/json', '*/*', 'application/*', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8']) {
     t.is((await api(t, '/api/v1/collections', { Accept: accept })).status, 200, accept);
   }
+});
+
+test('a write method at an API address is a 405 problem document naming GET and HEAD; at no address a 404', async (t) => {
+  const app = request(t.context.app);
+  for (const [method, url] of [
+    ['post', '/api/v1/search?q=x'],
+    ['put', `/api/v1/records/${fullRecordId}`],
+    ['delete', `/api/v1/records/${fullRecordId}`],
+    ['patch', '/api/v1/collections/grand-canal'],
+    ['post', '/api/suggest'],
+  ] as const) {
+    const response = await app[method](url).set('Accept-Language', 'zh').send({ title_zh: '改' });
+    t.is(response.status, 405, `${method} ${url}`);
+    t.is(response.headers.allow, 'GET, HEAD');
+    t.regex(response.headers['content-type'] ?? '', /^application\/problem\+json/);
+    t.like(response.body, { status: 405, code: 'api.error.method_not_allowed', title: '不接受这种请求方法', language: 'zh-Hans' });
+    t.regex(response.body.i18n.en.detail, new RegExp(`does not take ${method.toUpperCase()}`));
+    t.context.openApi.checkProblem(t, response.body);
+  }
+  t.is((await api(t, `/api/v1/records/${fullRecordId}`)).status, 200, 'the record is unchanged and still read');
+  t.is((await app.post('/api/v1/nothing-here')).status, 404);
 });
 
 test('an unknown /api address is a 404 problem document in the request\'s language', async (t) => {

@@ -10,6 +10,11 @@ export const API_MESSAGES = {
     zh: '此地址只提供 {types}；请在 Accept 请求头中选择其中一种。',
     en: 'This address answers only in {types}; ask for one of these in the Accept header.',
   },
+  'api.error.heading_405': { zh: '不接受这种请求方法', en: 'Method not allowed' },
+  'api.error.method_not_allowed': {
+    zh: '此地址只供读取（{allowed}），不接受 {method} 请求；本 API 不提供写入。',
+    en: 'This address is read-only ({allowed}) and does not take {method}; the API has no writes.',
+  },
   'api.error.bad_cursor': {
     zh: '翻页游标（cursor）无效：它已损坏，或来自另一个版本或另一个搜索引擎。请去掉 cursor 参数，从头开始。',
     en: 'The cursor is not valid: it is damaged, or from another release or search engine. Start again without the cursor parameter.',

@@ -30,6 +30,8 @@ function rewriteRefs(value: unknown): unknown {
 export interface OpenApiCheck {
   /** Fails the test unless `response` to GET `url` is what the document says. */
   check(t: ExecutionContext, url: string, response: Response): void;
+  /** Fails the test unless `body` is a problem document as the document's `Problem` says (for answers to methods it does not describe). */
+  checkProblem(t: ExecutionContext, body: unknown): void;
   /** The OpenAPI path template `url` matches, if any. */
   operationPath(url: string): string | undefined;
 }
@@ -47,8 +49,12 @@ export function openApiCheck(document: OpenApi): OpenApiCheck {
     return templates.find(({ pattern }) => pattern.test(pathname))?.template;
   };
   const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+  const validateProblem = ajv.compile({ $ref: `${COMPONENTS_ID}#/$defs/Problem` });
   return {
     operationPath,
+    checkProblem(t, body) {
+      t.true(validateProblem(body), ajv.errorsText(validateProblem.errors, { separator: '\n' }));
+    },
     check(t, url, response) {
       const template = operationPath(url);
       if (!template) return void t.fail(`${url} is not in the OpenAPI document`);
