@@ -9,7 +9,8 @@
  *     and writing XML), and the same page asked with the list's own window rather than one
  *     narrowed to the cursor (what the narrowing saves);
  *  2. the same page by OFFSET, the way a naive server pages (grows with depth);
- *  3. `catalog.changes.count()`, the count a first page pays;
+ *  3. `catalog.changes.count()` (the index alone), next to `countPublic()`, the count a first
+ *     page pays (it reads the rows, so hidden records are not counted);
  *  4. for a set of ten records changed last, the feed's own page of it (filtered in SQLite) and
  *     the same records found by reading every change into JavaScript and filtering there.
  * With `--harvest`, a whole ListIdentifiers harvest (and ListRecords up to 200,000 records) as a
@@ -63,7 +64,9 @@ try {
     rows.push({ what, 'p50 ms': median(samples).toFixed(1), 'p95 ms': percentile(samples, 95).toFixed(1), 'vs feed p50': baseline ? `${(median(samples) / baseline).toFixed(1)}×` : '' });
 
   const countSamples = await repeat(5, () => catalog.changes.count({}));
-  row('baseline: changes.count() of the whole list', countSamples);
+  const publicCountSamples = await repeat(5, () => catalog.changes.countPublic({}));
+  row('baseline: changes.count() of the whole list (index only)', countSamples);
+  row('changes.countPublic() of the whole list, what a first page counts', publicCountSamples);
   for (const [name, depth] of Object.entries(depths)) {
     const after = depth === 0 ? undefined : positionAt(raw, depth);
     // What the OAI layer asks (its window narrowed to the cursor, see harvest-items.ts), and the same page asked with the list's own window.

@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import type { RecordRow } from './record-columns.ts';
 import { toSecondPrecision } from './datestamp.ts';
 import { toStored, type StoredRecord } from './stored-record.ts';
+import { PUBLIC_AT_NOW_SQL } from './visibility.ts';
 import { toTombstone, type Tombstone } from './tombstones.ts';
 
 export interface ChangeWindow {
@@ -64,6 +65,9 @@ export class ChangeFeed {
       countRecords: db.prepare<Record<string, unknown>, { n: number }>('SELECT count(*) AS n FROM records WHERE datestamp >= @from AND datestamp <= @settledUntil'),
       countEmbargoed: db.prepare<Record<string, unknown>, { n: number }>('SELECT count(*) AS n FROM records WHERE datestamp > @now AND modified >= @from AND modified <= @until'),
       countTombstones: db.prepare<Record<string, unknown>, { n: number }>('SELECT count(*) AS n FROM tombstones WHERE deleted_at >= @from AND deleted_at <= @until'),
+      countPublic: db.prepare<Record<string, unknown>, { n: number }>(
+        `SELECT count(*) AS n FROM records WHERE datestamp >= @from AND datestamp <= @settledUntil AND ${PUBLIC_AT_NOW_SQL}`,
+      ),
     };
   }
 
@@ -86,6 +90,15 @@ export class ChangeFeed {
     const params = bounds(window, now);
     const { countRecords, countEmbargoed, countTombstones } = this.#statements;
     return (countRecords.get(params)?.n ?? 0) + (countEmbargoed.get(params)?.n ?? 0) + (countTombstones.get(params)?.n ?? 0);
+  }
+
+  /**
+   * How many records of `window` the public may see at `now`: what a harvester may be told of a
+   * list's size before it is read, since counting hidden records or tombstones would tell how many
+   * records the public never saw. Reads the rows of the window (the plain `count` reads the index only).
+   */
+  countPublic(window: ChangeWindow, now = Date.now()): number {
+    return this.#statements.countPublic.get(bounds(window, now))?.n ?? 0;
   }
 }
 

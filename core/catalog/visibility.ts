@@ -34,6 +34,9 @@ export function visibleFrom(visibility: Visibility): number {
   }
 }
 
+/** `isPublicNow` as an SQL condition on a records row, with `@now` a datestamp. */
+export const PUBLIC_AT_NOW_SQL = "(visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))";
+
 export function isPublicNow(visibility: Visibility, now = Date.now()): boolean {
   return visibleFrom(visibility) <= now / 1000;
 }

@@ -134,8 +134,10 @@ function listItems(request: Extract<OaiRequest, { verb: ListVerb }>, parts: Answ
   // A resumed list can find nothing left when records moved out of it since its last page.
   if (page.items.length === 0) return failure(oaiError('noRecordsMatch', 'oai.error.no_records_match'));
   // Counted once, on the first page, and carried in the token: a count of a million changes is
-  // not repeated for every page. A set's count would need a scan, so it is left out until the end.
-  const estimate = resumed ? position.size : conditions.set === undefined ? site.catalog.changes.count(window, Date.parse(parts.responseDate)) : undefined;
+  // not repeated for every page. Only the records public now are counted, never hidden ones or
+  // tombstones (their number is not the public's to know), so until the last page the size is an
+  // estimate that deletions may exceed. A set's count would need a scan: it is left out until the end.
+  const estimate = resumed ? position.size : conditions.set === undefined ? site.catalog.changes.countPublic(window, Date.parse(parts.responseDate)) : undefined;
   const sent = position.cursor + page.items.length;
   let token: TokenView | undefined;
   if (page.next) {

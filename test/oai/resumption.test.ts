@@ -6,6 +6,7 @@
  */
 import test, { type ExecutionContext } from 'ava';
 import { childrenNamed, errorCodes, headersOf, OaiValidator, tokenOf, type OaiHeader, type OaiToken } from './helpers/oai-documents.ts';
+import { HIDDEN } from '../../core/catalog/visibility.ts';
 import { getOai } from './helpers/oai-requests.ts';
 import { nextSecond, openSyntheticArchive, type SyntheticArchive } from './helpers/synthetic-archive.ts';
 
@@ -119,5 +120,18 @@ typed('the same token gives the same page, also after the server restarts', asyn
   const afterRestart = await getOai(restarted.app, `verb=ListRecords&resumptionToken=${token}`, validator);
   t.is(strip(afterRestart.xml), strip(once.xml));
   t.is(childrenNamed(afterRestart.doc, 'record').length, 100);
+  await validator.check(t);
+});
+
+typed('completeListSize counts only what the public may see: hidden drafts, and their deletion, leave it as it was', async (t) => {
+  const validator = new OaiValidator();
+  const before = await walk(t, 'ListIdentifiers', 'metadataPrefix=oai_dc', validator);
+  const { catalog } = t.context;
+  catalog.writeBatch(Array.from({ length: 30 }, (_, index) => ({ record: { id: `draft-${index}`, title_zh: `草稿${index}`, title_en: `Draft ${index}` }, visibility: HIDDEN })));
+  catalog.deleteRecords(['draft-0'], { actor: 'cli:curator' });
+  const after = await walk(t, 'ListIdentifiers', 'metadataPrefix=oai_dc', validator);
+  t.is(after[0]!.token!.completeListSize, before[0]!.token!.completeListSize, 'the first page tells nothing of the drafts');
+  t.is(after.at(-1)!.token!.completeListSize, after.flatMap((page) => page.headers).length, 'the last page gives the list\'s exact size');
+  t.false(after.some((page) => page.xml.includes('draft-')));
   await validator.check(t);
 });
