@@ -15,12 +15,14 @@ import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
 import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
 import { readNewPassword } from './users/read-password.ts';
 
-const OPTIONS = { role: { type: 'string', choices: ROLES } } as const;
+// `--password` is known only to be refused with its reason (an unknown option would just be "unknown").
+const OPTIONS = { role: { type: 'string', choices: ROLES }, password: { type: 'string' } } as const;
 
 type Cli = CommandContext<typeof OPTIONS>;
 
 await runCommand({ name: 'users', usage: 'users.usage', options: OPTIONS, positionals: true }, async (cli) => {
   const [command, ...args] = cli.positionals;
+  if (cli.values.password !== undefined) throw new CliFailure(EXIT.usage, 'users.password_argument');
   if (command === undefined) throw new CliFailure(EXIT.usage, 'users.missing_command');
   if (command === 'list') return withCatalog(cli, (catalog) => list(catalog, cli));
   if (!['add', 'role', 'passwd', 'disable', 'enable', 'logout', 'delete'].includes(command)) throw new CliFailure(EXIT.usage, 'users.unknown_command', { command });

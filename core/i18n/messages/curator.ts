@@ -38,6 +38,10 @@ export const CURATOR_MESSAGES = {
   'users.missing_command': { zh: '缺少子命令：add、list、role、passwd、disable、enable、logout 或 delete', en: 'a command is missing: add, list, role, passwd, disable, enable, logout or delete' },
   'users.unknown_command': { zh: '未知子命令“{command}”；可用：add、list、role、passwd、disable、enable、logout、delete', en: 'unknown command "{command}"; use add, list, role, passwd, disable, enable, logout or delete' },
   'users.wrong_arguments': { zh: '{command} 需要且只需要一个用户名，实际为：{received}', en: '{command} takes exactly one account name, not: {received}' },
+  'users.password_argument': {
+    zh: '密码不能写在命令行上（会留在命令历史和进程列表里）：请在提示时输入，或从标准输入传入，例如 printf \'%s\\n\' "$PASSWORD" | npm run users -- add 用户名 --role editor。没有做任何改动。',
+    en: 'A password is never given on the command line (it would stay in the shell history and the process list): type it when asked, or pipe it, e.g. printf \'%s\\n\' "$PASSWORD" | npm run users -- add NAME --role editor. Nothing was changed.',
+  },
   'users.missing_role': { zh: '请用 --role 指定角色：admin、editor 或 viewer', en: 'give the role with --role: admin, editor or viewer' },
   'users.prompt_password': { zh: '新密码：', en: 'New password: ' },
   'users.prompt_again': { zh: '再输入一次：', en: 'Again: ' },
