@@ -6,6 +6,7 @@
  * held before is never carried over (no session fixation).
  */
 import type { Catalog } from '../../../core/catalog/catalog.ts';
+import type { AttemptVerdict } from '../../../core/catalog/accounts/login-attempts.ts';
 import { hashSessionId as hashOf } from '../../../core/catalog/accounts/session-store.ts';
 import { normalizeUserName, type User } from '../../../core/catalog/accounts/user-store.ts';
 import { verifyPassword } from '../../../core/auth/passwords.ts';
@@ -29,11 +30,7 @@ export interface SignInRequest {
 export async function signIn(catalog: Catalog, request: SignInRequest): Promise<SignInOutcome> {
   const { accounts } = catalog;
   const account = normalizeUserName(request.name) ?? request.name.slice(0, 64).toLowerCase();
-  const verdict = accounts.briefly(() => {
-    const checked = accounts.attempts.check(account, request.address, ATTEMPT_LIMITS);
-    if (checked.allowed) accounts.attempts.record(account, request.address, false);
-    return checked;
-  });
+  const verdict = countAttempt(catalog, account, request.address);
   if (!verdict.allowed) return { ok: false, reason: 'too_many', retryAfterMs: verdict.retryAfterMs };
   const user = accounts.users.get(account);
   const matches = await verifyPassword(user?.passwordHash, request.password);
@@ -57,14 +54,19 @@ export type PasswordCheck = { ok: true } | { ok: false; reason: 'wrong' } | { ok
  * account for good. A wrong guess counts as a failed sign-in of the account from `address`.
  */
 export async function checkCurrentPassword(catalog: Catalog, user: User, password: string, address: string): Promise<PasswordCheck> {
-  const { accounts } = catalog;
-  const verdict = accounts.briefly(() => {
-    const checked = accounts.attempts.check(user.name, address, ATTEMPT_LIMITS);
-    if (checked.allowed) accounts.attempts.record(user.name, address, false);
-    return checked;
-  });
+  const verdict = countAttempt(catalog, user.name, address);
   if (!verdict.allowed) return { ok: false, reason: 'too_many', retryAfterMs: verdict.retryAfterMs };
   if (!(await verifyPassword(user.passwordHash, password))) return { ok: false, reason: 'wrong' };
-  accounts.briefly(() => accounts.attempts.record(user.name, address, true));
+  catalog.accounts.briefly(() => catalog.accounts.attempts.record(user.name, address, true));
   return { ok: true };
+}
+
+/** Counts an attempt as failed before its password is checked (a success clears it), so parallel guesses cannot slip past the limit. */
+function countAttempt(catalog: Catalog, account: string, address: string): AttemptVerdict {
+  const { attempts } = catalog.accounts;
+  return catalog.accounts.briefly(() => {
+    const checked = attempts.check(account, address, ATTEMPT_LIMITS);
+    if (checked.allowed) attempts.record(account, address, false);
+    return checked;
+  });
 }
