@@ -115,6 +115,8 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   t.is(await page.getByLabel('Description (English) description_en').inputValue(), 'Described by another editor meanwhile.');
   await check('record-form-conflict');
   await page.getByRole('button', { name: 'Save' }).click();
+  // Waiting for the saved page: leaving before it loads would abort it (a failed request below).
+  t.is(await page.getByRole('status').first().textContent(), 'Your changes were saved as a new version.');
   t.like(site.catalog.getRecord('tangqi-house-10')!.record, { place_en: 'Shuibei Street, Tangqi', description_en: 'Described by another editor meanwhile.' });
 
   // Undo the import from the history page.
