@@ -53,6 +53,8 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   t.is(await page.getByRole('alert').textContent(), 'The account name or the password is not right.');
   await page.getByLabel('Password').fill(PASSWORDS.admin);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // Each click that leads to another page waits for it: axe or a locator must not read the page being left.
+  await page.waitForURL(/\/curator\/records\/tangqi-house-10$/);
   t.regex(page.url(), /\/curator\/records\/tangqi-house-10$/, 'back where the curator was going');
   await check('record');
 
@@ -66,6 +68,7 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   await page.goto(`${origin}/curator/records/tangqi-house-10`);
   const originalTitle = site.catalog.getRecord('tangqi-house-10')!.record.title_en!;
   await page.getByRole('link', { name: 'Edit' }).click();
+  await page.waitForURL(/\/edit$/);
   await check('record-form');
   await page.getByLabel('Title (English) title_en').fill('Tangqi House No. 10, restored façade');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -124,6 +127,7 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   await page.goto(`${origin}/curator/imports`);
   await check('imports');
   await page.getByRole('link', { name: `Import ${t.context.importId}` }).click();
+  await page.waitForURL(new RegExp(`/curator/imports/${t.context.importId}$`));
   t.regex((await page.locator('main').textContent()) ?? '', /canal-additions\.csv/);
   await check('import');
   await page.getByRole('button', { name: 'Undo the import' }).click();
@@ -139,6 +143,7 @@ typed('a curator signs in, edits, compares, restores, withdraws and republishes 
   t.is(await page.locator('html').getAttribute('lang'), 'zh-Hans');
 
   await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL(/\/curator\/login\?done=logged_out$/);
   t.regex(page.url(), /\/curator\/login\?done=logged_out$/);
   // Only the refusals the curator met on purpose: the wrong password, the bad edit, the other editor's save, the missing record.
   const refusals = [401, 400, 409, 404].map((status) => `error: Failed to load resource: the server responded with a status of ${status} (${{ 401: 'Unauthorized', 400: 'Bad Request', 409: 'Conflict', 404: 'Not Found' }[status]})`);
