@@ -12,6 +12,7 @@ import type { ArchiveRecord } from '../schema/record.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { CollectionStore } from './collection-store.ts';
 import { ImportLog, type ImportSummary } from './import-log.ts';
+import { MappingProfiles } from './mapping-profiles.ts';
 import { migrate, SCHEMA_VERSION } from './migrate.ts';
 import { toSecondPrecision } from './datestamp.ts';
 import { RecordHistory, type RecordVersion, type WriteContext } from './record-history.ts';
@@ -64,6 +65,8 @@ export class Catalog {
   readonly writerLock: WriterLock;
   /** Curators' accounts, sessions and login attempts. */
   readonly accounts: Accounts;
+  /** Saved column mappings (`ingest --mapping NAME`, the curators' upload pages). */
+  readonly mappings: MappingProfiles;
   readonly #db: Database.Database;
   readonly #writer: RecordWriter;
   readonly #statements;
@@ -93,6 +96,7 @@ export class Catalog {
     this.pages = new RecordPages(this.#db);
     this.writerLock = new WriterLock(this.#db);
     this.accounts = new Accounts(this.#db);
+    this.mappings = new MappingProfiles(this.#db);
     this.#writer = new RecordWriter(this.#db, { media: this.media, history: this.history, tombstones: this.tombstones });
     this.#statements = {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
@@ -299,7 +303,7 @@ export class Catalog {
     return this.imports.start(sources, actor);
   }
 
-  finishImport(importId: number, status: 'done' | 'failed', summary: ImportSummary): void {
+  finishImport(importId: number, status: 'done' | 'failed' | 'cancelled', summary: ImportSummary): void {
     this.imports.finish(importId, status, summary);
   }
 

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { currentProcess, isAlive, parseIdentity } from './process-identity.ts';
 
-export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted' | 'undone';
+export type ImportStatus = 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted' | 'undone';
 
 export interface ImportSummary {
   created: number;
@@ -57,7 +57,7 @@ export class ImportLog {
     return Number(result.lastInsertRowid);
   }
 
-  finish(importId: number, status: 'done' | 'failed', summary: ImportSummary): void {
+  finish(importId: number, status: 'done' | 'failed' | 'cancelled', summary: ImportSummary): void {
     this.#db
       .prepare("UPDATE imports SET finished_at = ?, status = ?, summary = ? WHERE id = ? AND status = 'running'")
       .run(new Date().toISOString(), status, JSON.stringify(summary), importId);

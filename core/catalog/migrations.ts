@@ -304,6 +304,20 @@ export const MIGRATIONS: readonly Migration[] = [
     ALTER TABLE imports ADD COLUMN report TEXT;
     `,
   },
+  {
+    // Source data: a curator's saved column mappings (core/catalog/mapping-profiles.ts), read by `ingest --mapping NAME`.
+    description: 'saved column mappings (mapping profiles)',
+    up: `
+    CREATE TABLE mapping_profiles (
+      name TEXT PRIMARY KEY,
+      body TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      updated_by TEXT NOT NULL
+    );
+    `,
+  },
 ];
 
 /**
