@@ -1,5 +1,6 @@
 /**
- * `npm run ingest -- [file-or-folder …] [--dry-run] [--on-existing=update|skip|error] [--lang=zh|en]`
+ * `npm run ingest -- [file-or-folder …] [--dry-run] [--mode=upsert|create|update|merge]
+ * [--on-existing=update|skip|error] [--encoding NAME] [--sheet NAME] [--mapping NAME] [--lang=zh|en]`
  * Exit status (core/cli/exit-codes.ts): 0 everything imported, 1 something was refused (see the
  * report), 2 bad usage, and the runner's statuses for faults (damaged catalog, full disk …).
  */
@@ -15,7 +16,9 @@ import type { NestedMessage } from '../core/i18n/translate.ts';
 import { markCurated } from '../core/curated-archive.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
+import { IMPORT_MODES, type ImportMode } from './import-policy.ts';
 import { createProgress } from './progress.ts';
+import { listMappings, printEncodings, readOptionsOf } from './read-options-cli.ts';
 import type { IngestReport } from './report.ts';
 import { runIngest } from './run-ingest.ts';
 import { listImports, undoCommand } from './undo-command.ts';
@@ -30,6 +33,11 @@ const OPTIONS = {
   force: { type: 'boolean' },
   imports: { type: 'boolean' },
   'on-existing': { type: 'string', default: 'update', choices: ON_EXISTING },
+  mode: { type: 'string', default: 'upsert', choices: IMPORT_MODES },
+  encoding: { type: 'string' },
+  sheet: { type: 'string' },
+  mapping: { type: 'string' },
+  mappings: { type: 'boolean' },
 } as const;
 
 type Cli = CommandContext<typeof OPTIONS>;
@@ -45,6 +53,18 @@ async function ingest(cli: Cli): Promise<number> {
   const paths = cli.positionals.length > 0 ? cli.positionals : [config.collectionsDir];
   const dryRun = cli.values['dry-run'] ?? false;
   const archive = await openArchive(config);
+  if (cli.values.mappings) {
+    const status = listMappings(cli, archive.catalog);
+    await archive.close();
+    return status;
+  }
+  let read;
+  try {
+    read = readOptionsOf(cli.values, archive.catalog);
+  } catch (error) {
+    await archive.close();
+    throw error;
+  }
   // Before anything else: even if killed now, this archive is the curator's and never gets the demo.
   if (!dryRun) markCurated(archive.catalog);
   const progress = createProgress();
@@ -57,6 +77,9 @@ async function ingest(cli: Cli): Promise<number> {
       paths,
       dryRun,
       onExisting: cli.values['on-existing'] as OnExisting,
+      mode: cli.values.mode as ImportMode,
+      read,
+      scratchDir: path.join(config.dataDir, 'scratch'),
       // A file with images shows images done / total: they take the time, its records follow at once.
       onProgress: ({ file, done, total, images }) =>
         images
@@ -72,6 +95,7 @@ async function ingest(cli: Cli): Promise<number> {
       return EXIT.usage;
     }
     // The summary first: if the disk is full, the report cannot be written but the summary is still seen.
+    printEncodings(report, cli);
     printSummary(report, cli, dryRun);
     if (media) printMediaSummary(media, cli, dryRun);
     const written = await writeReport(report, config.reportsDir, { dryRun, catalog: archive.catalog });
@@ -119,6 +143,7 @@ function printSummary(report: IngestReport, cli: Cli, dryRun: boolean): void {
   }
   const totals = report.totals();
   cli.print('ingest.total_summary', totals);
+  if (dryRun && report.emptyingUpdates > 0) cli.print('ingest.emptying_updates', { count: report.emptyingUpdates });
   if (!dryRun && totals.created + totals.updated === 0 && !report.hasFailures()) cli.print('ingest.nothing_changed');
 }
 

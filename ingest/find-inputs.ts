@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PHOTO_EXTENSIONS } from '../core/media/image-types.ts';
 
-export type RecordFormat = 'csv' | 'json' | 'jsonl';
+export type RecordFormat = 'csv' | 'tsv' | 'json' | 'jsonl' | 'xlsx';
 
 export interface RecordFile {
   file: string;
@@ -39,7 +39,7 @@ export interface Inputs {
   unsupported: string[];
 }
 
-const FORMATS: Record<string, RecordFormat> = { '.csv': 'csv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl' };
+const FORMATS: Record<string, RecordFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.xlsx': 'xlsx' };
 export const COLLECTION_FILE = 'collection.yml';
 const SIDECAR_STEM = 'sidecar';
 
@@ -87,6 +87,6 @@ function isSidecar(name: string): boolean {
   return path.basename(name, path.extname(name)).toLowerCase() === SIDECAR_STEM;
 }
 
-function formatOf(file: string): RecordFormat | undefined {
+export function formatOf(file: string): RecordFormat | undefined {
   return FORMATS[path.extname(file).toLowerCase()];
 }

@@ -1,22 +1,24 @@
 /**
- * Imports one record file: check encoding and structure (nothing is written from a broken file),
- * then read → validate → check images → process images → write in batches, each batch one
- * transaction (records and their image links) followed by an index sync. Invalid rows are
- * skipped and reported; valid rows import, with or without their images.
+ * Imports one record file: choose its encoding and read its header (nothing is written from a
+ * file that cannot be read whole), then read → map columns → validate → check images → process
+ * images → write in batches, each batch one transaction (records and their image links) followed
+ * by an index sync. Invalid rows are skipped and reported; valid rows import, with or without
+ * their images. A dry run goes the same way and previews each update field by field instead of
+ * writing. A cancelled run stops after the batch it is writing.
  */
 import path from 'node:path';
 import type { Catalog, OnExisting, RecordWrite, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
-import { unknownFields, validateRecord } from '../core/schema/validate-record.ts';
+import type { ColumnMapping } from '../core/schema/column-mapping.ts';
 import type { RecordFile } from './find-inputs.ts';
 import type { IndexStep } from './index-step.ts';
+import { policyOf, type ImportMode } from './import-policy.ts';
 import type { MediaBatchItem, MediaStep } from './media/media-step.ts';
-import { assertUtf8 } from './read/check-encoding.ts';
-import { readCsv } from './read/read-csv.ts';
-import { readJson, readJsonl } from './read/read-json.ts';
+import { prepareRow, type RowContext } from './prepare-row.ts';
+import { previewChanges } from './preview-changes.ts';
+import { openRecordFile } from './read/record-readers.ts';
 import { ImportFileError, type SourceItem } from './read/source-item.ts';
+import type { TextEncoding } from './read/text-encodings.ts';
 import type { FileSummary, IngestReport } from './report.ts';
-import { readVisibilityColumn } from './read-visibility-column.ts';
-import { resolveImagePaths } from './resolve-image-paths.ts';
 
 export const BATCH_SIZE = 1000;
 
@@ -26,12 +28,20 @@ export interface ImportOptions {
   index?: IndexStep;
   dryRun: boolean;
   onExisting: OnExisting;
+  /** What rows do to existing records and to ids not in the archive (import-policy.ts); `upsert` by default. */
+  mode?: ImportMode;
+  /** How to read the file: its encoding (detected when absent), the curator's column mapping, a workbook's sheet. */
+  read?: { encoding?: TextEncoding; mapping?: ColumnMapping; sheet?: string };
+  /** Stops the run after the batch being written. */
+  signal?: AbortSignal;
   importId?: number;
   report: IngestReport;
   /** The collection the file's folder describes, added to every record's `collections`. */
   collectionId?: string;
   /** Paths in the report are shown relative to this folder. */
   displayRoot: string;
+  /** A name for files that came out of an archive (`archive.zip/records.csv`). */
+  displayOf?: (file: string) => string | undefined;
   onProgress?: (progress: ImportProgress) => void;
   /** Processes the records' photographs; without it image paths are only checked. */
   media?: MediaStep;
@@ -47,17 +57,19 @@ export interface ImportProgress {
   images?: { done: number; total: number };
 }
 
-const READERS = { csv: readCsv, json: readJson, jsonl: readJsonl } as const;
-
 /** `items`: rows already read (a folder of photographs); otherwise the file is read. */
 export async function importRecordsFile(source: RecordFile, options: ImportOptions, items?: readonly SourceItem[]): Promise<FileSummary> {
-  const file = displayPath(source.file, options.displayRoot);
+  const file = options.displayOf?.(source.file) ?? displayPath(source.file, options.displayRoot);
   const summary: FileSummary = { file, rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, unknownColumns: [] };
   options.report.files.push(summary);
-  const read = () => (items ? fromList(items) : READERS[source.format](source.file));
+  let read = () => fromList(items ?? []);
   let imageCount = 0;
   try {
-    if (!items) await assertUtf8(source.file);
+    if (!items) {
+      const opened = await openRecordFile(source.file, source.format, options.read ?? {});
+      if (opened.encoding) summary.encoding = opened.encoding;
+      read = opened.read;
+    }
     ({ rows: summary.rows, images: imageCount } = await countRows(read()));
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
@@ -69,8 +81,21 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
     return summary;
   }
 
-  const seenIds = new Map<string, number>();
-  const unknown = new Set<string>();
+  const policy = policyOf(options.mode, options.onExisting);
+  const context: RowContext = {
+    file,
+    source,
+    catalog: options.catalog,
+    policy,
+    report: options.report,
+    summary,
+    seenIds: new Map(),
+    unknown: new Set(),
+    columns: new Set(),
+    ...(options.collectionId && { collectionId: options.collectionId }),
+    ...(options.referencedImages && { referencedImages: options.referencedImages }),
+  };
+  const writeOptions = { ...options, onExisting: policy.onExisting };
   let batch: MediaBatchItem[] = [];
   let done = 0;
   let imagesDone = 0;
@@ -88,7 +113,8 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
         progress();
       },
     });
-    const actions = await writeBatch(batch, options);
+    const actions = await writeBatch(batch, writeOptions);
+    if (options.dryRun) previewChanges(options.catalog, batch, actions, { file, report: options.report, columns: context.columns });
     actions.forEach((action, index) => tally(summary, action, batch[index]!, file, options.report));
     done += batch.length;
     batch = [];
@@ -96,10 +122,17 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   };
 
   for await (const item of read()) {
-    const accepted = recordOf(item, { file, source, options, summary, seenIds, unknown });
+    const accepted = prepareRow(item, context);
     if (accepted) batch.push({ ...accepted, line: item.line });
     else done++;
     if (batch.length >= BATCH_SIZE) await flush();
+    if (options.signal?.aborted) break;
+  }
+  summary.unknownColumns = [...context.unknown];
+  if (options.signal?.aborted) {
+    // Whole batches only: the rows read into the next batch are not written.
+    summary.cancelled = true;
+    return summary;
   }
   // The last line of progress once, even when the file ended on a full batch or on skipped rows.
   if (batch.length > 0) await flush();
@@ -109,7 +142,6 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
     imagesDone = imageCount;
     progress();
   }
-  summary.unknownColumns = [...unknown];
   return summary;
 }
 
@@ -136,54 +168,6 @@ function countImageReferences(cell: unknown): number {
 
 async function* fromList(items: readonly SourceItem[]): AsyncGenerator<SourceItem> {
   yield* items;
-}
-
-interface RowContext {
-  file: string;
-  source: RecordFile;
-  options: ImportOptions;
-  summary: FileSummary;
-  seenIds: Map<string, number>;
-  unknown: Set<string>;
-}
-
-/** The row as a valid record ready to write (with its image files), or undefined after reporting why not. */
-function recordOf(item: SourceItem, { file, source, options, summary, seenIds, unknown }: RowContext): Omit<MediaBatchItem, 'line'> | undefined {
-  const { report } = options;
-  if ('problem' in item) {
-    summary.failed++;
-    report.add({ file, line: item.line, severity: 'error', message: item.problem });
-    return undefined;
-  }
-  for (const name of unknownFields(item.fields)) unknown.add(name);
-  const outcome = validateRecord(item.fields);
-  const visibility = readVisibilityColumn(item.fields);
-  const rawId = item.fields.id;
-  const id = outcome.ok ? outcome.record.id : typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : undefined;
-  for (const warning of outcome.warnings) report.addFieldProblem(file, item.line, id, 'warning', warning);
-  if (!outcome.ok || !visibility.ok) {
-    summary.failed++;
-    for (const problem of [...(outcome.ok ? [] : outcome.problems), ...(visibility.ok ? [] : [visibility.problem])]) report.addFieldProblem(file, item.line, id, 'error', problem);
-    return undefined;
-  }
-  const record = outcome.record;
-  const firstLine = seenIds.get(record.id);
-  if (firstLine !== undefined) {
-    summary.failed++;
-    report.add({ file, line: item.line, id: record.id, severity: 'error', field: 'id', message: { key: 'row.duplicate_in_file', params: { id: record.id, line: firstLine } } });
-    return undefined;
-  }
-  seenIds.set(record.id, item.line);
-  if (options.collectionId && !record.collections?.includes(options.collectionId)) {
-    record.collections = [...(record.collections ?? []), options.collectionId];
-  }
-  const state = visibility.visibility ? { visibility: visibility.visibility } : {};
-  if (!record.images?.length) return { record, images: [], ...state };
-  const images = resolveImagePaths(record.images, source.baseDir);
-  for (const message of images.problems) report.add({ file, line: item.line || undefined, id: record.id, severity: 'media', field: 'images', message });
-  record.images = images.accepted.length > 0 ? images.accepted : undefined;
-  for (const real of images.files) options.referencedImages?.add(real);
-  return { record, images: images.accepted.map((reference, index) => ({ reference, file: images.files[index]! })), ...state };
 }
 
 async function writeBatch(batch: readonly MediaBatchItem[], options: ImportOptions): Promise<WriteAction[]> {

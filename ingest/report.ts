@@ -5,6 +5,8 @@
 import type { MessageKey } from '../core/i18n/messages.ts';
 import { translate, type Lang } from '../core/i18n/translate.ts';
 import type { FieldProblem } from '../core/schema/problems.ts';
+import type { RecordChanges } from './preview-changes.ts';
+import type { EncodingChoice } from './read/detect-encoding.ts';
 import type { Message } from './read/source-item.ts';
 
 /** error: the row was not imported; media: the record was imported without an image; warning: imported with a change. */
@@ -29,21 +31,40 @@ export interface FileSummary {
   /** Set when the whole file was refused; nothing from it was imported. */
   refused?: Message;
   unknownColumns: string[];
+  /** How a text file was decoded (absent for workbooks and refused files). */
+  encoding?: EncodingChoice;
+  /** The run was cancelled while this file was being imported: the rows after `rows` done were not read. */
+  cancelled?: boolean;
 }
 
 /** Entries kept in memory and written out; past this they are only counted. */
 const MAX_ENTRIES = 100_000;
+/** A dry run's previewed updates kept with their field changes; past this they are only counted. */
+const MAX_CHANGES = 10_000;
 
 export class IngestReport {
   readonly entries: ReportEntry[] = [];
   readonly files: FileSummary[] = [];
   entriesDropped = 0;
+  /** A dry run's updates, field by field (preview-changes.ts). */
+  readonly changes: RecordChanges[] = [];
+  changesDropped = 0;
+  /** Updates (of a dry run) that would empty a field the file has no column for. */
+  emptyingUpdates = 0;
+  /** The run stopped early because it was cancelled: whole batches were kept. */
+  cancelled = false;
   /** The import's id in the history (what `ingest --undo` takes); none for a dry run. */
   importId: number | undefined;
 
   add(entry: ReportEntry): void {
     if (this.entries.length < MAX_ENTRIES) this.entries.push(entry);
     else this.entriesDropped++;
+  }
+
+  addChanges(changes: RecordChanges): void {
+    if (changes.emptiedUnmapped.length > 0) this.emptyingUpdates++;
+    if (this.changes.length < MAX_CHANGES) this.changes.push(changes);
+    else this.changesDropped++;
   }
 
   addFieldProblem(file: string, line: number, id: string | undefined, severity: Severity, problem: FieldProblem): void {

@@ -6,7 +6,10 @@
 import type { Catalog, OnExisting, WriteAction } from '../core/catalog/catalog.ts';
 import type { LockHolder } from '../core/catalog/writer-lock.ts';
 import type { SearchEngine } from '../core/search/types.ts';
+import { expandArchives, type ExpandedPaths } from './archive/expand-archives.ts';
+import { withScratchFolder } from './archive/scratch-folder.ts';
 import { findInputs, type PhotoFolder } from './find-inputs.ts';
+import type { ImportMode } from './import-policy.ts';
 import { createIndexStep } from './index-step.ts';
 import { displayPath, importRecordsFile, type ImportOptions } from './import-records-file.ts';
 import { createMediaStep, readMetadataOfFile, type MediaSettings, type MediaStep, type MediaSummary } from './media/media-step.ts';
@@ -27,6 +30,17 @@ export interface IngestOptions {
   paths: readonly string[];
   dryRun?: boolean;
   onExisting?: OnExisting;
+  /** What rows do to existing records and to new ids (import-policy.ts). */
+  mode?: ImportMode;
+  /** How to read record files: encoding (detected when absent), column mapping, a workbook's sheet. */
+  read?: ImportOptions['read'];
+  /** Stops the run after the batch being written; the import is then `cancelled` (and can be undone). */
+  signal?: AbortSignal;
+  /**
+   * A folder for the run's scratch space (extracted ZIP archives, a workbook's staged sheets),
+   * removed when the run ends. Without it, ZIP archives are refused as an unsupported format.
+   */
+  scratchDir?: string;
   displayRoot?: string;
   onProgress?: ImportOptions['onProgress'];
   /** Process photographs (derivatives, tiles, metadata); without it image paths are only checked. */
@@ -52,24 +66,28 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   const { catalog, dryRun = false } = options;
   const release = dryRun ? undefined : await catalog.writerLock.acquire('import', { onWait: options.onWaitForWriter });
   try {
-    return await ingestHoldingLock(options, dryRun);
+    if (!options.scratchDir) return await ingestHoldingLock(options, dryRun, undefined);
+    return await withScratchFolder(options.scratchDir, (scratch) => ingestHoldingLock(options, dryRun, scratch));
   } finally {
     release?.();
   }
 }
 
-async function ingestHoldingLock(options: IngestOptions, dryRun: boolean): Promise<IngestResult> {
+async function ingestHoldingLock(options: IngestOptions, dryRun: boolean, scratch: string | undefined): Promise<IngestResult> {
   const { catalog } = options;
   const displayRoot = options.displayRoot ?? process.cwd();
   const report = new IngestReport();
-  const inputs = await findInputs(options.paths);
+  const archives = await expandArchives(options.paths, scratch);
+  for (const refused of archives.refused) report.files.push(refusedFile(refused.file, refused.detail));
+  const inputs = await findInputs(archives.paths);
   for (const missing of inputs.missing) report.files.push(refusedFile(missing, { key: 'file.not_found', params: { file: missing } }));
   for (const unsupported of inputs.unsupported) report.files.push(refusedFile(unsupported, { key: 'file.unsupported_format', params: { file: unsupported } }));
   const importId = dryRun ? undefined : catalog.startImport(options.paths, options.actor ?? 'system');
   report.importId = importId;
   try {
-    const result = await importInputs(inputs, report, { ...options, dryRun, displayRoot, importId });
-    if (importId !== undefined) catalog.finishImport(importId, report.hasFailures() ? 'failed' : 'done', report.totals());
+    const result = await importInputs(inputs, report, { ...options, dryRun, displayRoot, importId, archives });
+    report.cancelled = options.signal?.aborted ?? false;
+    if (importId !== undefined) catalog.finishImport(importId, report.cancelled ? 'cancelled' : report.hasFailures() ? 'failed' : 'done', report.totals());
     return result;
   } catch (error) {
     // History tells the truth: a run that stopped on an error is not `done`.
@@ -81,9 +99,9 @@ async function ingestHoldingLock(options: IngestOptions, dryRun: boolean): Promi
 async function importInputs(
   inputs: Awaited<ReturnType<typeof findInputs>>,
   report: IngestReport,
-  options: IngestOptions & { dryRun: boolean; displayRoot: string; importId: number | undefined },
+  options: IngestOptions & { dryRun: boolean; displayRoot: string; importId: number | undefined; archives: ExpandedPaths },
 ): Promise<IngestResult> {
-  const { catalog, dryRun, displayRoot, importId } = options;
+  const { catalog, dryRun, displayRoot, importId, archives } = options;
   const onExisting = options.onExisting ?? 'update';
   const collectionIds = new Map<string, string>();
   for (const file of inputs.collectionFiles) {
@@ -94,7 +112,7 @@ async function importInputs(
       reportCollection(report, displayPath(file, displayRoot), collection.id, action);
     } catch (error) {
       if (!(error instanceof ImportFileError)) throw error;
-      report.files.push(refusedFile(displayPath(file, displayRoot), error.detail));
+      report.files.push(refusedFile(archives.displayOf(file) ?? displayPath(file, displayRoot), error.detail));
     }
   }
 
@@ -111,14 +129,24 @@ async function importInputs(
       importId,
       report,
       displayRoot,
+      displayOf: archives.displayOf,
       onProgress: options.onProgress,
       media,
       referencedImages,
+      ...(options.mode && { mode: options.mode }),
+      ...(options.read && { read: options.read }),
+      ...(options.signal && { signal: options.signal }),
       ...(collectionId && { collectionId }),
     };
   };
-  for (const source of inputs.recordFiles) await importRecordsFile(source, importOptions(source.collectionFile));
-  for (const folder of inputs.photoFolders) await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
+  for (const source of inputs.recordFiles) {
+    if (options.signal?.aborted) break;
+    await importRecordsFile(source, importOptions(source.collectionFile));
+  }
+  for (const folder of inputs.photoFolders) {
+    if (options.signal?.aborted) break;
+    await importPhotoFolder(folder, importOptions(folder.collectionFile), media);
+  }
   await index?.settle();
   const nothingFound = inputs.recordFiles.length === 0 && inputs.collectionFiles.length === 0 && inputs.photoFolders.length === 0;
   return { report, nothingFound, ...(media && { media: media.summary() }), ...(index?.outage && { indexOutage: index.outage }) };
@@ -129,10 +157,10 @@ async function importPhotoFolder(folder: PhotoFolder, options: ImportOptions, me
   const source = folder.sidecar ?? { file: folder.folder, format: 'csv' as const, baseDir: folder.folder };
   let items;
   try {
-    items = await readPhotoFolder(folder, { skip: options.referencedImages ?? new Set(), metadataOf: media?.metadataOf ?? readMetadataOfFile });
+    items = await readPhotoFolder(folder, { skip: options.referencedImages ?? new Set(), metadataOf: media?.metadataOf ?? readMetadataOfFile, ...(options.read && { read: options.read }) });
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
-    options.report.files.push(refusedFile(displayPath(source.file, options.displayRoot), error.detail));
+    options.report.files.push(refusedFile(options.displayOf?.(source.file) ?? displayPath(source.file, options.displayRoot), error.detail));
     return;
   }
   // Every photograph is already shown by a record file of this run.

@@ -23,7 +23,21 @@ export async function writeReport(report: IngestReport, directory: string, optio
     message_zh: translate('zh', entry.message.key, entry.message.params),
     message_en: translate('en', entry.message.key, entry.message.params),
   }));
-  const json = JSON.stringify({ importId: report.importId ?? null, dryRun: options.dryRun, totals: report.totals(), files: report.files, entries, entriesNotListed: report.entriesDropped }, null, 2);
+  const json = JSON.stringify(
+    {
+      importId: report.importId ?? null,
+      dryRun: options.dryRun,
+      ...(report.cancelled && { cancelled: true }),
+      totals: report.totals(),
+      files: report.files,
+      entries,
+      entriesNotListed: report.entriesDropped,
+      // A dry run's preview: each update field by field (preview-changes.ts).
+      ...(options.dryRun && { changes: report.changes, changesNotListed: report.changesDropped, emptyingUpdates: report.emptyingUpdates }),
+    },
+    null,
+    2,
+  );
   // A curator who opens only the spreadsheet must also learn why a whole file was not imported.
   const refusedFiles = report.files.flatMap(({ file, refused }) => {
     if (!refused) return [];

@@ -16,6 +16,7 @@ import { RECORDS_MESSAGES } from './messages/records.ts';
 import { OAI_MESSAGES } from './messages/oai.ts';
 import { SEARCH_MESSAGES } from './messages/search.ts';
 import { SITE_MESSAGES } from './messages/site.ts';
+import { UPLOAD_MESSAGES } from './messages/uploads.ts';
 
 // One table a line, so that areas added at the same time merge without a conflict.
 export const MESSAGE_TABLES = {
@@ -32,6 +33,7 @@ export const MESSAGE_TABLES = {
   OAI_MESSAGES,
   CURATOR_MESSAGES,
   API_MESSAGES,
+  UPLOAD_MESSAGES,
 };
 
 export const MESSAGES = {
@@ -48,6 +50,7 @@ export const MESSAGES = {
   ...OAI_MESSAGES,
   ...CURATOR_MESSAGES,
   ...API_MESSAGES,
+  ...UPLOAD_MESSAGES,
 } as const;
 
 export type MessageKey = keyof typeof MESSAGES;

@@ -36,8 +36,14 @@ export const DEFAULT_PIPELINE_SETTINGS: PipelineSettings = {
 export interface MediaBatchItem {
   record: ArchiveRecord;
   line: number;
-  /** The record's accepted image references and their files, in order. */
-  images: { reference: string; file: string }[];
+  /**
+   * The record's accepted image references and their files, in order. `kept`: a photograph the
+   * record already shows whose file is not part of this import (a spreadsheet round trip): its
+   * link stays as it is.
+   */
+  images: { reference: string; file: string; kept?: MediaLink }[];
+  /** The row says nothing about photographs (a merge without an `images` column): links stay as they are. */
+  keepLinks?: boolean;
   /** From the file's `visibility` column, when the row gives one. */
   visibility?: Visibility;
   /** Filled by `prepare`: the photographs the record shows once written (written with it, in its transaction). */
@@ -80,13 +86,13 @@ export async function createMediaStep(catalog: Catalog, settings: MediaSettings,
   return {
     async prepare(items, { file, report, onImageDone }) {
       // A record that names no photograph now shows none (it may have shown some before).
-      for (const item of items) if (item.images.length === 0) item.links = [];
+      for (const item of items) if (item.images.length === 0 && !item.keepLinks) item.links = [];
       const withImages = items.filter((item) => item.images.length > 0);
       if (withImages.length === 0) return;
       const started = Date.now();
       const outcomes = await Promise.all(
         withImages.map((item) =>
-          Promise.all(item.images.map((image) => pool.run(() => processImage(image, context)).finally(() => onImageDone?.()))),
+          Promise.all(item.images.map((image) => (image.kept ? keptOutcome(image.kept) : pool.run(() => processImage(image, context))).finally(() => onImageDone?.()))),
         ),
       );
       busyMs += Date.now() - started;
@@ -129,6 +135,10 @@ function applyOutcomes(item: MediaBatchItem, outcomes: ImageOutcome[], context: 
   if (first?.ok && fillCoordinatesFromPhotograph(item.record, first.metadata)) {
     report.add({ ...entry, field: 'lat', severity: 'warning', message: { key: 'media.coordinates_from_photo', params: { path: item.images[0]!.reference } } });
   }
+}
+
+function keptOutcome(link: MediaLink): Promise<ImageOutcome> {
+  return Promise.resolve({ ok: true, hash: link.hash, metadata: {}, status: 'unchanged', warnings: [] });
 }
 
 /** For a photograph never imported: its metadata if it is an allowed image, nothing otherwise. */

@@ -11,23 +11,22 @@ import type { ImageMetadata } from '../../core/media/image-metadata.ts';
 import { toRecordId } from '../../core/schema/record-id.ts';
 import type { RawRow } from '../../core/schema/validate-record.ts';
 import type { PhotoFolder, RecordFile } from '../find-inputs.ts';
-import { assertUtf8 } from '../read/check-encoding.ts';
-import { readCsv } from '../read/read-csv.ts';
-import { readJson, readJsonl } from '../read/read-json.ts';
-import type { SourceItem } from '../read/source-item.ts';
+import { openRecordFile } from '../read/record-readers.ts';
+import type { ReadOptions, SourceItem } from '../read/source-item.ts';
 
 const MAX_TITLE = 200;
-const SIDECAR_READERS = { csv: readCsv, json: readJson, jsonl: readJsonl } as const;
 
 export interface PhotoFolderOptions {
   /** Real paths of photographs a record file of this run already shows; they get no record of their own. */
   skip: ReadonlySet<string>;
   metadataOf: (file: string) => Promise<ImageMetadata>;
+  /** How to read the sidecar (encoding, mapping), as for any record file of the run. */
+  read?: Omit<ReadOptions, 'onPlan'>;
 }
 
 /** The folder's records, in photograph order; line numbers are the sidecar's (0 for a photograph without a row). */
 export async function readPhotoFolder(folder: PhotoFolder, options: PhotoFolderOptions): Promise<SourceItem[]> {
-  const rows = folder.sidecar ? await readSidecar(folder.sidecar) : [];
+  const rows = folder.sidecar ? await readSidecar(folder.sidecar, options.read ?? {}) : [];
   const emitted = new Set<SourceItem>();
   const usedIds = new Set<string>();
   const items: SourceItem[] = [];
@@ -47,10 +46,10 @@ export async function readPhotoFolder(folder: PhotoFolder, options: PhotoFolderO
   return [...items, ...rows.filter((row) => !emitted.has(row))];
 }
 
-async function readSidecar(sidecar: RecordFile): Promise<SourceItem[]> {
-  await assertUtf8(sidecar.file);
+async function readSidecar(sidecar: RecordFile, read: Omit<ReadOptions, 'onPlan'>): Promise<SourceItem[]> {
+  const opened = await openRecordFile(sidecar.file, sidecar.format, read);
   const rows: SourceItem[] = [];
-  for await (const item of SIDECAR_READERS[sidecar.format](sidecar.file)) rows.push(item);
+  for await (const item of opened.read()) rows.push(item);
   return rows;
 }
 

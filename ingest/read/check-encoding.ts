@@ -1,5 +1,5 @@
 /**
- * Refuses files that are not UTF-8 before anything is parsed, naming the first bad line.
+ * Finds the first line of a file that is not UTF-8, without parsing it.
  *
  * Linear in the file's size whatever its line lengths: each chunk is checked in the pieces
  * between its line breaks, and only the last few bytes of a character cut by the chunk's end
@@ -14,23 +14,42 @@ import { ImportFileError } from './source-item.ts';
 
 const NEWLINE = 0x0a;
 
-export async function assertUtf8(file: string): Promise<void> {
+export interface Utf8Scan {
+  /** The first line holding bytes that are not UTF-8, and the byte offset where that line starts. */
+  firstBad?: { line: number; offset: number };
+}
+
+/** Reads the whole file once; stops at the first line that is not UTF-8. */
+export async function scanUtf8(file: string): Promise<Utf8Scan> {
   let line = 1;
+  let lineStart = 0;
+  let consumed = 0;
   let carry: Buffer | undefined;
   for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
     // At most 3 bytes: the start of a character the previous chunk cut in two.
     const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
+    const base = consumed - (carry?.length ?? 0);
+    consumed += chunk.length;
     let start = 0;
     for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-      checkPiece(bytes.subarray(start, end), line++);
+      if (!isUtf8(bytes.subarray(start, end))) return { firstBad: { line, offset: lineStart } };
+      line++;
       start = end + 1;
+      lineStart = base + start;
     }
     const rest = bytes.subarray(start);
     const cut = startOfCutCharacter(rest);
-    checkPiece(rest.subarray(0, cut), line);
+    if (!isUtf8(rest.subarray(0, cut))) return { firstBad: { line, offset: lineStart } };
     carry = cut < rest.length ? Buffer.from(rest.subarray(cut)) : undefined;
   }
-  if (carry) checkPiece(carry, line);
+  if (carry && !isUtf8(carry)) return { firstBad: { line, offset: lineStart } };
+  return {};
+}
+
+/** Refuses a file that is not UTF-8, naming the first bad line. */
+export async function assertUtf8(file: string): Promise<void> {
+  const { firstBad } = await scanUtf8(file);
+  if (firstBad) throw new ImportFileError({ key: 'file.not_utf8', params: { line: firstBad.line } });
 }
 
 /**
@@ -45,19 +64,4 @@ function startOfCutCharacter(bytes: Buffer): number {
     return bytes.length - index < length ? index : bytes.length;
   }
   return bytes.length;
-}
-
-function checkPiece(bytes: Buffer, line: number): void {
-  if (isUtf8(bytes)) return;
-  throw new ImportFileError({ key: looksLikeGbk(bytes) ? 'file.looks_gbk' : 'file.not_utf8', params: { line } });
-}
-
-/**
- * GBK is what Chinese Excel saves by default; if the line decodes as GBK into Han text, say so.
- * A piece of a long line may start or end inside a GBK character: one bad character at each end
- * is allowed.
- */
-function looksLikeGbk(bytes: Buffer): boolean {
-  const text = new TextDecoder('gbk').decode(bytes);
-  return /\p{Script=Han}/u.test(text) && (text.match(/\ufffd/g)?.length ?? 0) <= 2;
 }

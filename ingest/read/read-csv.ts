@@ -3,25 +3,36 @@
  * broken quoting refuse the whole file; a row with the wrong number of columns is skipped and
  * reported (its cells cannot be trusted to be in the right columns).
  */
-import { createReadStream } from 'node:fs';
 import { CsvError, parse, type Info } from 'csv-parse';
 import type { NestedMessage } from '../../core/i18n/translate.ts';
-import { ImportFileError, MAX_RECORD_CHARS, type SourceItem } from './source-item.ts';
+import { openText } from './open-text.ts';
+import { rowsOfTable, type TableRow } from './read-table.ts';
+import { ImportFileError, MAX_RECORD_CHARS, type ReadOptions, type SourceItem } from './source-item.ts';
 
-const OTHER_DELIMITERS = [';', '\t', '|'];
 /** Any line ending, even mixed in one file (a header saved by Excel, rows added in an editor). */
 const LINE_BREAKS = ['\r\n', '\n', '\r'];
 
 type ParseInfo = Pick<Info, 'lines' | 'empty_lines'>;
 
-export async function* readCsv(file: string): AsyncGenerator<SourceItem> {
+export function readCsv(file: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  return rowsOfTable(readDelimited(file, ',', options), options);
+}
+
+/** Tab-separated values (`.tsv`; Excel's "Unicode text" is UTF-16 TSV). */
+export function readTsv(file: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  return rowsOfTable(readDelimited(file, '\t', options), options);
+}
+
+async function* readDelimited(file: string, delimiter: string, options: ReadOptions): AsyncGenerator<TableRow> {
   const lines = new LineTracker();
   // Lines are tracked as csv-parse meets each record: a stream error can overtake records it
   // has parsed but not yet handed over, and the failing record's line must still be right.
   const recordLines: number[] = [];
-  const parser = createReadStream(file).pipe(
+  const text = openText(file, options.encoding);
+  const parser = text.pipe(
     parse({
       bom: true,
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: true,
       max_record_size: MAX_RECORD_CHARS,
@@ -32,21 +43,23 @@ export async function* readCsv(file: string): AsyncGenerator<SourceItem> {
       },
     }),
   );
-  let header: string[] | undefined;
+  // pipe() does not pass errors along: a decoding refusal must end the rows with that refusal.
+  text.on('error', (error) => parser.destroy(error));
+  let columns: number | undefined;
   try {
     for await (const cells of parser as AsyncIterable<string[]>) {
       const line = recordLines.shift()!;
-      if (!header) {
-        header = checkHeader(cells);
+      if (columns === undefined) {
+        columns = cells.length;
+        yield { line, cells };
         continue;
       }
-      // A row of empty cells (`,,,,` as spreadsheets save blank rows) is a blank line.
-      if (cells.every((cell) => cell.trim() === '')) continue;
-      if (cells.length !== header.length) {
-        yield { line, problem: { key: 'row.wrong_column_count', params: { found: cells.length, expected: header.length } } };
+      // A row of empty cells (`,,,,` as spreadsheets save blank rows) is a blank line, whatever its length.
+      if (cells.length !== columns && !cells.every((cell) => cell.trim() === '')) {
+        yield { line, problem: { key: 'row.wrong_column_count', params: { found: cells.length, expected: columns } } };
         continue;
       }
-      yield { line, fields: Object.fromEntries(header.map((name, index) => [name, cells[index]])) };
+      yield { line, cells };
     }
   } catch (error) {
     throw error instanceof CsvError ? fileErrorOf(error, lines.nextRecordStart(error as CsvError & Partial<ParseInfo>)) : error;
@@ -81,17 +94,6 @@ class LineTracker {
     const blankLines = typeof error.empty_lines === 'number' ? error.empty_lines - this.#lastEmptyLines : 0;
     return this.#lastEnd + 1 + blankLines;
   }
-}
-
-function checkHeader(cells: string[]): string[] {
-  const names = cells.map((cell) => cell.trim().toLowerCase());
-  if (!names.includes('id')) {
-    const delimiter = names.length === 1 ? OTHER_DELIMITERS.find((candidate) => names[0]!.includes(candidate)) : undefined;
-    throw new ImportFileError(delimiter ? { key: 'file.wrong_delimiter', params: { delimiter: delimiter === '\t' ? 'Tab' : delimiter } } : { key: 'file.no_id_column' });
-  }
-  const repeated = names.find((name, index) => name !== '' && names.indexOf(name) !== index);
-  if (repeated) throw new ImportFileError({ key: 'file.duplicate_column', params: { column: repeated } });
-  return names;
 }
 
 function fileErrorOf(error: CsvError, recordStartLine: number): ImportFileError {

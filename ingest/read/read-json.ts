@@ -3,18 +3,27 @@
  * object per line, streamed). `__proto__` and other unknown keys arrive as plain own properties
  * (JSON.parse never assigns prototypes) and the validator ignores them.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { describeJsonError } from './describe-json-error.ts';
+import { openText, readText } from './open-text.ts';
 import { parseJson } from './parse-json.ts';
-import { ImportFileError, MAX_JSON_DEPTH, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES, type SourceItem } from './source-item.ts';
+import { rowsOfObjects } from './read-objects.ts';
+import { ImportFileError, MAX_JSON_DEPTH, MAX_RECORD_CHARS, MAX_WHOLE_FILE_BYTES, type ReadOptions, type SourceItem } from './source-item.ts';
 
-export async function* readJson(file: string): AsyncGenerator<SourceItem> {
+export function readJson(file: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  return rowsOfObjects(readJsonObjects(file, options), options);
+}
+
+export function readJsonl(file: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
+  return rowsOfObjects(readJsonlObjects(file, options), options);
+}
+
+async function* readJsonObjects(file: string, options: ReadOptions): AsyncGenerator<SourceItem> {
   if ((await stat(file)).size > MAX_WHOLE_FILE_BYTES) {
     throw new ImportFileError({ key: 'file.too_large', params: { maximum: `${MAX_WHOLE_FILE_BYTES / 1024 / 1024} MB` } });
   }
-  const text = stripBom(await readFile(file, 'utf8'));
+  const text = stripBom(await readText(file, options.encoding));
   // An empty file has no records (and is reported as such), rather than being invalid JSON.
   if (text.trim() === '') return;
   let root: unknown;
@@ -29,10 +38,18 @@ export async function* readJson(file: string): AsyncGenerator<SourceItem> {
   for (const [index, value] of root.entries()) yield itemOf(value, lines[index] ?? 1);
 }
 
-export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+async function* readJsonlObjects(file: string, options: ReadOptions): AsyncGenerator<SourceItem> {
+  const input = openText(file, options.encoding);
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  // readline does not pass its input's error on: a decoding refusal ends the lines and is thrown here.
+  let inputError: unknown;
+  input.on('error', (error) => {
+    inputError = error;
+    lines.close();
+  });
   let line = 0;
   for await (const raw of lines) {
+    if (inputError) break;
     line++;
     const text = line === 1 ? stripBom(raw) : raw;
     if (text.trim() === '') continue;
@@ -49,6 +66,7 @@ export async function* readJsonl(file: string): AsyncGenerator<SourceItem> {
     }
     yield itemOf(value, line);
   }
+  if (inputError) throw inputError;
 }
 
 function itemOf(value: unknown, line: number): SourceItem {

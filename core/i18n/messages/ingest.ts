@@ -40,12 +40,8 @@ export const INGEST_MESSAGES = {
 
   // Whole-file problems: the file is refused before anything from it is written.
   'file.not_found': { zh: '找不到文件：{file}', en: 'file not found: {file}' },
-  'file.unsupported_format': { zh: '不支持的文件类型 {file}：请使用 .csv、.json 或 .jsonl', en: 'unsupported file type {file}: use .csv, .json or .jsonl' },
+  'file.unsupported_format': { zh: '不支持的文件类型 {file}：请使用 .csv、.tsv、.xlsx、.json、.jsonl 或 .zip', en: 'unsupported file type {file}: use .csv, .tsv, .xlsx, .json, .jsonl or .zip' },
   'file.not_utf8': { zh: '第 {line} 行不是 UTF-8 编码；请另存为 UTF-8 后再导入', en: 'line {line} is not UTF-8; save the file as UTF-8 and import it again' },
-  'file.looks_gbk': {
-    zh: '第 {line} 行不是 UTF-8 编码，文件看起来是 GBK（中文 Excel 的默认编码）；请在 Excel 中另存为“CSV UTF-8”后再导入',
-    en: 'line {line} is not UTF-8; the file looks like GBK (the default of Chinese Excel): save it as "CSV UTF-8" and import it again',
-  },
   'file.empty': { zh: '文件中没有记录（{rows} 行数据）', en: 'no records in the file ({rows} data rows)' },
   'file.unterminated_quote': { zh: '第 {line} 行的引号没有闭合；请检查该行的双引号', en: 'the quote opened on line {line} is never closed; check the double quotes on that line' },
   'file.csv_malformed': { zh: '第 {line} 行 CSV 格式错误：{detail}', en: 'line {line}: malformed CSV: {detail}' },
@@ -126,9 +122,14 @@ export const INGEST_MESSAGES = {
   'ingest.usage': {
     zh: [
       '用法：npm run ingest -- [文件或文件夹 …] [选项]',
-      '导入记录文件（.csv、.json、.jsonl）、专题文件夹与照片文件夹；不带参数时导入 collections/ 下的全部专题。',
+      '导入记录文件（.csv、.tsv、.xlsx、.json、.jsonl）、记录文件与照片的 .zip 压缩包、专题文件夹与照片文件夹；不带参数时导入 collections/ 下的全部专题。',
       '  --dry-run                           只校验并写报告，不写入档案',
+      '  --mode=upsert|create|update|merge   新建或更新（默认）、只新建、只更新、只更新且不改动文件中没有的列',
       '  --on-existing=update|skip|error     档案中已有的编号：更新（默认）、跳过或拒绝',
+      '  --encoding 编码                     文本文件的编码（默认自动识别）：utf-8、utf-16le、utf-16be、gbk、big5、windows-1252',
+      '  --sheet 工作表名                    .xlsx 工作簿中要导入的工作表（默认为第一个表头含编号列的工作表）',
+      '  --mapping 名称                      使用已保存的列对应方案（在馆员工作台中保存）',
+      '  --mappings                          列出已保存的列对应方案',
       '  --imports                           列出导入历史（编号、时间、状态、数量）',
       '  --undo 导入编号 [--force]           撤销一次导入：删除其建立的记录，把其修改的记录恢复原样；之后又被修改的记录会使撤销被拒绝，--force 则保留它们的现状',
       '  --lang=zh|en                        提示语言（默认取自 LANG）',
@@ -137,9 +138,14 @@ export const INGEST_MESSAGES = {
     ].join('\n'),
     en: [
       'usage: npm run ingest -- [file-or-folder …] [options]',
-      'Imports record files (.csv, .json, .jsonl), collection folders and folders of photographs; with no argument, every collection in collections/.',
+      'Imports record files (.csv, .tsv, .xlsx, .json, .jsonl), .zip archives of a record file and photographs, collection folders and folders of photographs; with no argument, every collection in collections/.',
       '  --dry-run                           validate and write the report, change nothing',
+      '  --mode=upsert|create|update|merge   create or update (default), create only, update only, update only without touching columns the file lacks',
       '  --on-existing=update|skip|error     ids already in the archive: update them (default), skip them or refuse them',
+      '  --encoding NAME                     the encoding of text files (detected by default): utf-8, utf-16le, utf-16be, gbk, big5, windows-1252',
+      '  --sheet NAME                        the sheet of an .xlsx workbook to import (default: the first whose header has an id column)',
+      '  --mapping NAME                      use a saved column mapping (saved in the curators\' workspace)',
+      '  --mappings                          list the saved column mappings',
       '  --imports                           list the import history (ids, times, status, counts)',
       '  --undo IMPORT_ID [--force]          take an import back: delete the records it created, restore those it updated; records changed since make it refuse, --force keeps them as they are',
       '  --lang=zh|en                        the language of messages (default from LANG)',

@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { ExecutionContext } from 'ava';
 import { parse } from 'csv-parse/sync';
 import type { OnExisting } from '../../../core/catalog/catalog.ts';
+import type { ImportMode } from '../../../ingest/import-policy.ts';
+import type { IngestOptions } from '../../../ingest/run-ingest.ts';
 import type { ReportEntry } from '../../../ingest/report.ts';
 import { runIngest } from '../../../ingest/run-ingest.ts';
 import { writeReport } from '../../../ingest/write-report.ts';
@@ -13,6 +15,9 @@ import { catalogRows } from '../../helpers/catalog-sql.ts';
 export interface ImportOptions {
   dryRun?: boolean;
   onExisting?: OnExisting;
+  mode?: ImportMode;
+  read?: IngestOptions['read'];
+  scratchDir?: string;
 }
 
 /** Imports `paths` with report paths shown relative to the archive's temp folder (or absolute). */

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import { assertUtf8 } from '../../../ingest/read/check-encoding.ts';
+import { assertUtf8, scanUtf8 } from '../../../ingest/read/check-encoding.ts';
 import { ImportFileError } from '../../../ingest/read/source-item.ts';
 import { makeTempDir } from '../../helpers/temp-archive.ts';
 
@@ -39,13 +39,20 @@ test('a bad byte after a line of several megabytes is named on its own line, and
   const longLine = Buffer.alloc(3 * 1024 * 1024 + 5, 'x');
   t.deepEqual(await refusal(Buffer.concat([Buffer.from('id\n'), longLine, Buffer.from('\nok\n\xff bad\n', 'latin1')]), dir), { key: 'file.not_utf8', params: { line: 4 } });
   const atBoundary = Buffer.concat([Buffer.alloc(CHUNK - 1, 'a'), Buffer.from([0xe6, 0xa1]), Buffer.from('\n')]);
-  // (E6 A1 happens to be a GBK character, so which of the two messages it gets is not the point.)
   t.like(await refusal(atBoundary, dir), { params: { line: 1 } });
   t.like(await refusal(Buffer.concat([Buffer.from('ok\n'), Buffer.from([0x61, 0xe6, 0xa1])]), dir), { params: { line: 2 } });
 });
 
-test('GBK text in the middle of a very long line is still recognised as GBK', async (t) => {
+test('GBK text in the middle of a very long line is found on its line', async (t) => {
   const dir = makeTempDir(t, 'utf8-');
   const line = Buffer.concat([Buffer.from('id,title\n'), Buffer.alloc(CHUNK * 3 + 7, 'a'), GBK, GBK, Buffer.from('\n')]);
-  t.deepEqual(await refusal(line, dir), { key: 'file.looks_gbk', params: { line: 2 } });
+  t.deepEqual(await refusal(line, dir), { key: 'file.not_utf8', params: { line: 2 } });
+});
+
+test('the scan names the byte offset where the first bad line starts, across chunks', async (t) => {
+  const dir = makeTempDir(t, 'utf8-');
+  const file = path.join(dir, 'offset.csv');
+  const head = Buffer.concat([Buffer.from('id,title\n'), Buffer.alloc(CHUNK + 11, 'b'), Buffer.from('\n')]);
+  writeFileSync(file, Buffer.concat([head, GBK, Buffer.from('\n')]));
+  t.deepEqual(await scanUtf8(file), { firstBad: { line: 3, offset: head.length } });
 });

@@ -1,0 +1,27 @@
+/**
+ * One reader per record format, and the one way to open a record file: a text file's encoding is
+ * chosen first (detect-encoding.ts; a curator's choice wins), then it is read as often as the
+ * import needs (it counts the rows, then imports them) with the same encoding and mapping.
+ */
+import type { RecordFormat } from '../find-inputs.ts';
+import { chooseEncoding, type EncodingChoice } from './detect-encoding.ts';
+import { readCsv, readTsv } from './read-csv.ts';
+import { readJson, readJsonl } from './read-json.ts';
+import { readXlsx } from './read-xlsx.ts';
+import type { ReadOptions, RecordReader, SourceItem } from './source-item.ts';
+import type { TextEncoding } from './text-encodings.ts';
+
+export const READERS: Record<RecordFormat, RecordReader> = { csv: readCsv, tsv: readTsv, json: readJson, jsonl: readJsonl, xlsx: readXlsx };
+
+export interface OpenedRecordFile {
+  /** How the text was decoded; absent for a workbook. */
+  encoding?: EncodingChoice;
+  read(): AsyncGenerator<SourceItem>;
+}
+
+/** @throws ImportFileError when the file's encoding cannot be read */
+export async function openRecordFile(file: string, format: RecordFormat, options: Omit<ReadOptions, 'encoding'> & { encoding?: TextEncoding }): Promise<OpenedRecordFile> {
+  const encoding = format === 'xlsx' ? undefined : await chooseEncoding(file, options.encoding);
+  const readOptions: ReadOptions = { ...options, ...(encoding && { encoding: encoding.encoding }) };
+  return { ...(encoding && { encoding }), read: () => READERS[format](file, readOptions) };
+}
