@@ -36,6 +36,7 @@ const environmentSchema = z.object({
     .transform((text) => text.split(',').map((part) => part.trim()))
     .refine((parts) => parts.every(isProxyAddress), 'expected the reverse proxies\' addresses, comma-separated: loopback, an IP address or a subnet such as 10.0.0.0/8')
     .optional(),
+  ARCHIVE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
@@ -44,6 +45,10 @@ export interface Config {
   readonly catalogFile: string;
   readonly reportsDir: string;
   readonly mediaDir: string;
+  /** Curators' uploads, one folder each until imported. */
+  readonly uploadsDir: string;
+  /** The largest upload (all its files together) the curators' pages accept: `ARCHIVE_UPLOAD_MAX_MB`. */
+  readonly uploadMaxBytes: number;
   /** `embedded` unless `ARCHIVE_ENGINE` says otherwise or `MEILI_HOST` is set. */
   readonly engine: 'embedded' | 'meilisearch';
   readonly port: number;
@@ -119,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogFile: path.join(dataDir, 'catalog.db'),
     reportsDir: path.join(dataDir, 'reports'),
     mediaDir: path.join(dataDir, 'media'),
+    uploadsDir: path.join(dataDir, 'uploads'),
+    uploadMaxBytes: vars.ARCHIVE_UPLOAD_MAX_MB * 1024 * 1024,
     engine: vars.ARCHIVE_ENGINE ?? (vars.MEILI_HOST ? 'meilisearch' : 'embedded'),
     port: vars.PORT,
     host: vars.HOST,

@@ -11,6 +11,7 @@ import type { ArchiveCollection } from '../schema/collection.ts';
 import type { ArchiveRecord } from '../schema/record.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { CollectionStore } from './collection-store.ts';
+import { ImportJobs } from './import-jobs.ts';
 import { ImportLog, type ImportSummary } from './import-log.ts';
 import { MappingProfiles } from './mapping-profiles.ts';
 import { migrate, SCHEMA_VERSION } from './migrate.ts';
@@ -22,6 +23,7 @@ import { RecordWriter, type OnExisting, type RecordWrite, type WriteAction } fro
 import { toStored, type StoredRecord } from './stored-record.ts';
 import { Tombstones, type Tombstone } from './tombstones.ts';
 import { undoImport } from './undo-import.ts';
+import { UploadStore } from './upload-store.ts';
 import type { Visibility } from './visibility.ts';
 import { WriterLock } from './writer-lock.ts';
 
@@ -67,6 +69,9 @@ export class Catalog {
   readonly accounts: Accounts;
   /** Saved column mappings (`ingest --mapping NAME`, the curators' upload pages). */
   readonly mappings: MappingProfiles;
+  /** Curators' uploads and the import worker's jobs (the web imports). */
+  readonly uploads: UploadStore;
+  readonly jobs: ImportJobs;
   readonly #db: Database.Database;
   readonly #writer: RecordWriter;
   readonly #statements;
@@ -97,6 +102,8 @@ export class Catalog {
     this.writerLock = new WriterLock(this.#db);
     this.accounts = new Accounts(this.#db);
     this.mappings = new MappingProfiles(this.#db);
+    this.uploads = new UploadStore(this.#db);
+    this.jobs = new ImportJobs(this.#db);
     this.#writer = new RecordWriter(this.#db, { media: this.media, history: this.history, tombstones: this.tombstones });
     this.#statements = {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
@@ -117,6 +124,7 @@ export class Catalog {
       setMeta: this.#db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     };
     this.imports.markInterrupted();
+    this.jobs.markInterrupted();
   }
 
   /** Opens (creating and migrating if needed) the catalog file. */

@@ -318,6 +318,43 @@ export const MIGRATIONS: readonly Migration[] = [
     );
     `,
   },
+  {
+    // The web imports' own state (core/catalog/upload-store.ts, import-jobs.ts): an upload's files
+    // stay in its folder until imported; a job is one dry run or import run by the import worker.
+    description: 'curators\' uploads and the import worker\'s jobs',
+    up: `
+    CREATE TABLE uploads (
+      id INTEGER PRIMARY KEY,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      folder TEXT NOT NULL UNIQUE,
+      files TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('received', 'ready', 'refused', 'imported', 'removed')),
+      analysis TEXT,
+      settings TEXT,
+      refusal TEXT
+    );
+    CREATE TABLE import_jobs (
+      id INTEGER PRIMARY KEY,
+      upload_id INTEGER,
+      kind TEXT NOT NULL CHECK (kind IN ('dry_run', 'import')),
+      status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed', 'cancelled', 'interrupted')),
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      started_at TEXT,
+      finished_at TEXT,
+      owner TEXT,
+      spec TEXT NOT NULL,
+      progress TEXT,
+      cancel_requested INTEGER NOT NULL DEFAULT 0,
+      import_id INTEGER,
+      report TEXT,
+      result TEXT
+    );
+    CREATE INDEX import_jobs_status ON import_jobs (status, id);
+    CREATE INDEX import_jobs_upload ON import_jobs (upload_id, id);
+    `,
+  },
 ];
 
 /**

@@ -18,10 +18,12 @@ export async function* rowsOfTable(rows: AsyncIterable<TableRow>, options: Pick<
   let plan: ColumnPlan | undefined;
   const ahead: TableRow[] = [];
   const start = () => {
-    plan = planColumns(header!, ahead.flatMap((row) => ('cells' in row ? [row.cells] : [])), options.mapping);
-    checkPlan(plan);
-    options.onPlan?.(plan);
-    return plan;
+    const planned = planColumns(header!, ahead.flatMap((row) => ('cells' in row ? [row.cells] : [])), options.mapping);
+    // Told before the check: a curator mapping the columns must see them even when the plan is refused.
+    options.onPlan?.(planned);
+    checkPlan(planned);
+    plan = planned;
+    return planned;
   };
   for await (const row of rows) {
     if (!header) {
