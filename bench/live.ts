@@ -6,16 +6,15 @@
  * requests, and the live p99 next to the quiet one; then the server's start-up, its memory, and how
  * soon the imported records are found.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../core/config.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { withSuggestionIndex } from '../core/search/suggest/suggestion-index.ts';
 import { reindexAll } from '../core/search/sync-index.ts';
 import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
+import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
 import { startLoad, type LoadResult } from './lib/http-load.ts';
 import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
 import { mb, printTable, timeMs } from './lib/stats.ts';
@@ -111,28 +110,6 @@ async function runLoads(origin: string, seconds: number, until?: Promise<unknown
   return Promise.all(loads.map((load) => load.done));
 }
 
-function spawnTs(script: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', stdout, 'inherit'],
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 600_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error('gave up waiting');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function isFound(origin: string, text: string): Promise<boolean> {
   const response = await fetch(`${origin}/api/search.geojson?${new URLSearchParams({ q: text })}`);
   return response.ok && ((await response.json()) as { total: number }).total > 0;
@@ -142,16 +119,6 @@ function lastImportedTitle(): string {
   let title = '';
   for (const record of syntheticRecords(IMPORT_ROWS, IMPORT_SEED, SIZE)) title = record.title_en!;
   return title;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.on('error', reject);
-  });
 }
 
 function statusField(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number {

@@ -23,8 +23,10 @@ import { accountRoutes } from './routes/account-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
 import { importRoutes } from './routes/import-routes.ts';
+import { jobRoutes } from './routes/job-routes.ts';
 import { loginRoutes } from './routes/login-routes.ts';
 import { recordRoutes } from './routes/record-routes.ts';
+import { uploadReceiveRoutes, uploadRoutes } from './routes/upload-routes.ts';
 import { NotFoundError } from '../errors.ts';
 import { SESSION_LIMITS } from './session-policy.ts';
 
@@ -46,9 +48,11 @@ export function createCuratorRouter(site: SiteContext): Router {
   router.use(cookieParser(), chooseLanguage);
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }));
   router.use(readSession(site.catalog));
+  // Multipart uploads check their CSRF token themselves, once the form's first field is read.
+  router.use(uploadReceiveRoutes(context));
   router.use(context.csrf.protect);
   router.use(loginRoutes(context));
-  router.use(dashboardRoutes(context), recordRoutes(context), historyRoutes(context), importRoutes(context), accountRoutes(context));
+  router.use(dashboardRoutes(context), recordRoutes(context), historyRoutes(context), importRoutes(context), uploadRoutes(context), jobRoutes(context), accountRoutes(context));
   router.use(() => {
     throw new NotFoundError('curator.error.not_found');
   });

@@ -9,10 +9,11 @@ import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import { HTML_LANG, otherLang } from '../../present/localize.ts';
 import { hasRole } from '../middleware/require-role.ts';
 
-export type CuratorSection = 'records' | 'imports' | 'users' | 'account' | 'login' | 'error';
+export type CuratorSection = 'records' | 'uploads' | 'jobs' | 'imports' | 'users' | 'account' | 'login' | 'error';
 
 export const CURATOR_NAV: readonly { section: CuratorSection; href: string; key: MessageKey; role: Role }[] = [
   { section: 'records', href: '/curator', key: 'curator.nav.records', role: 'viewer' },
+  { section: 'uploads', href: '/curator/uploads', key: 'upload.nav', role: 'editor' },
   { section: 'imports', href: '/curator/imports', key: 'curator.nav.imports', role: 'viewer' },
   { section: 'users', href: '/curator/users', key: 'curator.nav.users', role: 'admin' },
   { section: 'account', href: '/curator/account', key: 'curator.nav.account', role: 'viewer' },

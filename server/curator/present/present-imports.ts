@@ -81,8 +81,6 @@ export interface ImportPageInput {
 
 /** One import: its facts, the undo form (or why it was refused), its report. */
 export function presentImportPage({ entry, report, lang, canUndo, notices, refusal }: ImportPageInput) {
-  const render = (message: { key: MessageKey; params?: MessageParams }) => translate(lang, message.key, message.params);
-  const entries = report?.entries ?? [];
   return {
     ...presentSummary(entry, lang),
     notices,
@@ -92,6 +90,15 @@ export function presentImportPage({ entry, report, lang, canUndo, notices, refus
     refusal: refusal && presentRefusal(refusal, lang),
     reportMissing: !report,
     csvHref: report ? importHref(entry.id, '/report.csv') : undefined,
+    ...presentReport(report, lang),
+  };
+}
+
+/** A report's files and problems (an import's, a dry run's), each problem in the curator's language. */
+export function presentReport(report: Pick<ReportFile, 'files' | 'entries' | 'entriesNotListed'> | undefined, lang: Lang) {
+  const render = (message: { key: MessageKey; params?: MessageParams }) => translate(lang, message.key, message.params);
+  const entries = report?.entries ?? [];
+  return {
     files: (report?.files ?? []).map((file) => ({
       file: file.file,
       counts: translate(lang, 'curator.imports.file_counts', { rows: file.rows, created: file.created, updated: file.updated, unchanged: file.unchanged, failed: file.failed }),

@@ -23,6 +23,10 @@ const NOTICES = {
   account_changed: 'curator.done.account_changed',
   account_deleted: 'curator.done.account_deleted',
   password_changed: 'curator.done.password_changed',
+  profile_saved: 'upload.done.profile_saved',
+  profile_applied: 'upload.done.profile_applied',
+  reread: 'upload.done.reread',
+  cancel_requested: 'upload.done.cancel_requested',
 } as const satisfies Record<string, MessageKey>;
 
 export type NoticeCode = keyof typeof NOTICES;

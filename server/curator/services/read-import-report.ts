@@ -9,13 +9,13 @@ import type { ImportEntry } from '../../../core/catalog/import-log.ts';
 import type { ReportFile } from '../present/present-imports.ts';
 
 /** The report file's path for `extension`, if the import has one and its name is a plain file name. */
-export function reportPath(reportsDir: string, entry: ImportEntry, extension: 'json' | 'csv'): string | undefined {
+export function reportPath(reportsDir: string, entry: Pick<ImportEntry, 'report'>, extension: 'json' | 'csv'): string | undefined {
   if (!entry.report || entry.report !== path.basename(entry.report) || entry.report.startsWith('.')) return undefined;
   return path.join(reportsDir, `${entry.report}.${extension}`);
 }
 
 /** The import’s report, parsed; undefined when it has none. */
-export async function readImportReport(reportsDir: string, entry: ImportEntry): Promise<ReportFile | undefined> {
+export async function readImportReport(reportsDir: string, entry: Pick<ImportEntry, 'report'>): Promise<ReportFile | undefined> {
   const file = reportPath(reportsDir, entry, 'json');
   if (!file) return undefined;
   try {

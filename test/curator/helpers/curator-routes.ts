@@ -68,6 +68,15 @@ export const CURATOR_ROUTES: { prepare: (site: FixtureSite) => Promise<void>; ro
     { method: 'GET', path: () => `/curator/imports/${importId}/report.csv`, expect: MISSING },
     // The editor undoes it; for the admin after, it is already undone: refused, 409.
     { method: 'POST', path: () => `/curator/imports/${importId}/undo`, expect: { anonymous: 401, viewer: 403, editor: 303, admin: 409 } },
+    { method: 'GET', path: '/curator/uploads', expect: EDIT_PAGE },
+    // The role is checked before the body is read: an editor's form that is not a multipart upload is a 400.
+    { method: 'POST', path: '/curator/uploads', expect: { anonymous: 401, viewer: 403, editor: 400, admin: 400 } },
+    { method: 'GET', path: '/curator/uploads/999999', expect: { anonymous: 303, viewer: 403, editor: 404, admin: 404 } },
+    { method: 'POST', path: '/curator/uploads/999999', body: () => ({ action: 'dry_run' }), expect: { anonymous: 401, viewer: 403, editor: 404, admin: 404 } },
+    { method: 'POST', path: '/curator/uploads/999999/import', expect: { anonymous: 401, viewer: 403, editor: 404, admin: 404 } },
+    { method: 'GET', path: '/curator/jobs/999999', expect: { anonymous: 303, viewer: 403, editor: 404, admin: 404 } },
+    { method: 'GET', path: '/curator/jobs/999999/report.csv', expect: { anonymous: 303, viewer: 403, editor: 404, admin: 404 } },
+    { method: 'POST', path: '/curator/jobs/999999/cancel', expect: { anonymous: 401, viewer: 403, editor: 404, admin: 404 } },
     { method: 'GET', path: '/curator/users', expect: ADMIN_PAGE },
     { method: 'POST', path: '/curator/users', body: (who) => ({ name: `made-by-${who}`, role: 'viewer', password: 'route roles passphrase', password_again: 'route roles passphrase' }), expect: ADMIN },
     { method: 'POST', path: '/curator/users/made-by-admin/role', body: () => ({ role: 'editor' }), expect: ADMIN },

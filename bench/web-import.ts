@@ -1,0 +1,148 @@
+/**
+ * `npm run bench:web-import [-- 50000 10000] [--load-seconds=15]`: an import in the browser. A
+ * real server process (`server/main.ts`, its import worker in a thread of its own) on a synthetic
+ * archive of 50k records; a curator signs in over HTTP, uploads a 10,000-row CSV (no
+ * photographs), runs the dry run and the import as background jobs and follows them to the end.
+ * Measured in the same run: the CLI (`ingest`) importing the same file into a copy of the same
+ * archive (the baseline), the web import on a quiet server, and the public pages' p50/p95/p99 on
+ * the quiet server next to the same load during a second web import of 10,000 new rows.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addAccount } from '../core/auth/manage-accounts.ts';
+import { Catalog } from '../core/catalog/catalog.ts';
+import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { withSuggestionIndex } from '../core/search/suggest/suggestion-index.ts';
+import { reindexAll } from '../core/search/sync-index.ts';
+import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
+import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
+import { CuratorClient } from './lib/curator-client.ts';
+import { startLoad, type LoadResult } from './lib/http-load.ts';
+import { recordPaths, SEARCH_PATHS } from './lib/site-requests.ts';
+import { printTable, timeMs } from './lib/stats.ts';
+import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
+
+const [SIZE = 50_000, ROWS = 10_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const LOAD_S = Number(/^--load-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--load-seconds=')) ?? '')?.[1] ?? 15);
+const PASSWORD = 'bench web import passphrase';
+/** 8 connections: a busy morning for an institution's archive, on 2 cores shared with the import. */
+const KINDS = [
+  { kind: 'record page', connections: 4, paths: recordPaths(SIZE) },
+  { kind: 'search', connections: 4, paths: SEARCH_PATHS },
+];
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(tmpdir(), 'bench-web-import-'));
+  let server: ChildProcess | undefined;
+  try {
+    const [cliDir, webDir] = await prepareArchives(work);
+    const first = path.join(work, 'first.csv');
+    const second = path.join(work, 'second.csv');
+    await writeSyntheticCsv(first, ROWS, 11, SIZE);
+    await writeSyntheticCsv(second, ROWS, 12, SIZE + ROWS);
+
+    const cliMs = await timeMs(() => exitOf(spawnTs('ingest/cli.ts', [first], { ARCHIVE_DATA_DIR: cliDir, LOG_LEVEL: 'warn' }, 'ignore')));
+    console.log(`CLI: ${ROWS.toLocaleString('en')} rows imported in ${(cliMs / 1000).toFixed(1)} s`);
+
+    const port = await freePort();
+    const origin = `http://127.0.0.1:${port}`;
+    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: webDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    await waitFor(async () => (await fetch(`${origin}/health`)).ok);
+    const curator = new CuratorClient(origin);
+    await curator.signIn('bench-editor', PASSWORD);
+
+    const quietWeb = await webImport(curator, first);
+    console.log(`web, quiet server: ${describe(quietWeb)}`);
+
+    await runLoads(origin, 3);
+    const quiet = await runLoads(origin, LOAD_S);
+    const importing = webImport(curator, second);
+    const live = await runLoads(origin, 24 * 3600, importing);
+    const liveWeb = await importing;
+    console.log(`web, under load: ${describe(liveWeb)}`);
+
+    printTable([
+      { run: 'CLI import (baseline)', 'total s': (cliMs / 1000).toFixed(1), 'rows/s': Math.round(ROWS / (cliMs / 1000)), '÷ CLI': '1.00×' },
+      ...[
+        ['web, quiet', quietWeb],
+        ['web, during public load', liveWeb],
+      ].map(([run, timing]) => {
+        const t = timing as WebTiming;
+        return { run: run as string, 'total s': (t.totalMs / 1000).toFixed(1), 'rows/s': Math.round(ROWS / (t.importMs / 1000)), '÷ CLI': `${(t.totalMs / cliMs).toFixed(2)}×` };
+      }),
+    ]);
+    printTable(
+      KINDS.map(({ kind }, i) => ({
+        'public request': kind,
+        'quiet req/s': quiet[i]!.requestsPerSecond.toFixed(0),
+        'quiet p50/p95/p99 ms': triple(quiet[i]!),
+        'during web import req/s': live[i]!.requestsPerSecond.toFixed(0),
+        'during p50/p95/p99 ms': triple(live[i]!),
+        'p99 during ÷ quiet': `${(live[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
+        'failed (quiet / during)': `${quiet[i]!.failures} / ${live[i]!.failures}`,
+      })),
+    );
+  } finally {
+    server?.kill('SIGTERM');
+    if (server) await exitOf(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface WebTiming {
+  uploadMs: number;
+  dryRunMs: number;
+  importMs: number;
+  totalMs: number;
+}
+
+/** Upload → dry run → import, each followed to its end as the pages show it. */
+async function webImport(curator: CuratorClient, csv: string): Promise<WebTiming> {
+  const started = Date.now();
+  const uploadPage = await curator.upload([{ name: path.basename(csv), content: readFileSync(csv) }]);
+  const uploaded = Date.now();
+  const dryRunPage = await curator.submit(uploadPage, uploadPage, { action: 'dry_run', mode: 'upsert', separator: ';' });
+  const preview = await curator.waitForJob(dryRunPage);
+  const dryRunEnd = Date.now();
+  if (!/would create/.test(preview)) throw new Error('the dry run did not finish with counts');
+  const importPage = await curator.submit(dryRunPage, `${uploadPage}/import`, { dry_run: /\/(\d+)$/.exec(dryRunPage)![1]! });
+  const done = await curator.waitForJob(importPage);
+  if (!/created [\d,]+, updated/.test(done)) throw new Error('the import did not finish with counts');
+  const end = Date.now();
+  return { uploadMs: uploaded - started, dryRunMs: dryRunEnd - uploaded, importMs: end - dryRunEnd, totalMs: end - started };
+}
+
+function describe(timing: WebTiming): string {
+  return `upload ${(timing.uploadMs / 1000).toFixed(1)} s, dry run ${(timing.dryRunMs / 1000).toFixed(1)} s, import ${(timing.importMs / 1000).toFixed(1)} s, total ${(timing.totalMs / 1000).toFixed(1)} s`;
+}
+
+/** Two private copies of the bench archive (index and suggestions complete); the web one has an editor. */
+async function prepareArchives(work: string): Promise<[string, string]> {
+  const bench = await openBenchCatalog(SIZE);
+  const engine = new EmbeddedEngine(bench.catalog);
+  if (engine.needsRebuild()) await reindexAll(bench.catalog, engine);
+  await engine.close();
+  withSuggestionIndex(bench.catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(bench.catalog.iterateRecords()));
+  const cliDir = path.join(work, 'cli');
+  const webDir = path.join(work, 'web');
+  copyBenchCatalog(bench, cliDir);
+  copyBenchCatalog(bench, webDir);
+  bench.catalog.close();
+  const web = Catalog.open(path.join(webDir, 'catalog.db'));
+  const added = await addAccount(web, { name: 'bench-editor', role: 'editor', password: PASSWORD, by: 'bench' });
+  web.close();
+  if (!added.ok) throw new Error(`could not add the bench editor: ${added.key}`);
+  return [cliDir, webDir];
+}
+
+async function runLoads(origin: string, seconds: number, until?: Promise<unknown>): Promise<LoadResult[]> {
+  const loads = KINDS.map(({ connections, paths }) => startLoad(origin, paths, { connections, seconds }));
+  void until?.then(() => loads.forEach((load) => load.stop()));
+  return Promise.all(loads.map((load) => load.done));
+}
+
+const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
+
+await main();
