@@ -5,15 +5,13 @@
  * history, undo it, and find the archive as it was. Every upload page passes axe, under the
  * strict CSP and without a request to another site.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test, { type TestFn } from 'ava';
-import { chromium } from 'playwright-core';
 import { startImportWorker, type ImportWorker } from '../../ingest/jobs/start-import-worker.ts';
 import { images } from '../fixtures/images/index.ts';
-import { assertAccessible, CHROMIUM, openPage, screenshot, SCREENSHOTS, stopBrowsing, type Browsing } from '../site/helpers/browser.ts';
+import { assertAccessible, openPage, screenshot, serveAndLaunch, stopBrowsing, type Browsing } from '../site/helpers/browser.ts';
 import { silentLogger } from '../site/helpers/fixture-site.ts';
 import { openCuratorSite, PASSWORDS } from './helpers/curator-site.ts';
 import { gbk } from './helpers/upload-site.ts';
@@ -23,11 +21,7 @@ const typed = test as TestFn<Browsing & { worker?: ImportWorker }>;
 typed.before(async (t) => {
   t.context.site = await openCuratorSite();
   t.context.worker = await startImportWorker(t.context.site.config, silentLogger);
-  t.context.server = t.context.site.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => t.context.server!.once('listening', resolve));
-  t.context.origin = `http://127.0.0.1:${(t.context.server.address() as AddressInfo).port}`;
-  t.context.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  await serveAndLaunch(t.context);
 });
 
 typed.after.always(async (t) => {

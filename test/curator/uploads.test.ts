@@ -2,10 +2,12 @@
  * Importing in the browser, end to end over HTTP with the worker in its own thread: a GBK CSV
  * with Chinese headers and a photograph is uploaded, read as GB18030 and previewed decoded, a
  * column is mapped by hand and the mapping saved, the dry run shows counts and a field-level
- * diff, the import runs as a background job and can be undone; a cancelled import keeps whole
+ * diff, the import runs as a background job and can be undone; a workbook's sheet is picked and a
+ * saved mapping applied; a cancelled import keeps whole
  * batches; a job whose process was killed is resumed when the worker starts again.
  */
 import { spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeEntities } from '../site/helpers/html.ts';
@@ -83,6 +85,26 @@ test.serial('a GBK CSV with Chinese headers and a photograph is read as GB18030,
   t.is(undone.status, 303);
   t.is(t.context.catalog.getRecord('upload-test-bridge'), undefined);
   t.deepEqual(t.context.catalog.getRecord('guangji-bridge')!.record, before);
+});
+
+test.serial('a workbook\'s sheets are offered, the chosen one is read, and a saved mapping is applied to its columns', async (t) => {
+  const { agent } = await signedIn(t, 'editor');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('说明').addRows([['临平区普查，第二张表是记录']]);
+  workbook.addWorksheet('记录').addRows([['序号', '名称'], ['sheet-picked', '选中的工作表']]);
+  const sent = await sendUpload(agent, [{ name: '普查.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()) }]);
+  const uploadPath = sent.headers.location!;
+  const first = await agent.get(uploadPath).set('Accept-Language', 'en');
+  t.regex(first.text, /<option value="说明">说明 \(0 rows\)<\/option><option value="记录">记录 \(1 row\)<\/option>/);
+  // No sheet has an id column yet: the page says so, and the curator maps 序号 → id by a saved mapping.
+  t.regex(first.text, /no sheet of the workbook has an id column/);
+  t.context.catalog.mappings.save('普查表 xlsx', { columns: { 序号: 'id' }, separator: ';' }, 'user:editor');
+  const applied = await agent.post(uploadPath).type('form').send({ _csrf: csrfOf(first.text), sheet: '记录', mode: 'upsert', separator: ';', action: 'apply_profile', profile: '普查表 xlsx' });
+  t.is(applied.status, 303);
+  const page = await agent.get(applied.headers.location!).set('Accept-Language', 'en');
+  t.regex(page.text, /The saved mapping is applied/);
+  t.regex(page.text, /<td>选中的工作表<\/td>/, 'the chosen sheet is read');
+  t.like(chosenOptions(page.text), { sheet: '记录', column_0: 'id', column_1: 'title_zh' });
 });
 
 test.serial('an import cancelled while it waits for another writer keeps whole batches only, is recorded as cancelled and can be undone', async (t) => {

@@ -5,15 +5,13 @@
  * archive is as it was. Every curator page passes axe without a serious problem, in both
  * languages, under the strict CSP (no console errors) and without a request to another site.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test, { type TestFn } from 'ava';
-import { chromium } from 'playwright-core';
 import { runIngest } from '../../ingest/run-ingest.ts';
 import { writeReport } from '../../ingest/write-report.ts';
-import { assertAccessible, CHROMIUM, openPage, screenshot, SCREENSHOTS, stopBrowsing, type Browsing } from '../site/helpers/browser.ts';
+import { assertAccessible, openPage, screenshot, serveAndLaunch, stopBrowsing, type Browsing } from '../site/helpers/browser.ts';
 import { openCuratorSite, PASSWORDS } from './helpers/curator-site.ts';
 
 const typed = test as TestFn<Browsing & { importId: number }>;
@@ -25,11 +23,7 @@ typed.before(async (t) => {
   const { report } = await runIngest({ catalog: t.context.site.catalog, engine: t.context.site.engine, paths: [dir], displayRoot: dir, actor: 'cli:curator' });
   await writeReport(report, t.context.site.config.reportsDir, { dryRun: false, catalog: t.context.site.catalog });
   t.context.importId = report.importId!;
-  t.context.server = t.context.site.app.listen(0, '127.0.0.1');
-  await new Promise((resolve) => t.context.server!.once('listening', resolve));
-  t.context.origin = `http://127.0.0.1:${(t.context.server.address() as AddressInfo).port}`;
-  t.context.browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  mkdirSync(SCREENSHOTS, { recursive: true });
+  await serveAndLaunch(t.context);
 });
 
 typed.after.always(async (t) => {

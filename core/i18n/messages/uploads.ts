@@ -89,7 +89,7 @@ export const UPLOAD_MESSAGES = {
   'upload.encoding_label': { zh: '编码', en: 'Encoding' },
   'upload.encoding_detect': { zh: '自动识别', en: 'Detect' },
   'upload.sheet_label': { zh: '工作表', en: 'Sheet' },
-  'upload.sheet_option': { zh: '{name}（{rows} 行）', en: '{name} ({rows} rows)' },
+  'upload.sheet_option': { zh: '{name}（{rows} 行）', en: '{name} ({rows} {rows:row|rows})' },
   'upload.preview_heading': { zh: '前几行（按上面的方式解码）', en: 'The first rows, decoded as above' },
   'upload.line': { zh: '行', en: 'Line' },
   'upload.mapping_heading': { zh: '列与字段的对应', en: 'Columns and fields' },

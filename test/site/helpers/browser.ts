@@ -32,6 +32,11 @@ export interface Browsing {
 export async function startBrowsing(context: Partial<Browsing>): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk), as .ci/run does`);
   context.site = await openFixtureSite();
+  await serveAndLaunch(context as Partial<Browsing> & { site: FixtureSite });
+}
+
+/** Serves `context.site` on a free port and launches the browser (for a test that opened a site of its own). */
+export async function serveAndLaunch(context: Partial<Browsing> & { site: FixtureSite }): Promise<void> {
   context.server = context.site.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => context.server!.once('listening', resolve));
   context.origin = `http://127.0.0.1:${(context.server.address() as AddressInfo).port}`;
