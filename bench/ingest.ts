@@ -1,21 +1,32 @@
 /**
  * `npm run bench:ingest [-- 25000 100000]`: rows/s and peak memory of a full ingest (validate,
  * catalog, index) of synthetic CSV files without images, next to the bare csv-parse read of the
- * same file measured in the same run. Memory is compared across sizes to show it does not grow
- * with the file.
+ * same file and to the same ingest with everything on the main thread (no index or suggestion
+ * worker threads), each in a process of its own, measured in the same run. Memory is compared across sizes to show it does not grow
+ * with the file. CPU seconds (main thread, all threads) go with the wall time: on a shared machine
+ * they say what the import cost whatever the neighbours did, and how much the worker threads that
+ * index and store suggestions took off the main thread.
  */
+import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { Catalog } from '../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { benchDryRun, benchReadScaling } from './lib/read-scaling.ts';
 import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
-import { mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
+import { cpuSeconds, mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+/** Set in a child process: the one size it measures (its row is printed as JSON). */
+const CHILD_ROWS = process.env.BENCH_INGEST_ROWS;
+const DESIGNS: { design: string; env: Record<string, string> }[] = [
+  { design: 'index + suggestions in worker threads', env: {} },
+  { design: 'baseline: all on the main thread', env: { ARCHIVE_WORKER_BATCH: 'Infinity' } },
+];
 
 async function benchSize(rows: number): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-ingest-'));
@@ -31,8 +42,11 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
     const memory = trackPeakRss();
     const rssBefore = process.memoryUsage().rss;
     let result;
+    const cpuBefore = cpuSeconds();
     const ingestMs = await timeMs(async () => (result = await runIngest({ catalog, engine, paths: [file] })));
     const peak = memory.stop();
+    const cpuAfter = cpuSeconds();
+    const cpu = { all: cpuAfter.all - cpuBefore.all, main: cpuAfter.main - cpuBefore.main };
     const totals = result!.report.totals();
     if (totals.created !== rows) throw new Error(`expected ${rows} created, got ${JSON.stringify(totals)}`);
     const rerunMs = await timeMs(() => runIngest({ catalog, engine, paths: [file] }));
@@ -44,6 +58,8 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
       'baseline: csv-parse rows/s': Math.round(rows / (parseMs / 1000)),
       'ingest ÷ parse time': `${(ingestMs / parseMs).toFixed(1)}×`,
       're-run (unchanged) rows/s': Math.round(rows / (rerunMs / 1000)),
+      'CPU s: main / all threads': `${cpu.main.toFixed(1)} / ${cpu.all.toFixed(1)}`,
+      'rows per CPU s (all threads)': Math.round(rows / cpu.all),
       'RSS before': mb(rssBefore),
       'peak RSS': mb(peak),
     };
@@ -52,9 +68,28 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
   }
 }
 
+/** One size and design in a fresh process, so neither inherits the other's heap, caches or peak memory. */
+function benchInChild(rows: number, env: Record<string, string>): Record<string, string | number> {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, ...env, BENCH_INGEST_ROWS: String(rows) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (child.status !== 0) throw new Error(`the ${rows}-row ingest ended with status ${child.status}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as Record<string, string | number>;
+}
+
+if (CHILD_ROWS) {
+  console.log(JSON.stringify(await benchSize(Number(CHILD_ROWS))));
+  process.exit(0);
+}
+
 const results = [];
-for (const rows of SIZES.length > 0 ? SIZES : [25_000, 100_000]) results.push(await benchSize(rows));
-console.log('Full ingest = encoding check + structural pass + validate + catalog upsert (1,000-row transactions) + FTS index sync.');
+for (const rows of SIZES.length > 0 ? SIZES : [25_000, 100_000]) {
+  for (const { design, env } of DESIGNS) results.push({ design, ...benchInChild(rows, env) });
+}
+console.log('Full ingest = encoding check + structural pass + validate + catalog upsert (1,000-row transactions) + FTS index sync + suggestions.');
 printTable(results);
 
 // Reading must be linear in the file's size whatever its line lengths (bench/lib/read-scaling.ts).

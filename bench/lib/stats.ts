@@ -42,6 +42,31 @@ export function peakRssBytes(): number {
   return process.resourceUsage().maxRSS * 1024;
 }
 
+/**
+ * CPU seconds this process has used so far: on every thread (`process.cpuUsage`), and on the main
+ * thread alone (Linux: `/proc/self/task/<pid>/stat`; otherwise NaN). On a machine shared with other
+ * work, wall time says more about the neighbours than about the code; CPU time does not, and the
+ * main thread's share shows what worker threads took off it.
+ */
+export function cpuSeconds(): { all: number; main: number } {
+  const usage = process.cpuUsage();
+  return { all: (usage.user + usage.system) / 1e6, main: mainThreadCpuSeconds() };
+}
+
+function mainThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ: 100 on every Linux architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export const ms = (value: number) => `${value.toFixed(1)} ms`;
 

@@ -6,6 +6,13 @@
  */
 import { parentPort, Worker } from 'node:worker_threads';
 
+/**
+ * Changes applied in one go from this many on are an import's batch (an import writes 1,000 at a
+ * time; a curator's edit is one): the index and the suggestions take those in worker threads.
+ * `ARCHIVE_WORKER_BATCH=Infinity` keeps everything on the calling thread (bench:ingest's baseline).
+ */
+export const WORKER_BATCH = Number(process.env.ARCHIVE_WORKER_BATCH ?? 500);
+
 type Answer = { ok: true } | { ok: false; message: string; code?: string };
 
 export interface PersistentWorkerOptions {

@@ -9,7 +9,7 @@ import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
-import { PersistentWorker } from '../persistent-worker.ts';
+import { PersistentWorker, WORKER_BATCH } from '../persistent-worker.ts';
 import { nearWords } from '../near-words.ts';
 import { rescueEmptySearch, type Rescue, type RescueTools } from '../no-dead-ends.ts';
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
@@ -34,8 +34,6 @@ interface KeptResult {
 }
 
 const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
-/** Batches this large are an import's: written in a worker thread (see `apply`). */
-const WORKER_BATCH = Number(process.env.PERF_WORKER_BATCH ?? 500);
 const WRITE_WORKER = new URL('./index-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import (it holds a dictionary). */
 const WORKER_IDLE_MS = 5000;

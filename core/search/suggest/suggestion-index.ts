@@ -7,7 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
-import { PersistentWorker } from '../persistent-worker.ts';
+import { PersistentWorker, WORKER_BATCH } from '../persistent-worker.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionSources } from './suggestion-keys.ts';
 import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent } from './suggestion-tables.ts';
@@ -38,8 +38,6 @@ export function withSuggestionIndex<T>(catalog: Catalog | string, fn: (index: Su
   }
 }
 
-/** Batches this large are an import's: applied in a worker thread while the importer goes on. */
-const WORKER_BATCH = Number(process.env.PERF_WORKER_BATCH ?? 500);
 const WRITE_WORKER = new URL('./suggestion-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import. */
 const WORKER_IDLE_MS = 5000;
