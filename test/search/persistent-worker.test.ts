@@ -33,6 +33,9 @@ test('a thread left idle ends by itself and tells its owner, so the next import 
   const exited = new Promise<void>((resolve) => (ended = resolve));
   const worker = new PersistentWorker(TASK_WORKER, {}, { idleMs: 20, onExit: () => ended() });
   await worker.run({ n: 1 });
+  // The idle timer and the idle thread never keep a process alive (by design): this does, meanwhile.
+  const keepAlive = setInterval(() => undefined, 1000);
+  t.teardown(() => clearInterval(keepAlive));
   await exited;
   await t.throwsAsync(worker.run({ n: 2 }), { message: 'worker closed' });
 });
