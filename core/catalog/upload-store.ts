@@ -53,6 +53,10 @@ export class UploadStore {
       analysed: db.prepare("UPDATE uploads SET status = 'ready', analysis = ?, refusal = NULL WHERE id = ?"),
       settings: db.prepare('UPDATE uploads SET settings = ? WHERE id = ?'),
       status: db.prepare('UPDATE uploads SET status = ? WHERE id = ?'),
+      stale: db.prepare<[string], UploadRow>(
+        `SELECT * FROM uploads WHERE created_at < ? AND status IN ('received', 'ready')
+         AND NOT EXISTS (SELECT 1 FROM import_jobs WHERE upload_id = uploads.id AND status IN ('queued', 'running'))`,
+      ),
     };
   }
 
@@ -81,6 +85,11 @@ export class UploadStore {
 
   setStatus(id: number, status: UploadStatus): void {
     this.#statements.status.run(status, id);
+  }
+
+  /** Uploads made before `isoTime`, never imported, with no job queued or running. */
+  staleBefore<Analysis, Settings>(isoTime: string): Upload<Analysis, Settings>[] {
+    return this.#statements.stale.all(isoTime).map((row) => toUpload<Analysis, Settings>(row));
   }
 }
 
