@@ -4,9 +4,9 @@
  * Exit status (core/cli/exit-codes.ts): 0 everything imported, 1 something was refused (see the
  * report), 2 bad usage, and the runner's statuses for faults (damaged catalog, full disk …).
  */
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { OnExisting } from '../core/catalog/catalog.ts';
+import { cliActor } from '../core/cli/cli-actor.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { printable } from '../core/cli/printable.ts';
 import { CliFailure } from '../core/cli/cli-failure.ts';
@@ -86,7 +86,7 @@ async function ingest(cli: Cli): Promise<number> {
           ? progress.update(`${cli.text('media.progress')} ${printable(file)}`, images.done, images.total)
           : progress.update(`${cli.text('ingest.progress')} ${printable(file)}`, done, total),
       media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
-      actor: `cli:${userInfo().username}`,
+      actor: cliActor(),
       onWaitForWriter: (holder) => cli.printError('catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since }),
     });
     progress.stop();

@@ -3,9 +3,9 @@
  * history, and taking one import back (core/catalog/undo-import.ts), under the writer lock,
  * followed by an index sync. A refused undo changes nothing and says why.
  */
-import { userInfo } from 'node:os';
 import type { UndoRefusal } from '../core/catalog/undo-import.ts';
 import { CliFailure } from '../core/cli/cli-failure.ts';
+import { cliActor } from '../core/cli/cli-actor.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import type { CommandContext } from '../core/cli/run-command.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
@@ -26,7 +26,7 @@ export async function undoCommand(cli: Cli, idText: string, force: boolean): Pro
       onWait: (holder) => cli.printError('catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since }),
     });
     try {
-      const outcome = archive.catalog.undoImport(Number(idText), { actor: `cli:${userInfo().username}`, force });
+      const outcome = archive.catalog.undoImport(Number(idText), { actor: cliActor(), force });
       if (!outcome.ok) {
         const { key, params } = refusalMessage(outcome.refusal, cli);
         throw new CliFailure(EXIT.refused, key, params);

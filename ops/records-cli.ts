@@ -4,11 +4,11 @@
  * change is a version, made under the writer lock and followed by an index sync; a command with
  * any bad id or value changes nothing. Exit status: core/cli/exit-codes.ts.
  */
-import { userInfo } from 'node:os';
 import type { Catalog } from '../core/catalog/catalog.ts';
 import type { WriteContext } from '../core/catalog/record-history.ts';
 import { formatVisibility, HIDDEN, isPublicNow, parseVisibility, PUBLIC, type Visibility } from '../core/catalog/visibility.ts';
 import { CliFailure } from '../core/cli/cli-failure.ts';
+import { cliActor } from '../core/cli/cli-actor.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
 import { openArchive, type Archive } from '../core/open-archive.ts';
@@ -79,7 +79,7 @@ async function withArchive(cli: Cli, writes: boolean, act: (archive: Archive, co
         })
       : undefined;
     try {
-      const status = act(archive, { actor: `cli:${userInfo().username}` });
+      const status = act(archive, { actor: cliActor() });
       if (writes) await syncIndex(archive.catalog, archive.engine);
       return status;
     } finally {

@@ -97,7 +97,14 @@ export class ImportLog {
       const owner = parseIdentity(row.owner);
       return !owner || !isAlive(owner);
     });
-    const mark = this.#db.prepare("UPDATE imports SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'");
+    // A killed run never wrote its totals: its versions tell what it committed.
+    const mark = this.#db.prepare(
+      `UPDATE imports SET status = 'interrupted', finished_at = ?, summary = (
+         SELECT json_object('created', count(*) FILTER (WHERE action = 'created'), 'updated', count(*) FILTER (WHERE action IN ('updated', 'visibility')),
+                            'unchanged', 0, 'failed', 0)
+         FROM record_versions WHERE import_id = imports.id)
+       WHERE id = ? AND status = 'running'`,
+    );
     for (const row of dead) mark.run(new Date().toISOString(), row.id);
     return dead.map((row) => row.id);
   }
