@@ -6,12 +6,9 @@ import { translate } from '../core/i18n/translate.ts';
 import type { Catalog } from '../core/catalog/catalog.ts';
 import type { IngestReport } from './report.ts';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+import { neutraliseFormula } from '../core/csv/neutralise-formula.ts';
 
-/** A leading `'` stops Excel and LibreOffice from evaluating `=HYPERLINK(…)` and friends. */
-export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
+export { neutraliseFormula };
 
 /** With `catalog`, the import history remembers the report, so the curators' workspace can show it. */
 export async function writeReport(report: IngestReport, directory: string, options: { dryRun: boolean; catalog?: Catalog }): Promise<{ json: string; csv: string }> {

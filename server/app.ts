@@ -26,6 +26,7 @@ import { refuseOtherMethods } from './api/refuse-other-methods.ts';
 import { apiRoutes } from './routes/api-routes.ts';
 import { apiV1Routes } from './routes/api-v1-routes.ts';
 import { collectionRoutes } from './routes/collection-routes.ts';
+import { exportRoutes } from './routes/export-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { homeRoutes } from './routes/home-routes.ts';
 import { itemRoutes } from './routes/item-routes.ts';
@@ -81,7 +82,7 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.use('/curator', createCuratorRouter(site));
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);
-  app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site));
+  app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site), exportRoutes(site));
   // IIIF Presentation 3 manifests, collections and the viewer page (server/iiif).
   app.use(iiifRoutes(site));
   app.use(notFound);

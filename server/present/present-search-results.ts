@@ -5,10 +5,11 @@
  * out.
  */
 import type { Config } from '../../core/config.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../services/export-records.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import { FACETS } from '../../core/schema/facets.ts';
 import { formatYear } from '../../core/schema/years.ts';
-import { SORTS, type SearchResult } from '../../core/search/types.ts';
+import { DEFAULT_PAGE_SIZE, SORTS, type SearchQuery, type SearchResult } from '../../core/search/types.ts';
 import { PAGE_SIZES } from '../search/parse-search-query.ts';
 import { SEARCH_VIEWS, type SearchView } from '../search/parse-search-view.ts';
 import { withReturn } from '../search/return-search.ts';
@@ -59,6 +60,8 @@ export interface EmptyStateView {
 export interface SearchResultsView {
   form: SearchFormView;
   views: ViewLinkView[];
+  /** Every record of the search as CSV, JSON and JSON Lines (collection pages keep their collection). */
+  exports: { href: string; label: string; type: string }[];
   summary: string;
   hits: HitView[];
   facets: FacetView[];
@@ -98,6 +101,7 @@ export function presentSearchResults(result: SearchResult, context: SearchContex
       href: searchHref(context.path, atPage(query, 1), { ...context.url, view: each }),
       current: each === view,
     })),
+    exports: presentExportLinks(query, lang),
     summary: view === 'timeline' ? translate(lang, 'site.timeline.summary', { total: result.total }) : summaryText(result, lang, view),
     hits: view === 'list' ? result.hits.map((hit) => withReturnLink(presentHit(hit, lang, context.thumbnails?.get(hit.record.id)), resultsHref)) : [],
     facets: presentFacets(result, context),
@@ -149,4 +153,14 @@ function summaryText(result: SearchResult, lang: Lang, view: SearchView): string
   const to = Math.min(result.total, from + result.hits.length - 1);
   const key = view === 'map' ? 'site.map.summary' : result.totalIsExact ? 'site.search.summary' : 'site.search.summary_inexact';
   return translate(lang, key, { from, to, total: result.total });
+}
+
+/** The export of the whole result set: no page, no page size, the collection included (it is not fixed there). */
+function presentExportLinks(query: SearchQuery, lang: Lang): SearchResultsView['exports'] {
+  const whole = { ...query, page: 1, pageSize: DEFAULT_PAGE_SIZE };
+  return (Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => ({
+    href: searchHref(`/export.${EXPORT_FORMATS[format].extension}`, whole),
+    label: translate(lang, `site.export.${format}`),
+    type: EXPORT_FORMATS[format].type.split(';')[0]!,
+  }));
 }

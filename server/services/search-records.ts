@@ -4,7 +4,8 @@
  * Public callers see only what the public may see; curators ask with `audience: 'curator'`.
  */
 import type { Lang } from '../../core/i18n/translate.ts';
-import type { SearchCursor, SearchQuery, SearchResult } from '../../core/search/types.ts';
+import type { ArchiveRecord } from '../../core/schema/record.ts';
+import { MAX_PAGE_SIZE, WALK_START, type SearchCursor, type SearchQuery, type SearchResult } from '../../core/search/types.ts';
 import type { Lookups } from '../catalog-lookups.ts';
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import type { ThumbnailView } from '../media/present-thumbnail.ts';
@@ -68,4 +69,24 @@ export async function searchRecords(site: Pick<SiteContext, 'catalog' | 'engine'
 export async function searchLocatedRecords(site: Pick<SiteContext, 'engine'>, request: SearchRequest, maximum: number): Promise<SearchResult> {
   const query = parseSearchQuery(request.params, request.lang);
   return searchLocated(site.engine, { ...query, ...(request.audience === 'curator' && { includeHidden: true }) }, maximum);
+}
+
+/** Records per step of a walk: the engine's largest page. */
+const WALK_PAGE = MAX_PAGE_SIZE;
+
+/**
+ * Every record of a search, a page at a time, by a cursor walk to its last result (no page cap):
+ * what exports stream. The parameters are parsed before the first page is asked for, so a bad
+ * one is a 400 before any byte is sent.
+ */
+export function walkRecords(site: Pick<SiteContext, 'engine'>, request: Omit<SearchRequest, 'scope'>): AsyncGenerator<ArchiveRecord[]> {
+  const query: SearchQuery = { ...parseSearchQuery(request.params, request.lang), pageSize: WALK_PAGE, ...(request.audience === 'curator' && { includeHidden: true }) };
+  return (async function* walk() {
+    let cursor: SearchCursor | undefined = WALK_START;
+    while (cursor) {
+      const result: SearchResult = await site.engine.search({ ...query, cursor });
+      if (result.hits.length > 0) yield result.hits.map((hit) => hit.record);
+      cursor = result.next;
+    }
+  })();
 }

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench:export [-- 100000]`: the export of a whole archive through the real app over
+ * HTTP (CSV and JSON Lines: time to the first byte, rows/s, peak memory) next to, in the same run,
+ * a bare csv-stringify of the same records read straight from the catalog — the cost of the walk,
+ * the HTTP stream and the template form over writing the CSV itself.
+ */
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { pino } from 'pino';
+import { loadConfig } from '../core/config.ts';
+import { neutraliseFormula } from '../core/csv/neutralise-formula.ts';
+import { EXPORT_COLUMNS, toTemplateRow } from '../core/schema/template-row.ts';
+import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
+import { reindexAll } from '../core/search/sync-index.ts';
+import { createApp } from '../server/app.ts';
+import { openBenchCatalog } from './lib/bench-catalog.ts';
+import { mb, printTable, trackPeakRss } from './lib/stats.ts';
+
+const size = Number(process.argv[2] ?? 100_000);
+const { catalog, dir } = await openBenchCatalog(size);
+const engine = new EmbeddedEngine(catalog);
+if (engine.needsRebuild()) {
+  console.log('building the search index (once) …');
+  await reindexAll(catalog, engine);
+}
+const config = loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' });
+const server = createApp({ config, catalog, engine, logger: pino({ level: 'silent' }) }).listen(0, '127.0.0.1');
+await new Promise((resolve) => server.once('listening', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// One search first: the engine's snapshot is loaded before anything is timed.
+await fetch(`${origin}/search?q=%E4%B8%B4%E5%B9%B3`).then((response) => response.arrayBuffer());
+
+interface Run {
+  what: string;
+  rows: number;
+  firstByteMs: number;
+  totalMs: number;
+  bytes: number;
+  peakRss: number;
+}
+
+/** Streams `url` to nowhere, counting bytes and rows (lines). */
+async function exportOver(url: string, what: string): Promise<Run> {
+  const peak = trackPeakRss();
+  const started = performance.now();
+  const response = await fetch(url);
+  let firstByteMs = 0;
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (bytes === 0) firstByteMs = performance.now() - started;
+    bytes += chunk.byteLength;
+    for (const byte of chunk) if (byte === 10) lines++;
+  }
+  const totalMs = performance.now() - started;
+  return { what, rows: what.startsWith('CSV') ? lines - 1 : lines, firstByteMs, totalMs, bytes, peakRss: peak.stop() };
+}
+
+/** The baseline: the same records, read from the catalog in order, through csv-stringify alone. */
+async function bareCsvStringify(): Promise<Run> {
+  const peak = trackPeakRss();
+  const started = performance.now();
+  let firstByteMs = 0;
+  let bytes = 0;
+  let rows = 0;
+  const records = Readable.from(
+    (function* () {
+      for (const batch of catalog.iterateRecords(1000)) {
+        for (const stored of batch) {
+          rows++;
+          yield toTemplateRow(stored.record);
+        }
+      }
+    })(),
+  );
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (bytes === 0) firstByteMs = performance.now() - started;
+      bytes += chunk.byteLength;
+      done();
+    },
+  });
+  await pipeline(records, stringify({ header: true, bom: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } }), sink);
+  return { what: 'bare csv-stringify (baseline)', rows, firstByteMs, totalMs: performance.now() - started, bytes, peakRss: peak.stop() };
+}
+
+const runs = [await bareCsvStringify(), await exportOver(`${origin}/export.csv`, 'CSV export over HTTP'), await exportOver(`${origin}/export.jsonl`, 'JSON Lines export over HTTP')];
+const baseline = runs[0]!;
+console.log(`\nexport of ${size.toLocaleString('en')} records (the whole archive), ${new Date().toISOString()}`);
+printTable(
+  runs.map((run) => ({
+    what: run.what,
+    rows: run.rows.toLocaleString('en'),
+    'first byte': `${run.firstByteMs.toFixed(0)} ms`,
+    total: `${(run.totalMs / 1000).toFixed(1)} s`,
+    'rows/s': Math.round(run.rows / (run.totalMs / 1000)).toLocaleString('en'),
+    'vs baseline': `${(run.totalMs / baseline.totalMs).toFixed(2)}×`,
+    size: mb(run.bytes),
+    'peak RSS': mb(run.peakRss),
+  })),
+);
+server.close();
+await engine.close();
+catalog.close();
