@@ -16,6 +16,7 @@ import { runIngest } from '../../ingest/run-ingest.ts';
 import { fixtureRecordCount } from '../fixtures/site/index.ts';
 import { makeTempDir, openTempArchive } from '../helpers/temp-archive.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
+import { decodeEntities } from './helpers/html.ts';
 
 const typed = test as import('ava').TestFn<FixtureSite>;
 /** Enough to need three pages of the engine's largest page. */
@@ -25,7 +26,7 @@ const formulaId = 'formula-title';
 
 typed.before(async (t) => {
   t.context = await openFixtureSite();
-  const extra = Array.from({ length: EXTRA }, (_, i) => ({ id: `bulk-${i}`, title_zh: `批量记录${i}`, title_en: `Bulk record ${i}`, type: 'document', start_year: -221 + i, keywords_zh: '批量;测试' }));
+  const extra = Array.from({ length: EXTRA }, (_, i) => ({ id: `bulk-${i}`, title_zh: `批量记录${i}`, title_en: `Bulk record ${i}`, type: 'document', start_year: i === 0 ? -221 : 1000 + i, keywords_zh: '批量;测试' }));
   const records = [...extra, { id: formulaId, title_en: '=HYPERLINK("http://evil.example","x")', description_en: '-1 is not a formula here', lon: -8.5, lat: 41.1 }].map((row) => {
     const outcome = validateRecord(row);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
@@ -64,22 +65,23 @@ typed('the CSV export holds every public record of the search, past the engine\'
   t.is(formula[header!.indexOf('title_en')], '\'=HYPERLINK("http://evil.example","x")', 'a formula cell is neutralised');
   t.is(formula[header!.indexOf('lon')], '-8.5', 'numbers are not: a western longitude stays a number');
   t.is(rows.find((row) => row[0] === 'bulk-0')![header!.indexOf('start_year')], '-221');
+  t.is(rows.find((row) => row[0] === 'guangji-bridge')![header!.indexOf('images')], 'images/guangji.png', 'a record\'s images by the paths it was imported with');
 });
 
 typed('a search\'s export holds exactly its results; a collection page links the export of its own records', async (t) => {
   const [, ...rows] = parse((await get(t, `/export.csv?q=${encodeURIComponent('批量')}&type=document`)).body as Buffer, { bom: true }) as string[][];
   t.is(rows.length, EXTRA);
   const page = await request(t.context.app).get('/collections/grand-canal').set('Accept-Language', 'en');
-  t.true(page.text.includes('href="/export.csv?collection=grand-canal"'));
+  t.true(decodeEntities(page.text).includes('href="/export.csv?collection=grand-canal"'));
   const [, ...inCollection] = parse((await get(t, '/export.csv?collection=grand-canal')).body as Buffer, { bom: true }) as string[][];
   t.true(inCollection.length > 0 && inCollection.every((row) => (row[EXPORT_COLUMNS.indexOf('collections')] ?? '').split(';').includes('grand-canal')));
   const search = await request(t.context.app).get('/search?q=%E6%89%B9%E9%87%8F').set('Accept-Language', 'en');
-  t.true(search.text.includes('href="/export.jsonl?q=%E6%89%B9%E9%87%8F"'));
+  t.true(decodeEntities(search.text).includes('href="/export.jsonl?q=%E6%89%B9%E9%87%8F"'));
 });
 
 typed('JSON and JSON Lines exports hold the same records as the CSV', async (t) => {
   const json = JSON.parse((await get(t, '/export.json')).body.toString('utf8')) as { id: string }[];
-  const lines = (await get(t, '/export.jsonl')).body.toString('utf8').trimEnd().split('\n').map((line: string) => JSON.parse(line) as { id: string });
+  const lines: { id: string }[] = ((await get(t, '/export.jsonl')).body as Buffer).toString('utf8').trimEnd().split('\n').map((line: string) => JSON.parse(line) as { id: string });
   t.is(json.length, total);
   t.deepEqual(lines.map((record) => record.id), json.map((record) => record.id));
   t.false(json.some((record) => record.id === hiddenId));
@@ -100,10 +102,16 @@ typed('an export re-imports into a fresh archive record for record, in every for
       const original = originals.get(stored.record.id)!;
       // The one cell a spreadsheet guard changed on purpose.
       if (extension === 'csv' && stored.record.id === formulaId) t.is(stored.record.title_en, `'${original.title_en}`);
-      else t.deepEqual(toTemplateObject(stored.record), original, `${extension}: ${stored.record.id}`);
+      else t.deepEqual(withoutImages(toTemplateObject(stored.record)), withoutImages(original), `${extension}: ${stored.record.id}`);
     }
   }
 });
+
+/** An export names its records' images but carries no photographs: without them at hand an import links none. */
+function withoutImages(record: Record<string, unknown>): Record<string, unknown> {
+  const { images: _images, ...rest } = record;
+  return rest;
+}
 
 typed('a bad search parameter is a 400 before any byte of an export; an unknown format is a 404', async (t) => {
   const bad = await request(t.context.app).get('/export.csv?year_from=abc').set('Accept-Language', 'en');
