@@ -102,7 +102,11 @@ typed('records close together gather into one cluster that says how many it hold
   await cluster.click();
   // Opened at the zoom that parts them, once the cluster's animation has ended.
   await page.waitForFunction(
-    () => document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon:not(.marker-cluster)').length === 2 && document.querySelectorAll('.marker-cluster').length === 0,
+    () =>
+      document.querySelectorAll('.leaflet-marker-pane .leaflet-marker-icon:not(.marker-cluster)').length === 2 &&
+      document.querySelectorAll('.marker-cluster').length === 0 &&
+      // Still zooming or parting, a marker is not yet where a click lands: the map's own popup would open.
+      document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim') === null,
   );
   t.pass('the cluster opened into two markers');
   await page.locator('.leaflet-marker-icon[title="玉架山遗址"]').click();
