@@ -1,11 +1,12 @@
 /**
  * Exports of any search — CSV (UTF-8 with a BOM, so Excel reads the Chinese; formula cells
- * neutralised), JSON and JSON Lines — in the import template's form, so an export re-imports.
+ * neutralised), XLSX, JSON and JSON Lines — in the import template's form, so an export re-imports.
  * Streamed from a cursor walk over the whole result set: the first bytes leave at once and
  * memory stays flat whatever the number of records.
  */
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../core/csv/neutralise-formula.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { EXPORT_COLUMNS, toTemplateObject, toTemplateRow } from '../../core/schema/template-row.ts';
@@ -14,6 +15,7 @@ export const EXPORT_FORMATS = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
   json: { type: 'application/json; charset=utf-8', extension: 'json' },
   jsonl: { type: 'application/x-ndjson; charset=utf-8', extension: 'jsonl' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
@@ -28,7 +30,27 @@ export function exportStream(pages: AsyncIterable<readonly ArchiveRecord[]>, for
       return Readable.from(jsonArray(pages));
     case 'jsonl':
       return Readable.from(flatten(pages, (record) => `${JSON.stringify(toTemplateObject(record))}\n`));
+    case 'xlsx':
+      return workbookStream(pages);
   }
+}
+
+/**
+ * One sheet, the template's columns, a row committed as soon as it is written (exceljs's streaming
+ * writer, inline strings), so a large export is never held in memory. A cell that reads like a
+ * formula is stored as text: a spreadsheet shows it and never runs it, so it needs no guard.
+ */
+function workbookStream(pages: AsyncIterable<readonly ArchiveRecord[]>): Readable {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('records');
+  (async () => {
+    sheet.addRow([...EXPORT_COLUMNS]).commit();
+    for await (const record of flatten(pages, toTemplateRow)) sheet.addRow(EXPORT_COLUMNS.map((column) => record[column])).commit();
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => output.destroy(error as Error));
+  return output;
 }
 
 async function* flatten<T>(pages: AsyncIterable<readonly ArchiveRecord[]>, shape: (record: ArchiveRecord) => T): AsyncGenerator<T> {

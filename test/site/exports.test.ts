@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { HIDDEN } from '../../core/catalog/visibility.ts';
 import { EXPORT_COLUMNS, toTemplateObject } from '../../core/schema/template-row.ts';
 import { validateRecord } from '../../core/schema/validate-record.ts';
@@ -87,11 +88,31 @@ typed('JSON and JSON Lines exports hold the same records as the CSV', async (t) 
   t.false(json.some((record) => record.id === hiddenId));
 });
 
+typed('the XLSX export is one sheet with the template\'s columns; a formula-like title is text that never runs, numbers are numbers', async (t) => {
+  const response = await get(t, '/export.xlsx');
+  t.is(response.status, 200);
+  t.regex(String(response.headers['content-disposition']), /filename=archive-export-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  const bytes = response.body as Buffer;
+  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  t.is(workbook.worksheets.length, 1);
+  const sheet = workbook.worksheets[0]!;
+  t.is(sheet.rowCount, total + 1);
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  t.deepEqual(header, [...EXPORT_COLUMNS]);
+  const rowOf = (id: string) => sheet.getRows(2, total)!.find((row) => row.getCell(1).value === id)!;
+  const formula = rowOf(formulaId).getCell(EXPORT_COLUMNS.indexOf('title_en') + 1);
+  t.is(formula.type, ExcelJS.ValueType.String);
+  t.is(formula.value, '=HYPERLINK("http://evil.example","x")');
+  t.is(rowOf(formulaId).getCell(EXPORT_COLUMNS.indexOf('lon') + 1).value, -8.5);
+  t.is(rowOf('guangji-bridge').getCell(EXPORT_COLUMNS.indexOf('title_zh') + 1).value, '广济桥');
+});
+
 typed('an export re-imports into a fresh archive record for record, in every format', async (t) => {
   const originals = new Map(
     [...t.context.catalog.iterateRecords()].flat().filter((stored) => stored.record.id !== hiddenId).map((stored) => [stored.record.id, toTemplateObject(stored.record)]),
   );
-  for (const extension of ['csv', 'json', 'jsonl']) {
+  for (const extension of ['csv', 'xlsx', 'json', 'jsonl']) {
     const dir = makeTempDir(t, 'reimport-');
     const file = path.join(dir, `export.${extension}`);
     writeFileSync(file, (await get(t, `/export.${extension}`)).body as Buffer);
@@ -116,5 +137,5 @@ typed('a bad search parameter is a 400 before any byte of an export; an unknown 
   const bad = await request(t.context.app).get('/export.csv?year_from=abc').set('Accept-Language', 'en');
   t.is(bad.status, 400);
   t.is(bad.headers['content-disposition'], undefined);
-  t.is((await request(t.context.app).get('/export.xlsx')).status, 404);
+  t.is((await request(t.context.app).get('/export.pdf')).status, 404);
 });

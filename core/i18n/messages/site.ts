@@ -184,6 +184,7 @@ export const SITE_MESSAGES = {
   'site.export.csv': { zh: 'CSV（Excel）', en: 'CSV (Excel)' },
   'site.export.json': { zh: 'JSON', en: 'JSON' },
   'site.export.jsonl': { zh: 'JSON Lines', en: 'JSON Lines' },
+  'site.export.xlsx': { zh: 'XLSX（Excel 工作簿）', en: 'XLSX (Excel workbook)' },
   'site.cite.heading': { zh: '引用本记录', en: 'Cite this record' },
   'site.cite.gbt7714': { zh: 'GB/T 7714-2015', en: 'GB/T 7714-2015 (Chinese)' },
   'site.cite.apa': { zh: 'APA（英文）', en: 'APA' },
