@@ -1,6 +1,6 @@
 /**
  * `npm run bench:export [-- 100000]`: the export of a whole archive through the real app over
- * HTTP, downloaded by curl (CSV and JSON Lines: time to the first byte, rows/s, the server's peak
+ * HTTP, downloaded by curl (CSV, JSON Lines and XLSX: time to the first byte, rows/s, the server's peak
  * memory) next to, in the same run,
  * a bare csv-stringify of the same records read straight from the catalog — the cost of the walk,
  * the HTTP stream and the template form over writing the CSV itself.
@@ -92,6 +92,7 @@ const runs = [
   await exportOver(`${origin}/export.csv`, 'CSV export over HTTP, first'),
   await exportOver(`${origin}/export.csv`, 'CSV export over HTTP, again'),
   await exportOver(`${origin}/export.jsonl`, 'JSON Lines export over HTTP'),
+  await exportOver(`${origin}/export.xlsx`, 'XLSX export over HTTP'),
 ];
 const baseline = runs[0]!;
 console.log(`\nexport of ${size.toLocaleString('en')} records (the whole archive), ${new Date().toISOString()}`);

