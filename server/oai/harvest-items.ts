@@ -12,6 +12,7 @@ import { feedDatestamp, type ChangeCursor, type ChangeEntry, type ChangeWindow }
 import { isPublicNow } from '../../core/catalog/visibility.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import type { Lookups } from '../catalog-lookups.ts';
+import { publicRelatedIds, relatedTo } from '../services/public-relations.ts';
 import { readRecord } from '../services/read-record.ts';
 import type { SiteContext } from '../site-context.ts';
 import { recordWasEverPublic } from './ever-public.ts';
@@ -113,21 +114,10 @@ function deletionOf(site: HarvestSite, id: string, deletedAt: string, lookups: L
   return { id, datestamp: deletedAt, sets: lastState ? setsOf(lastState.record, lookups) : [] };
 }
 
-/**
- * The items with `related` cut to the records the public may see now (as on the record page):
- * a hidden record's id never leaves the archive as a relation. One catalog read per page.
- */
+/** The items with `related` cut to the records the public may see now (see public-relations.ts). */
 function withPublicRelations(site: HarvestSite, items: HarvestItem[], now: number): HarvestItem[] {
-  const named = [...new Set(items.flatMap((item) => item.record?.related ?? []))];
-  if (named.length === 0) return items;
-  const visible = new Set(site.catalog.getRecords(named).filter((stored) => isPublicNow(stored.visibility, now)).map((stored) => stored.record.id));
+  const visible = publicRelatedIds(site.catalog, items.flatMap((item) => (item.record ? [item.record] : [])), now);
   return items.map((item) => (item.record?.related ? { ...item, record: relatedTo(item.record, visible) } : item));
-}
-
-function relatedTo(record: ArchiveRecord, visible: ReadonlySet<string>): ArchiveRecord {
-  const { related, ...rest } = record;
-  const kept = (related ?? []).filter((id) => visible.has(id));
-  return kept.length > 0 ? { ...rest, related: kept } : rest;
 }
 
 /** Sets are the collections that exist: a record naming an unknown collection is in no set for it. */

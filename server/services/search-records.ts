@@ -7,6 +7,7 @@ import type { Lang } from '../../core/i18n/translate.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { MAX_PAGE_SIZE, WALK_START, type SearchCursor, type SearchQuery, type SearchResult } from '../../core/search/types.ts';
 import type { Lookups } from '../catalog-lookups.ts';
+import { withPublicRelations } from './public-relations.ts';
 import { thumbnailsOfRecords } from '../media/present-thumbnail.ts';
 import type { ThumbnailView } from '../media/present-thumbnail.ts';
 import type { QueryParams } from '../params/query-params.ts';
@@ -79,13 +80,16 @@ const WALK_PAGE = MAX_PAGE_SIZE;
  * what exports stream. The parameters are parsed before the first page is asked for, so a bad
  * one is a 400 before any byte is sent.
  */
-export function walkRecords(site: Pick<SiteContext, 'engine'>, request: Omit<SearchRequest, 'scope'>): AsyncGenerator<ArchiveRecord[]> {
-  const query: SearchQuery = { ...parseSearchQuery(request.params, request.lang), pageSize: WALK_PAGE, ...(request.audience === 'curator' && { includeHidden: true }) };
+export function walkRecords(site: Pick<SiteContext, 'engine' | 'catalog'>, request: Omit<SearchRequest, 'scope'>): AsyncGenerator<ArchiveRecord[]> {
+  const curator = request.audience === 'curator';
+  const query: SearchQuery = { ...parseSearchQuery(request.params, request.lang), pageSize: WALK_PAGE, ...(curator && { includeHidden: true }) };
   return (async function* walk() {
     let cursor: SearchCursor | undefined = WALK_START;
     while (cursor) {
       const result: SearchResult = await site.engine.search({ ...query, cursor });
-      if (result.hits.length > 0) yield result.hits.map((hit) => hit.record);
+      const records = result.hits.map((hit) => hit.record);
+      // The public never learns a hidden record's id from another record's relations.
+      if (records.length > 0) yield curator ? records : withPublicRelations(site.catalog, records);
       cursor = result.next;
     }
   })();

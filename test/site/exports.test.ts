@@ -14,6 +14,7 @@ import { EXPORT_COLUMNS, toTemplateObject } from '../../core/schema/template-row
 import { validateRecord } from '../../core/schema/validate-record.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import { runIngest } from '../../ingest/run-ingest.ts';
+import { withPublicRelations } from '../../server/services/public-relations.ts';
 import { fixtureRecordCount } from '../fixtures/site/index.ts';
 import { makeTempDir, openTempArchive } from '../helpers/temp-archive.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
@@ -67,6 +68,10 @@ typed('the CSV export holds every public record of the search, past the engine\'
   t.is(formula[header!.indexOf('lon')], '-8.5', 'numbers are not: a western longitude stays a number');
   t.is(rows.find((row) => row[0] === 'bulk-0')![header!.indexOf('start_year')], '-221');
   t.is(rows.find((row) => row[0] === 'guangji-bridge')![header!.indexOf('images')], 'images/guangji.png', 'a record\'s images by the paths it was imported with');
+  const related = rows.find((row) => row[0] === 'guangji-bridge')![header!.indexOf('related')]!.split(';');
+  t.true(t.context.catalog.getRecords(['guangji-bridge'])[0]!.record.related!.includes(hiddenId), 'the catalog relates the bridge to the hidden record');
+  t.false(related.includes(hiddenId), 'the export does not name the hidden record');
+  t.false(related.includes('no-such-record'), 'nor an id that is no record');
 });
 
 typed('a search\'s export holds exactly its results; a collection page links the export of its own records', async (t) => {
@@ -110,7 +115,7 @@ typed('the XLSX export is one sheet with the template\'s columns; a formula-like
 
 typed('an export re-imports into a fresh archive record for record, in every format', async (t) => {
   const originals = new Map(
-    [...t.context.catalog.iterateRecords()].flat().filter((stored) => stored.record.id !== hiddenId).map((stored) => [stored.record.id, toTemplateObject(stored.record)]),
+    withPublicRelations(t.context.catalog, [...t.context.catalog.iterateRecords()].flat().filter((stored) => stored.record.id !== hiddenId).map((stored) => stored.record)).map((record) => [record.id, toTemplateObject(record)]),
   );
   for (const extension of ['csv', 'xlsx', 'json', 'jsonl']) {
     const dir = makeTempDir(t, 'reimport-');
