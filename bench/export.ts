@@ -14,11 +14,11 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { pino } from 'pino';
 import { loadConfig } from '../core/config.ts';
-import { neutraliseFormula } from '../core/csv/neutralise-formula.ts';
 import { EXPORT_COLUMNS, toTemplateRow } from '../core/schema/template-row.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { reindexAll } from '../core/search/sync-index.ts';
 import { createApp } from '../server/app.ts';
+import { TEMPLATE_CSV_OPTIONS } from '../server/services/export-records.ts';
 import { openBenchCatalog } from './lib/bench-catalog.ts';
 import { mb, printTable, trackPeakRss } from './lib/stats.ts';
 
@@ -82,7 +82,7 @@ async function bareCsvStringify(): Promise<Run> {
       done();
     },
   });
-  await pipeline(records, stringify({ header: true, bom: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } }), sink);
+  await pipeline(records, stringify(TEMPLATE_CSV_OPTIONS), sink);
   return { what: 'bare csv-stringify (baseline)', rows, firstByteMs, totalMs: performance.now() - started, bytes, peakRss: peak.stop() };
 }
 

@@ -8,7 +8,6 @@ import type { IngestReport } from './report.ts';
 
 import { neutraliseFormula } from '../core/csv/neutralise-formula.ts';
 
-export { neutraliseFormula };
 
 /** With `catalog`, the import history remembers the report, so the curators' workspace can show it. */
 export async function writeReport(report: IngestReport, directory: string, options: { dryRun: boolean; catalog?: Catalog }): Promise<{ json: string; csv: string }> {

@@ -3,21 +3,20 @@
  * name, nothing from unknown or ignored columns. List cells split on the plan's separator; a
  * spreadsheet cell that an export neutralised (`'=…`, `'-3300`) gets its own text back.
  */
+import { restoreFormula } from '../../core/csv/neutralise-formula.ts';
 import { DEFAULT_LIST_SEPARATOR } from '../../core/schema/column-mapping.ts';
 import type { ImportTarget } from '../../core/schema/column-names.ts';
 import { fieldMeta, RECORD_FIELDS, type RecordField } from '../../core/schema/record.ts';
 import type { ColumnPlan, PlannedColumn } from './plan-columns.ts';
 
 const LIST_FIELDS = new Set<ImportTarget>(RECORD_FIELDS.filter((field: RecordField) => fieldMeta(field).kind === 'list'));
-/** write-report.ts's `neutraliseFormula`, undone: a `'` before what a spreadsheet would run. */
-const NEUTRALISED = /^'(?=[=+\-@\t\r])/;
 
 /** The cells of a table row (CSV, TSV, a sheet) under their fields' names. */
 export function mapCells(plan: ColumnPlan, cells: readonly unknown[]): Record<string, unknown> {
   const fields = unknownOnly();
   for (const column of plan.columns) {
     const cell = cells[column.index];
-    if (column.target) fields[column.target] = typeof cell === 'string' ? splitList(column.target, cell.replace(NEUTRALISED, ''), plan.separator) : cell;
+    if (column.target) fields[column.target] = typeof cell === 'string' ? splitList(column.target, restoreFormula(cell), plan.separator) : cell;
     else if (column.how === 'unknown') fields[column.header] = cell;
   }
   return fields;

@@ -55,11 +55,11 @@ export function harvestPage(site: HarvestSite, window: ChangeWindow & { set?: st
       scanned = { datestamp: entry.datestamp, id: entry.id };
       const item = itemOfChange(site, entry, lookups, now);
       if (!item || (window.set !== undefined && !item.sets.includes(window.set))) continue;
-      if (items.length === pageSize) return { items: withPublicRelations(site, items, now), next: last! };
+      if (items.length === pageSize) return { items: itemsWithPublicRelations(site, items, now), next: last! };
       items.push(item);
       last = scanned;
     }
-    if (batch.length < batchSize) return { items: withPublicRelations(site, items, now) };
+    if (batch.length < batchSize) return { items: itemsWithPublicRelations(site, items, now) };
   }
 }
 
@@ -115,7 +115,7 @@ function deletionOf(site: HarvestSite, id: string, deletedAt: string, lookups: L
 }
 
 /** The items with `related` cut to the records the public may see now (see public-relations.ts). */
-function withPublicRelations(site: HarvestSite, items: HarvestItem[], now: number): HarvestItem[] {
+function itemsWithPublicRelations(site: HarvestSite, items: HarvestItem[], now: number): HarvestItem[] {
   const visible = publicRelatedIds(site.catalog, items.flatMap((item) => (item.record ? [item.record] : [])), now);
   return items.map((item) => (item.record?.related ? { ...item, record: relatedTo(item.record, visible) } : item));
 }

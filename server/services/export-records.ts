@@ -19,12 +19,15 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
+/** csv-stringify's options for the template as CSV: a BOM so Excel reads the Chinese, formula cells neutralised. */
+export const TEMPLATE_CSV_OPTIONS = { header: true, bom: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } };
+
 /** The export of `pages` (each a page of the walk) as a byte stream in `format`. */
 export function exportStream(pages: AsyncIterable<readonly ArchiveRecord[]>, format: ExportFormat): Readable {
   switch (format) {
     case 'csv': {
       const rows = Readable.from(flatten(pages, toTemplateRow));
-      return rows.pipe(stringify({ header: true, bom: true, columns: [...EXPORT_COLUMNS], cast: { string: neutraliseFormula } }));
+      return rows.pipe(stringify(TEMPLATE_CSV_OPTIONS));
     }
     case 'json':
       return Readable.from(jsonArray(pages));

@@ -76,20 +76,19 @@ export async function searchLocatedRecords(site: Pick<SiteContext, 'engine'>, re
 const WALK_PAGE = MAX_PAGE_SIZE;
 
 /**
- * Every record of a search, a page at a time, by a cursor walk to its last result (no page cap):
+ * Every public record of a search, a page at a time, by a cursor walk to its last result (no page cap):
  * what exports stream. The parameters are parsed before the first page is asked for, so a bad
  * one is a 400 before any byte is sent.
  */
-export function walkRecords(site: Pick<SiteContext, 'engine' | 'catalog'>, request: Omit<SearchRequest, 'scope'>): AsyncGenerator<ArchiveRecord[]> {
-  const curator = request.audience === 'curator';
-  const query: SearchQuery = { ...parseSearchQuery(request.params, request.lang), pageSize: WALK_PAGE, ...(curator && { includeHidden: true }) };
+export function walkRecords(site: Pick<SiteContext, 'engine' | 'catalog'>, request: Pick<SearchRequest, 'params' | 'lang'>): AsyncGenerator<ArchiveRecord[]> {
+  const query: SearchQuery = { ...parseSearchQuery(request.params, request.lang), pageSize: WALK_PAGE };
   return (async function* walk() {
     let cursor: SearchCursor | undefined = WALK_START;
     while (cursor) {
       const result: SearchResult = await site.engine.search({ ...query, cursor });
       const records = result.hits.map((hit) => hit.record);
       // The public never learns a hidden record's id from another record's relations.
-      if (records.length > 0) yield curator ? records : withPublicRelations(site.catalog, records);
+      if (records.length > 0) yield withPublicRelations(site.catalog, records);
       cursor = result.next;
     }
   })();

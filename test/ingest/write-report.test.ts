@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import test from 'ava';
 import { IngestReport } from '../../ingest/report.ts';
-import { neutraliseFormula, writeReport } from '../../ingest/write-report.ts';
+import { neutraliseFormula } from '../../core/csv/neutralise-formula.ts';
+import { writeReport } from '../../ingest/write-report.ts';
 import { makeTempDir } from '../helpers/temp-archive.ts';
 
 test("cells a spreadsheet would run as a formula get a leading ': = + - @ tab and carriage return", (t) => {
