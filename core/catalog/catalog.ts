@@ -24,7 +24,7 @@ import { toStored, type StoredRecord } from './stored-record.ts';
 import { Tombstones, type Tombstone } from './tombstones.ts';
 import { undoImport } from './undo-import.ts';
 import { UploadStore } from './upload-store.ts';
-import type { Visibility } from './visibility.ts';
+import { PUBLIC_AT_NOW_SQL, type Visibility } from './visibility.ts';
 import { WriterLock } from './writer-lock.ts';
 
 export type { StoredRecord } from './stored-record.ts';
@@ -32,9 +32,6 @@ export type { OnExisting, RecordWrite, WriteAction } from './record-writer.ts';
 export { hashRecord } from './record-writer.ts';
 export type { ImportSummary } from './import-log.ts';
 export type { WriteContext } from './record-history.ts';
-
-/** The records the public may see at `@now` (a datestamp): public, or embargoed until a time now past. */
-const PUBLIC_NOW = "(visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))";
 
 /** Keys per `IN (…)` query, well under SQLite's parameter limit. */
 const MAX_SQL_PARAMETERS = 500;
@@ -108,10 +105,10 @@ export class Catalog {
     this.#statements = {
       byId: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
       count: this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM records'),
-      countPublic: this.#db.prepare<{ now: string }, { n: number }>(`SELECT count(*) AS n FROM records WHERE ${PUBLIC_NOW}`),
-      recentPublic: this.#db.prepare<{ now: string; limit: number }, RecordRow>(`SELECT * FROM records WHERE ${PUBLIC_NOW} ORDER BY seq DESC LIMIT @limit`),
+      countPublic: this.#db.prepare<{ now: string }, { n: number }>(`SELECT count(*) AS n FROM records WHERE ${PUBLIC_AT_NOW_SQL}`),
+      recentPublic: this.#db.prepare<{ now: string; limit: number }, RecordRow>(`SELECT * FROM records WHERE ${PUBLIC_AT_NOW_SQL} ORDER BY seq DESC LIMIT @limit`),
       publicPage: this.#db.prepare<{ now: string; limit: number; offset: number }, { id: string; datestamp: string }>(
-        `SELECT id, datestamp FROM records WHERE ${PUBLIC_NOW} ORDER BY seq LIMIT @limit OFFSET @offset`,
+        `SELECT id, datestamp FROM records WHERE ${PUBLIC_AT_NOW_SQL} ORDER BY seq LIMIT @limit OFFSET @offset`,
       ),
       pageAfter: this.#db.prepare<[number, number], RecordRow>('SELECT * FROM records WHERE seq > ? ORDER BY seq LIMIT ?'),
       modifiedSince: this.#db.prepare<[string], RecordRow>('SELECT * FROM records WHERE modified >= ? ORDER BY seq'),
@@ -270,7 +267,7 @@ export class Catalog {
    * many it holds in all; `publicOnly` leaves hidden ones out.
    */
   recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean; offset?: number } = {}): { records: StoredRecord[]; total: number } {
-    const visible = options.publicOnly ? `AND ${PUBLIC_NOW}` : '';
+    const visible = options.publicOnly ? `AND ${PUBLIC_AT_NOW_SQL}` : '';
     const member = `FROM records, json_each(records.collections) AS c WHERE c.value = @id ${visible}`;
     const params = { id: collectionId, limit, offset: options.offset ?? 0, now: toSecondPrecision(Date.now()) };
     const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit OFFSET @offset`).all(params);

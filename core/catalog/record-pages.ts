@@ -10,9 +10,7 @@ import type Database from 'better-sqlite3';
 import { toSecondPrecision } from './datestamp.ts';
 import type { RecordRow } from './record-columns.ts';
 import { toStored, type StoredRecord } from './stored-record.ts';
-
-/** What the public may see at `@now`; the same rule as `isPublicNow` in visibility.ts. */
-const PUBLIC_AT_NOW = "(visibility = 'public' OR (visibility = 'embargoed' AND embargo_until <= @now))";
+import { PUBLIC_AT_NOW_SQL } from './visibility.ts';
 
 export class RecordPages {
   readonly #statements;
@@ -20,8 +18,8 @@ export class RecordPages {
   /** Only the catalog makes one, on its own connection. */
   constructor(db: Database.Database) {
     this.#statements = {
-      firstAfter: db.prepare<{ after: number; now: string }, { seq: number }>(`SELECT seq FROM records WHERE seq > @after AND ${PUBLIC_AT_NOW} ORDER BY seq LIMIT 1`),
-      range: db.prepare<{ after: number; last: number; now: string }, RecordRow>(`SELECT * FROM records WHERE seq > @after AND seq <= @last AND ${PUBLIC_AT_NOW} ORDER BY seq`),
+      firstAfter: db.prepare<{ after: number; now: string }, { seq: number }>(`SELECT seq FROM records WHERE seq > @after AND ${PUBLIC_AT_NOW_SQL} ORDER BY seq LIMIT 1`),
+      range: db.prepare<{ after: number; last: number; now: string }, RecordRow>(`SELECT * FROM records WHERE seq > @after AND seq <= @last AND ${PUBLIC_AT_NOW_SQL} ORDER BY seq`),
     };
   }
 

@@ -59,7 +59,7 @@ export const API_MESSAGES = {
   'api.param.bbox': { zh: '地图范围：南,西,北,东（度）', en: 'A map box: south,west,north,east in degrees' },
   'api.param.near': { zh: '某点附近：纬度,经度,公里数', en: 'Near a point: lat,lon,km' },
   'api.param.sort': { zh: '排序', en: 'The order of the results' },
-  'api.param.page': { zh: '页码（与 cursor 二选一）', en: 'A page number (instead of a cursor)' },
+  'api.param.page': { zh: '页码（与 cursor 二选一）；超出范围的页码按第一页或最后一页处理，与检索页相同', en: 'A page number (instead of a cursor); one out of range is clamped to the first or last page, as on the search page' },
   'api.param.per_page': { zh: '每页条数：{sizes}；其他数字取能容纳它的最小选项', en: 'Records per page: {sizes}; another number becomes the smallest choice that holds it' },
   'api.param.view': { zh: '显示方式：map 只含有地点的记录，timeline 只给统计', en: 'The view: map keeps the located records, timeline gives the counts only' },
   'api.param.lang': { zh: '回答的语言（默认按 Accept-Language）', en: 'The answer’s language (by default from Accept-Language)' },
