@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import type { OnExisting } from '../core/catalog/catalog.ts';
+import { normalizeProfileName } from '../core/catalog/mapping-profiles.ts';
 import { cliActor } from '../core/cli/cli-actor.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { printable } from '../core/cli/printable.ts';
@@ -87,6 +88,7 @@ async function ingest(cli: Cli): Promise<number> {
           : progress.update(`${cli.text('ingest.progress')} ${printable(file)}`, done, total),
       media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
       actor: cliActor(),
+      ...(cli.values.mapping && { provenance: { profile: normalizeProfileName(cli.values.mapping) ?? cli.values.mapping } }),
       onWaitForWriter: (holder) => cli.printError('catalog.waiting_for_writer', { purpose: holder.purpose, pid: holder.owner.pid, since: holder.since }),
     });
     progress.stop();

@@ -11,6 +11,7 @@ import type { Catalog, OnExisting, RecordWrite, StoredRecord, WriteAction } from
 import type { ColumnMapping } from '../core/schema/column-mapping.ts';
 import type { RecordFile } from './find-inputs.ts';
 import type { IndexStep } from './index-step.ts';
+import type { ColumnPlan } from './mapping/plan-columns.ts';
 import { policyOf, type ImportMode } from './import-policy.ts';
 import type { MediaBatchItem, MediaStep } from './media/media-step.ts';
 import { prepareRow, type RowContext } from './prepare-row.ts';
@@ -66,7 +67,8 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   let imageCount = 0;
   try {
     if (!items) {
-      const opened = await openRecordFile(source.file, source.format, options.read ?? {});
+      const onPlan = (plan: ColumnPlan) => (summary.columns = plan.columns.map(({ header, target, how }) => ({ header, how, ...(target && { target }) })));
+      const opened = await openRecordFile(source.file, source.format, { ...options.read, onPlan });
       if (opened.encoding) summary.encoding = opened.encoding;
       read = opened.read;
     }

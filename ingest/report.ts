@@ -2,6 +2,7 @@
  * What an import did, file by file and row by row, kept as message keys so it can be shown in
  * either language and written as JSON (for tools) and CSV (for curators' spreadsheets).
  */
+import type { AppliedColumn } from '../core/catalog/import-log.ts';
 import type { MessageKey } from '../core/i18n/messages.ts';
 import { translate, type Lang } from '../core/i18n/translate.ts';
 import type { FieldProblem } from '../core/schema/problems.ts';
@@ -35,6 +36,8 @@ export interface FileSummary {
   encoding?: EncodingChoice;
   /** The run was cancelled while this file was being imported: the rows after `rows` done were not read. */
   cancelled?: boolean;
+  /** Each column's field as the file was read (chosen by the curator or matched by name). */
+  columns?: AppliedColumn[];
 }
 
 /** Entries kept in memory and written out; past this they are only counted. */

@@ -12,6 +12,7 @@ import { findInputs, type PhotoFolder } from './find-inputs.ts';
 import type { ImportMode } from './import-policy.ts';
 import { createIndexStep } from './index-step.ts';
 import { displayPath, importRecordsFile, type ImportOptions } from './import-records-file.ts';
+import { appliedColumnsOf, describeImportInput, type ProvenanceInput } from './import-provenance.ts';
 import { createMediaStep, readMetadataOfFile, type MediaSettings, type MediaStep, type MediaSummary } from './media/media-step.ts';
 import { readPhotoFolder } from './media/read-photo-folder.ts';
 import { readCollection } from './read/read-collection.ts';
@@ -45,6 +46,8 @@ export interface IngestOptions {
   onProgress?: ImportOptions['onProgress'];
   /** Process photographs (derivatives, tiles, metadata); without it image paths are only checked. */
   media?: MediaSettings;
+  /** For the import history: the files as the curator sent them (instead of those found here), the saved mapping's name. */
+  provenance?: ProvenanceInput['given'];
 }
 
 export interface IngestResult {
@@ -82,11 +85,13 @@ async function ingestHoldingLock(options: IngestOptions, dryRun: boolean, scratc
   const inputs = await findInputs(archives.paths);
   for (const missing of inputs.missing) report.files.push(refusedFile(missing, { key: 'file.not_found', params: { file: missing } }));
   for (const unsupported of inputs.unsupported) report.files.push(refusedFile(unsupported, { key: 'file.unsupported_format', params: { file: unsupported } }));
-  const importId = dryRun ? undefined : catalog.startImport(options.paths, options.actor ?? 'system');
+  const provenance = dryRun ? undefined : await describeImportInput({ ...options, inputs, displayRoot, fromArchive: (file) => archives.displayOf(file) !== undefined, given: options.provenance });
+  const importId = dryRun ? undefined : catalog.startImport(options.paths, options.actor ?? 'system', provenance);
   report.importId = importId;
   try {
     const result = await importInputs(inputs, report, { ...options, dryRun, displayRoot, importId, archives });
     report.cancelled = options.signal?.aborted ?? false;
+    if (importId !== undefined) catalog.imports.recordAppliedColumns(importId, appliedColumnsOf(report));
     if (importId !== undefined) catalog.finishImport(importId, report.cancelled ? 'cancelled' : report.hasFailures() ? 'failed' : 'done', report.totals());
     return result;
   } catch (error) {

@@ -12,7 +12,7 @@ import type { ArchiveRecord } from '../schema/record.ts';
 import { ChangeFeed } from './change-feed.ts';
 import { CollectionStore } from './collection-store.ts';
 import { ImportJobs } from './import-jobs.ts';
-import { ImportLog, type ImportSummary } from './import-log.ts';
+import { ImportLog, type ImportProvenance, type ImportSummary } from './import-log.ts';
 import { MappingProfiles } from './mapping-profiles.ts';
 import { migrate, SCHEMA_VERSION } from './migrate.ts';
 import { toSecondPrecision } from './datestamp.ts';
@@ -304,8 +304,8 @@ export class Catalog {
 
   // ── imports ──────────────────────────────────────────────────────────────────────────────────
 
-  startImport(sources: readonly string[], actor = 'system'): number {
-    return this.imports.start(sources, actor);
+  startImport(sources: readonly string[], actor = 'system', provenance?: ImportProvenance): number {
+    return this.imports.start(sources, actor, provenance);
   }
 
   finishImport(importId: number, status: 'done' | 'failed' | 'cancelled', summary: ImportSummary): void {

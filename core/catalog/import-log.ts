@@ -17,6 +17,34 @@ export interface ImportSummary {
   error?: string;
 }
 
+/** A file an import read: as the curator knows it (an upload's file as sent, a path given to the CLI). */
+export interface ImportedFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A column as the import applied it: the field it filled, and whether the curator chose that or it matched by name. */
+export interface AppliedColumn {
+  header: string;
+  target?: string;
+  how: 'mapping' | 'matched' | 'ignored' | 'unknown';
+}
+
+/**
+ * What an import read and how: its files with their sha256 (so a curator can tell which version
+ * of a spreadsheet went in), the mapping it was given (a saved profile's name and/or the columns
+ * chosen), the encoding forced and the mode; and, once it ends, each record file's columns as
+ * they were applied (chosen or matched by name).
+ */
+export interface ImportProvenance {
+  files: ImportedFile[];
+  mapping?: { profile?: string; columns: Record<string, string | null>; separator: string };
+  encoding?: string;
+  mode?: string;
+  applied?: { file: string; columns: AppliedColumn[] }[];
+}
+
 export interface ImportEntry {
   id: number;
   startedAt: string;
@@ -28,6 +56,8 @@ export interface ImportEntry {
   undoneAt?: string;
   /** The report's file name in the reports folder. */
   report?: string;
+  /** Absent for imports made before it was recorded. */
+  provenance?: ImportProvenance;
 }
 
 interface ImportRow {
@@ -41,6 +71,7 @@ interface ImportRow {
   actor: string | null;
   undone_at: string | null;
   report: string | null;
+  provenance: string | null;
 }
 
 export class ImportLog {
@@ -50,11 +81,19 @@ export class ImportLog {
     this.#db = db;
   }
 
-  start(sources: readonly string[], actor: string): number {
+  start(sources: readonly string[], actor: string, provenance?: ImportProvenance): number {
     const result = this.#db
-      .prepare("INSERT INTO imports (started_at, sources, status, owner, actor) VALUES (?, ?, 'running', ?, ?)")
-      .run(new Date().toISOString(), JSON.stringify(sources), JSON.stringify(currentProcess()), actor);
+      .prepare("INSERT INTO imports (started_at, sources, status, owner, actor, provenance) VALUES (?, ?, 'running', ?, ?, ?)")
+      .run(new Date().toISOString(), JSON.stringify(sources), JSON.stringify(currentProcess()), actor, provenance ? JSON.stringify(provenance) : null);
     return Number(result.lastInsertRowid);
+  }
+
+  /** Adds each record file's columns as the import applied them (known only once the files were read). */
+  recordAppliedColumns(importId: number, applied: NonNullable<ImportProvenance['applied']>): void {
+    const entry = this.get(importId);
+    if (!entry) return;
+    const provenance: ImportProvenance = { ...(entry.provenance ?? { files: [] }), applied };
+    this.#db.prepare('UPDATE imports SET provenance = ? WHERE id = ?').run(JSON.stringify(provenance), importId);
   }
 
   finish(importId: number, status: 'done' | 'failed' | 'cancelled', summary: ImportSummary): void {
@@ -121,5 +160,6 @@ function toEntry(row: ImportRow): ImportEntry {
     ...(row.actor && { actor: row.actor }),
     ...(row.undone_at && { undoneAt: row.undone_at }),
     ...(row.report && { report: row.report }),
+    ...(row.provenance && { provenance: JSON.parse(row.provenance) as ImportProvenance }),
   };
 }

@@ -355,6 +355,11 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE INDEX import_jobs_upload ON import_jobs (upload_id, id);
     `,
   },
+  {
+    // Source data: what each import read (file names, sizes, sha256) and the mapping it used (import-log.ts).
+    description: 'the files and mapping of each import',
+    up: `ALTER TABLE imports ADD COLUMN provenance TEXT;`,
+  },
 ];
 
 /**

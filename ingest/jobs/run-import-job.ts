@@ -60,6 +60,7 @@ export async function runImportJob(job: ImportJob<JobSpec>, { catalog, engine, c
     catalog.jobs.setProgress(job.id, update);
   };
   const started = Date.now();
+  const upload = catalog.uploads.get(spec.uploadId);
   progress({ phase: 'reading', done: 0, total: 0 }, true);
   try {
     const { report } = await runIngest({
@@ -72,6 +73,7 @@ export async function runImportJob(job: ImportJob<JobSpec>, { catalog, engine, c
       mode: spec.settings.mode,
       read: readOptionsOfSettings(spec.settings),
       signal: controller.signal,
+      provenance: { ...(upload && { files: upload.files }), ...(spec.settings.profile && { profile: spec.settings.profile }) },
       scratchDir: path.join(config.dataDir, 'scratch'),
       media: { mediaDir: config.mediaDir, publishOriginals: config.publishOriginals },
       onProgress: ({ file, done, total, images }) =>

@@ -13,6 +13,8 @@ export interface UploadSettings {
   sheet?: string;
   /** Every column's field (or `null`: left out) and the list separator; absent: matched by name. */
   mapping?: ColumnMapping;
+  /** The saved mapping profile `mapping` came from (applied or saved on the page, and not changed since). */
+  profile?: string;
   mode: ImportMode;
 }
 

@@ -1,5 +1,6 @@
 /**
- * The import history in the browser: who, when, sources, counts, status and the report (from the
+ * The import history in the browser: who, when, the files read (name, size, sha256), the mapping
+ * and the columns as applied, counts, status and the report (from the
  * file the import wrote), its CSV, and undo with the CLI's rules — refused while later changes
  * would be lost (naming them), then `force`; undoing twice is refused. Real ingest, real files.
  */
@@ -26,19 +27,23 @@ async function importCsv(t: ExecutionContext<FixtureSite>, csv: string): Promise
   return report.importId!;
 }
 
-test('the history lists each import with who, when, sources, counts and status, and shows its report in the curator’s language', async (t) => {
+test('the history lists each import with who, when, its files with their sha256, the mapping, counts and status, and shows its report and the columns as applied in the curator’s language', async (t) => {
   const id = await importCsv(t, 'id,title_zh,lat,lon\nimport-a,甲,30.4,120.3\nimport-b,乙,200,120.3\n');
   const { agent } = await signedIn(t, 'viewer');
   const list = await agent.get('/curator/imports').set('Accept-Language', 'en');
   t.is(list.status, 200);
   const row = decodeEntities(new RegExp(`<tr><td><a href="/curator/imports/${id}">Import ${id}</a>.*?</tr>`).exec(list.text)?.[0] ?? '');
   t.regex(row, /cli:curator/);
-  t.regex(row, /new-records|curator-import-/);
+  const file = t.context.catalog.imports.get(id)!.provenance!.files[0]!;
+  t.regex(row, new RegExp(`new-records\\.csv</span> <code>${file.sha256.slice(0, 12)}…</code>`), 'the file with the start of its sha256');
+  t.regex(row, /columns matched by their names/);
   t.regex(row, /done, with refusals/);
   t.regex(row, /created 1, updated 0, unchanged 0, failed 1/);
   const page = await agent.get(`/curator/imports/${id}`).set('Accept-Language', 'zh');
   const text = decodeEntities(page.text);
-  t.regex(text, /new-records\.csv/);
+  t.regex(text, new RegExp(`<td>new-records\\.csv</td><td>1 KB</td><td><code class="curator-hash">${file.sha256}</code></td>`));
+  t.regex(text, /<dt>列映射<\/dt><dd>按列名自动匹配<\/dd>/);
+  t.regex(text, /<tr><td>lat<\/td><td>lat<\/td><td>按列名<\/td><\/tr>/, 'each column with the field it filled');
   t.regex(text, /lat：应在 -90 到 90 之间，实际为 200/);
   t.regex(text, /<td>3<\/td><td>import-b<\/td><td>未导入<\/td>/, 'the line, the record and what happened');
   t.notRegex(page.text, /action="\/curator\/imports\/\d+\/undo"/, 'a viewer is not offered undo');

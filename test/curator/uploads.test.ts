@@ -6,6 +6,7 @@
  * saved mapping applied; a cancelled import keeps whole
  * batches; a job whose process was killed is resumed when the worker starts again.
  */
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
@@ -79,8 +80,20 @@ test.serial('a GBK CSV with Chinese headers and a photograph is read as GB18030,
   t.regex(done.text, new RegExp(`href="/curator/imports/${importJob.importId}"`));
   t.is(t.context.catalog.imports.get(importJob.importId!)?.actor, 'user:editor');
 
-  // Undo from the import history: the archive is as it was.
+  // The history keeps the files as sent with their sha256, the saved mapping's name and the columns as applied.
+  const provenance = t.context.catalog.imports.get(importJob.importId!)!.provenance!;
+  t.deepEqual(provenance.files.map((file) => [file.name, file.sha256]), [
+    ['普查.csv', createHash('sha256').update(gbk(SURVEY)).digest('hex')],
+    ['bridge.jpg', createHash('sha256').update(readFileSync(images.orientationUpright)).digest('hex')],
+  ]);
+  t.is(provenance.mapping?.profile, '普查表');
+  t.like(provenance.applied?.[0]?.columns[3], { header: '备注', target: 'description_zh', how: 'mapping' });
   const history = await agent.get(`/curator/imports/${importJob.importId}`).set('Accept-Language', 'en');
+  t.regex(decodeEntities(history.text), new RegExp(`<td>普查\\.csv</td><td>\\d+ KB</td><td><code class="curator-hash">${provenance.files[0]!.sha256}</code>`));
+  t.regex(decodeEntities(history.text), /the saved mapping “普查表”/);
+  t.regex(decodeEntities(history.text), /<tr><td>备注<\/td><td>description_zh<\/td><td>as you chose<\/td><\/tr>/);
+
+  // Undo from the import history: the archive is as it was.
   const undone = await agent.post(`/curator/imports/${importJob.importId}/undo`).type('form').send({ _csrf: csrfOf(history.text) });
   t.is(undone.status, 303);
   t.is(t.context.catalog.getRecord('upload-test-bridge'), undefined);

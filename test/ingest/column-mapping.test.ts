@@ -3,11 +3,13 @@
  * Chinese and English (traditional too); the curator's mapping wins; a multi-value separator;
  * columns naming one field twice refuse the file. Saved mappings are reused from the CLI.
  */
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import Database from 'better-sqlite3';
 import { Catalog } from '../../core/catalog/catalog.ts';
+import type { ImportProvenance } from '../../core/catalog/import-log.ts';
 import type { ImportTarget } from '../../core/schema/column-names.ts';
 import { matchColumn } from '../../ingest/mapping/match-column.ts';
 import { encodingFixtures } from '../fixtures/encodings/index.ts';
@@ -79,7 +81,17 @@ test('a mapping saved in the catalog is used by `ingest --mapping NAME`, listed 
   t.is(result.code, 0, result.stderr);
   const db = new Database(path.join(cli.dataDir, 'catalog.db'), { readonly: true });
   t.is((db.prepare("SELECT description_zh FROM records WHERE id = 'guangji-bridge'").get() as { description_zh: string }).description_zh, '明代石拱桥');
+  // The import history keeps the file's sha256, the mapping's name and how each column was applied.
+  const provenance = JSON.parse((db.prepare('SELECT provenance FROM imports ORDER BY id DESC LIMIT 1').get() as { provenance: string }).provenance) as ImportProvenance;
   db.close();
+  const bytes = readFileSync(path.join(cli.dir, file));
+  t.deepEqual(provenance.files, [{ name: 'notes.csv', bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }]);
+  t.deepEqual(provenance.mapping, { profile: '临平普查表', columns: { 备注: 'description_zh' }, separator: ';' });
+  t.deepEqual(provenance.applied?.[0]?.columns, [
+    { header: '编号', target: 'id', how: 'matched' },
+    { header: '题名', target: 'title_zh', how: 'matched' },
+    { header: '备注', target: 'description_zh', how: 'mapping' },
+  ]);
 });
 
 test('the CLI says how it read a GBK file instead of refusing it, and --encoding overrides the detection', async (t) => {

@@ -7,6 +7,7 @@ import type { ImportEntry, ImportStatus } from '../../../core/catalog/import-log
 import type { LaterChange, UndoRefusal } from '../../../core/catalog/undo-import.ts';
 import type { MessageKey } from '../../../core/i18n/messages.ts';
 import { translate, type Lang, type MessageParams } from '../../../core/i18n/translate.ts';
+import { presentProvenance, presentProvenanceSummary } from './present-import-provenance.ts';
 import { curatorRecordHref } from './present-record-list.ts';
 
 /** One entry of a report file, as written by ingest/write-report.ts. */
@@ -59,6 +60,7 @@ function presentSummary(entry: ImportEntry, lang: Lang) {
     duration: duration(entry, lang),
     actor: entry.actor ?? '—',
     sources: entry.sources.join(', '),
+    ...presentProvenanceSummary(entry, lang),
     status: translate(lang, STATUS_LABELS[entry.status]),
     statusCode: entry.status,
     counts: translate(lang, 'curator.imports.counts', { created: totals.created, updated: totals.updated, unchanged: totals.unchanged, failed: totals.failed }),
@@ -90,6 +92,7 @@ export function presentImportPage({ entry, report, lang, canUndo, notices, refus
     refusal: refusal && presentRefusal(refusal, lang),
     reportMissing: !report,
     csvHref: report ? importHref(entry.id, '/report.csv') : undefined,
+    ...presentProvenance(entry, lang),
     ...presentReport(report, lang),
   };
 }

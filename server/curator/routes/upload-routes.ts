@@ -23,7 +23,7 @@ import { presentNotice, withNotice } from '../present/present-notice.ts';
 import { jobHref, presentMappingPage, presentUploadList, uploadHref } from '../present/present-uploads.ts';
 import { renderCuratorPage } from '../render-curator-page.ts';
 import { receiveUpload } from '../uploads/receive-upload.ts';
-import { acceptUpload, analyse, queueDryRun, queueImport, saveProfile, settingsOfForm, uploadOf, withProfile } from '../uploads/upload-service.ts';
+import { acceptUpload, analyse, carryProfile, queueDryRun, queueImport, saveProfile, settingsOfForm, uploadOf, withProfile } from '../uploads/upload-service.ts';
 
 const RECENT = 30;
 const actorOf = (res: Response) => `user:${sessionOf(res)!.user.name}`;
@@ -69,9 +69,10 @@ export function uploadRoutes({ site, csrf }: CuratorContext): Router {
     const upload = uploadParam(req);
     if (upload.status === 'imported') throw new ConflictError('upload.already_imported');
     const fields = formFields(req);
-    let settings = settingsOfForm(fields, upload.analysis ?? { recordFiles: [], photos: 0, columns: [], rows: [] });
+    let settings = carryProfile(catalog, upload.settings, settingsOfForm(fields, upload.analysis ?? { recordFiles: [], photos: 0, columns: [], rows: [] }));
     if (fields.action === 'apply_profile') settings = withProfile(catalog, settings, fields.profile ?? '');
     const saved = fields.save_as ? saveProfile(catalog, fields.save_as, settings.mapping, actorOf(res)) : undefined;
+    if (saved) settings = { ...settings, profile: saved };
     await analyse(catalog, config.uploadsDir, upload.id, settings);
     if (fields.action === 'dry_run') return res.redirect(303, jobHref(queueDryRun(catalog, config.uploadsDir, uploadOf(catalog, upload.id), actorOf(res))));
     res.redirect(303, withNotice(uploadHref(upload.id), saved ? 'profile_saved' : fields.action === 'apply_profile' ? 'profile_applied' : 'reread'));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Catalog } from '../../../core/catalog/catalog.ts';
 import { normalizeProfileName } from '../../../core/catalog/mapping-profiles.ts';
 import type { Upload } from '../../../core/catalog/upload-store.ts';
-import { IMPORT_TARGETS, LIST_SEPARATORS, type ColumnMapping } from '../../../core/schema/column-mapping.ts';
+import { headerKey, IMPORT_TARGETS, LIST_SEPARATORS, type ColumnMapping } from '../../../core/schema/column-mapping.ts';
 import type { ImportTarget } from '../../../core/schema/column-names.ts';
 import { IMPORT_MODES, type ImportMode } from '../../../ingest/import-policy.ts';
 import type { JobSpec } from '../../../ingest/jobs/run-import-job.ts';
@@ -94,7 +94,19 @@ export function saveProfile(catalog: Catalog, name: string, mapping: ColumnMappi
 export function withProfile(catalog: Catalog, settings: UploadSettings, name: string): UploadSettings {
   const profile = catalog.mappings.get(name);
   if (!profile) throw new BadRequestError('upload.no_such_profile', { name: name.slice(0, 100) });
-  return { ...settings, mapping: profile.mapping };
+  return { ...settings, mapping: profile.mapping, profile: profile.name };
+}
+
+/**
+ * The settings, still naming the profile the previous ones came from while the columns it
+ * chose are chosen alike (the import history then says which profile an import used).
+ */
+export function carryProfile(catalog: Catalog, previous: UploadSettings | undefined, next: UploadSettings): UploadSettings {
+  const profile = previous?.profile ? catalog.mappings.get(previous.profile) : undefined;
+  if (!profile || !next.mapping || next.profile) return next;
+  const chosen = new Map(Object.entries(next.mapping.columns).map(([header, target]) => [headerKey(header), target]));
+  const agrees = profile.mapping.separator === next.mapping.separator && Object.entries(profile.mapping.columns).every(([header, target]) => !chosen.has(headerKey(header)) || chosen.get(headerKey(header)) === target);
+  return agrees ? { ...next, profile: profile.name } : next;
 }
 
 /** Queues the upload's dry run with its current settings; returns the job's id. */
