@@ -11,3 +11,5 @@ discoveryContract('embedded', embedded);
 visibilityContract('embedded', embedded);
 searchClassesContract('embedded', embedded);
 cursorContract('embedded', embedded);
+// Every text past a full-rank limit of 0 is ranked title first (title-first.ts): walks must still reach every match once.
+cursorContract('embedded, texts ranked title first', async (_t, catalog) => new EmbeddedEngine(catalog, { fullRankLimit: 0 }));

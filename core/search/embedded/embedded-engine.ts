@@ -60,8 +60,9 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * @param options.textCacheEntries 0 keeps no matches between queries (benchmarks measure cold queries).
    * @param options.workerAbove indexes of at least this many records load in a worker thread (default 20,000).
+   * @param options.fullRankLimit texts matching more records than this rank title matches first instead of by bm25 (default 20,000).
    */
-  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number } = {}) {
+  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number } = {}) {
     this.#catalog = catalog;
     const cached = (options.textCacheEntries ?? 1) > 0;
     this.#resultCache = cached
@@ -70,7 +71,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');
     this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove);
-    this.#text = new TextMatcher(this.#db, cached);
+    this.#text = new TextMatcher(this.#db, cached, options.fullRankLimit);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
     this.#queries = {
@@ -88,8 +89,14 @@ export class EmbeddedEngine implements SearchEngine {
   async search(query: SearchQuery): Promise<SearchResult> {
     const snapshot = await this.#snapshots.current();
     this.#loadWords();
-    let clauses = query.text.trim() ? await this.#clausesOf(query.text) : [];
+    let clauses = query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [];
     let filtered = this.#filtered(snapshot, clauses, query);
+    // Only an empty result can hold a clause that matches nothing (every clause must match), so the
+    // typo probe runs after the (cached) match, not before it on every search.
+    if (filtered.ordinals.length === 0 && this.#unmatchedLatin(clauses).length > 0) {
+      clauses = this.#withCorrections(clauses, await this.#snapshots.vocabulary());
+      filtered = this.#filtered(snapshot, clauses, query);
+    }
     let rescue: Rescue = {};
     if (filtered.ordinals.length === 0 && clauses.length > 0) {
       await this.#snapshots.vocabulary();
@@ -147,8 +154,10 @@ export class EmbeddedEngine implements SearchEngine {
     const kept = this.#resultCache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
-    const from = usable ? kept.size : 0;
     const text = expression === undefined ? undefined : this.#text.match(snapshot, expression, ranked);
+    // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).
+    const extended = usable && (kept.filtered.titleSeqs === undefined) === (text?.titleSeqs === undefined);
+    const from = extended ? kept.size : 0;
     // The text matches of records added since `kept` are the ordinals from its size on (matches are in catalog order).
     const start = text && from > 0 ? firstAtOrAfter(text.ordinals, from) : 0;
     const counted = filterAndCount(snapshot, query, {
@@ -157,7 +166,7 @@ export class EmbeddedEngine implements SearchEngine {
       visibleBy,
       firstOrdinal: from,
     });
-    const filtered = usable ? appendFiltered(snapshot, query, kept.filtered, counted) : counted;
+    const filtered = extended ? appendFiltered(snapshot, query, kept.filtered, counted) : { ...counted, ...(text?.titleSeqs && { titleSeqs: text.titleSeqs }) };
     this.#resultCache?.set(key, { filtered, snapshot, epoch: snapshot.epoch, size: snapshot.size });
     return filtered;
   }
@@ -204,12 +213,6 @@ export class EmbeddedEngine implements SearchEngine {
     const rows = this.#queries.wordsAfter.all(this.#wordsLoaded);
     this.#tokenizer.addWords(rows.map((row) => row.word));
     this.#wordsLoaded = rows.at(-1)?.n ?? this.#wordsLoaded;
-  }
-
-  /** The clauses of a query text, with corrections for Latin words that match nothing (reading the vocabulary if needed). */
-  async #clausesOf(text: string): Promise<QueryClause[]> {
-    const clauses = this.#tokenizer.queryClauses(text);
-    return this.#unmatchedLatin(clauses).length === 0 ? clauses : this.#withCorrections(clauses, await this.#snapshots.vocabulary());
   }
 
   /** Latin words that match nothing also try the index's terms within a typo or two. */

@@ -7,13 +7,16 @@ import { FACETS, type FacetKey } from '../../schema/facets.ts';
 import type { FacetCounts, SearchQuery } from '../types.ts';
 import type { FacetColumn } from './facet-column.ts';
 import { EAST, LAT, LON, NORTH, PLACE_FIELDS, SOUTH, WEST, type FacetSnapshot } from './facet-snapshot.ts';
+import type { TitleSeqs } from './title-first.ts';
 import { concat } from './typed-arrays.ts';
 
 export interface FilteredCandidates {
   /** Ordinals of the records that pass every filter, in candidate order. */
   ordinals: Int32Array;
-  /** Their text scores (lower is better), parallel to `ordinals`; empty when browsing. */
+  /** Their text scores (lower is better), parallel to `ordinals`; empty when browsing or ranked title first. */
   scores: Float64Array;
+  /** For a text too broad for bm25: its title matches, to rank them first (title-first.ts). */
+  titleSeqs?: TitleSeqs;
   /** Per facet (in FACETS order), the count of each value id: what `facets` lists, kept to add to. */
   counts: Int32Array[];
   facets: FacetCounts[];
@@ -94,6 +97,7 @@ export function appendFiltered(snapshot: FacetSnapshot, query: SearchQuery, earl
   return {
     ordinals: concat(Int32Array, earlier.ordinals, added.ordinals),
     scores: concat(Float64Array, earlier.scores, added.scores),
+    ...(earlier.titleSeqs && { titleSeqs: earlier.titleSeqs }),
     counts,
     facets: listFacets(snapshot, query, counts),
   };

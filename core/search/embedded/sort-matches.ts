@@ -1,11 +1,13 @@
 /**
  * Picks the requested page of filtered matches without sorting them all: relevance keeps only
- * the best `offset + pageSize` in a heap; year and title walk the snapshot's precomputed order.
+ * the best `offset + pageSize` in a heap (or, for a text too broad for bm25, reads title matches
+ * first as far as the page needs, title-first.ts); year and title walk the snapshot's precomputed order.
  */
 import TinyQueue from 'tinyqueue';
 import type { SearchQuery } from '../types.ts';
 import type { FacetSnapshot, SortOrder } from './facet-snapshot.ts';
 import type { FilteredCandidates } from './filter-and-count.ts';
+import { titleFirst } from './title-first.ts';
 
 /** @param order the snapshot's order for a year or title sort (see SnapshotStore.order) */
 export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidates, query: SearchQuery, order?: SortOrder): number[] {
@@ -15,9 +17,11 @@ export function pageOfMatches(snapshot: FacetSnapshot, matches: FilteredCandidat
   const ranked =
     order !== undefined
       ? walkOrder(order, membershipOf(matches.ordinals, snapshot.size), wanted)
-      : matches.scores.length > 0
-        ? bestScored(matches, wanted)
-        : Array.from(matches.ordinals.subarray(0, wanted));
+      : matches.titleSeqs
+        ? titleFirst(snapshot, { ordinals: matches.ordinals, titleSeqs: matches.titleSeqs }, wanted).map(({ ordinal }) => ordinal)
+        : matches.scores.length > 0
+          ? bestScored(matches, wanted)
+          : Array.from(matches.ordinals.subarray(0, wanted));
   return ranked.slice(offset);
 }
 

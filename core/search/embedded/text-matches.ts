@@ -8,12 +8,15 @@ import type Database from 'better-sqlite3';
 import { LRUCache } from 'lru-cache';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { BM25_WEIGHTS } from './search-tables.ts';
+import type { TitleSeqs } from './title-first.ts';
 import { concat } from './typed-arrays.ts';
 
 export interface TextMatches {
   ordinals: Int32Array;
-  /** Parallel to `ordinals` when ranked (lower is better), else empty. */
+  /** Parallel to `ordinals` when ranked by bm25 (lower is better), else empty. */
   scores: Float64Array;
+  /** Ranked past `fullRankLimit` matches: the title matches, read as a page needs them (title-first.ts). */
+  titleSeqs?: TitleSeqs;
 }
 
 interface Kept extends TextMatches {
@@ -22,11 +25,12 @@ interface Kept extends TextMatches {
   /** The snapshot size and last seq they were computed up to. */
   size: number;
   lastSeq: number;
-  /** How the matches were scored: bm25, or past FULL_RANK_LIMIT matches whether the title matches. */
+  /** How the matches are ranked: bm25, or past the full-rank limit title matches first. */
   scoring: 'bm25' | 'title' | undefined;
 }
 
-const FULL_RANK_LIMIT = 20_000;
+/** Matches up to this many are scored with bm25 (see `#scoresAfter`). */
+export const FULL_RANK_LIMIT = 20_000;
 const CACHE_BYTES = 64 * 1024 * 1024;
 /**
  * Kept scores are not recomputed when records are added, though bm25's statistics move with the
@@ -36,10 +40,15 @@ export const RANKED_GROWTH_LIMIT = 0.1;
 
 export class TextMatcher {
   readonly #cache: LRUCache<string, Kept> | undefined;
+  readonly #fullRankLimit: number;
   readonly #statements;
 
-  /** @param cached false keeps nothing (benchmarks measure cold queries) */
-  constructor(db: Database.Database, cached: boolean) {
+  /**
+   * @param cached false keeps nothing (benchmarks measure cold queries)
+   * @param fullRankLimit matches up to this many are scored with bm25, more are ranked title first
+   */
+  constructor(db: Database.Database, cached: boolean, fullRankLimit = FULL_RANK_LIMIT) {
+    this.#fullRankLimit = fullRankLimit;
     this.#cache = cached ? new LRUCache({ maxSize: CACHE_BYTES, sizeCalculation: (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256 }) : undefined;
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     this.#statements = {
@@ -47,6 +56,7 @@ export class TextMatcher {
       scoresAfter: db
         .prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? AND rowid > ?`)
         .raw(),
+      titleSeqsAfter: db.prepare<[string, number, number], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?').pluck(),
     };
   }
 
@@ -67,15 +77,25 @@ export class TextMatcher {
 
   #compute(snapshot: FacetSnapshot, expression: string, ranked: boolean): Kept {
     const ordinals = this.#ordinalsAfter(snapshot, expression, 0);
-    const scoring = !ranked ? undefined : ordinals.length <= FULL_RANK_LIMIT ? 'bm25' : 'title';
-    const scores = this.#scoresAfter(snapshot, expression, scoring, ordinals, 0);
-    return { ordinals, scores, snapshot, epoch: snapshot.epoch, size: snapshot.size, lastSeq: snapshot.lastSeq(), scoring };
+    const scoring = !ranked ? undefined : ordinals.length <= this.#fullRankLimit ? 'bm25' : 'title';
+    const scores = scoring === 'bm25' ? this.#scoresAfter(snapshot, expression, ordinals, 0) : new Float64Array(0);
+    const inTitle = `{title} : (${expression})`;
+    return {
+      ordinals,
+      scores,
+      ...(scoring === 'title' && { titleSeqs: (afterSeq: number, limit: number) => this.#statements.titleSeqsAfter.all(inTitle, afterSeq, limit) }),
+      snapshot,
+      epoch: snapshot.epoch,
+      size: snapshot.size,
+      lastSeq: snapshot.lastSeq(),
+      scoring,
+    };
   }
 
   #extend(kept: Kept, snapshot: FacetSnapshot, expression: string): Kept {
     const added = this.#ordinalsAfter(snapshot, expression, kept.lastSeq);
     const ordinals = concat(Int32Array, kept.ordinals, added);
-    const scores = kept.scoring === undefined ? kept.scores : concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, expression, kept.scoring, added, kept.lastSeq));
+    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, expression, added, kept.lastSeq)) : kept.scores;
     return { ...kept, ordinals, scores, size: snapshot.size, lastSeq: snapshot.lastSeq() };
   }
 
@@ -92,22 +112,12 @@ export class TextMatcher {
   }
 
   /**
-   * Scores parallel to `ordinals` (lower is better). bm25 costs microseconds per match (more with
-   * a column filter), so past FULL_RANK_LIMIT matches the score is only whether the title matches
-   * (-1) or not (0), each group in catalog order: one cheap column-filtered match instead of bm25
-   * over tens of thousands of rows. Such broad queries (临平 in a Linping archive) are refined
-   * with facets long before anyone pages past the title matches.
+   * bm25 scores parallel to `ordinals` (lower is better). bm25 costs microseconds per match (more
+   * with a column filter), so past the full-rank limit matches are ranked title first instead
+   * (title-first.ts), which reads only the title matches a page needs. Such broad queries (临平 in a
+   * Linping archive) are refined with facets long before anyone pages past the title matches.
    */
-  #scoresAfter(snapshot: FacetSnapshot, expression: string, scoring: Kept['scoring'], ordinals: Int32Array, afterSeq: number): Float64Array {
-    if (scoring === undefined) return new Float64Array(0);
-    if (scoring === 'title') {
-      const inTitle = new Uint8Array(snapshot.size);
-      for (const seq of this.#statements.seqsAfter.all(`{title} : (${expression})`, afterSeq)) {
-        const ordinal = snapshot.ordinalOf(seq);
-        if (ordinal !== undefined) inTitle[ordinal] = 1;
-      }
-      return Float64Array.from(ordinals, (ordinal) => -inTitle[ordinal]!);
-    }
+  #scoresAfter(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array, afterSeq: number): Float64Array {
     const scoreOf = new Map<number, number>();
     for (const [seq, score] of this.#statements.scoresAfter.all(expression, afterSeq)) {
       const ordinal = snapshot.ordinalOf(seq);

@@ -5,7 +5,8 @@
  * added or removed between its requests (keyset paging, as Solr's cursorMark and
  * Elasticsearch's search_after do). Positions (`SearchCursor.after`), per order:
  *
- *   relevance with text   [score, seq]       bm25 (lower first), then catalog order
+ *   relevance with text   [score, seq]       bm25 (lower first), then catalog order; a text too
+ *                                            broad for bm25 scores -1 for a title match, else 0
  *   relevance, browsing   [seq]              catalog order
  *   title, year_asc/desc  [seq, seq, …]      the page's last records, last first: the walk resumes
  *                                            after the first of them still in the sort order
@@ -19,6 +20,7 @@ import { InvalidCursorError, type CursorKey, type SearchCursor, type SearchQuery
 import type { FacetSnapshot, SortOrder } from './facet-snapshot.ts';
 import type { FilteredCandidates } from './filter-and-count.ts';
 import { bestScored, membershipOf, walkOrder } from './sort-matches.ts';
+import { titleFirst, type TitleSeqs } from './title-first.ts';
 
 export interface WalkedPage {
   ordinals: number[];
@@ -34,9 +36,11 @@ export function walkMatches(snapshot: FacetSnapshot, matches: FilteredCandidates
   const walked =
     order !== undefined
       ? walkOrdered(snapshot, matches, order, after, wanted)
-      : matches.scores.length > 0
-        ? walkScored(snapshot, matches, after, wanted)
-        : walkCatalogOrder(snapshot, matches, after, wanted);
+      : matches.titleSeqs
+        ? walkTitleFirst(snapshot, matches.ordinals, matches.titleSeqs, after, wanted)
+        : matches.scores.length > 0
+          ? walkScored(snapshot, matches, after, wanted)
+          : walkCatalogOrder(snapshot, matches, after, wanted);
   if (walked.ordinals.length < wanted) return { ordinals: walked.ordinals };
   const ordinals = walked.ordinals.slice(0, query.pageSize);
   return { ordinals, next: { after: walked.keyOf(ordinals) } };
@@ -97,6 +101,14 @@ function walkScored(snapshot: FacetSnapshot, matches: FilteredCandidates, after:
     positions.forEach((position) => scoreOf.set(matches.ordinals[position]!, matches.scores[position]!));
   }
   return { ordinals, keyOf: (page) => [scoreOf.get(page.at(-1)!)!, snapshot.seqs[page.at(-1)!]!] };
+}
+
+/** Relevance for a text too broad for bm25: title matches first, positioned as a scored walk is. */
+function walkTitleFirst(snapshot: FacetSnapshot, ordinals: Int32Array, titleSeqs: TitleSeqs, after: readonly CursorKey[], wanted: number): Walked {
+  const position = expectKeys(after, [isScore, isSeq]) as [number, number] | [];
+  const walked = titleFirst(snapshot, { ordinals, titleSeqs }, wanted, position.length === 0 ? undefined : position);
+  const scoreOf = new Map(walked.map(({ ordinal, score }) => [ordinal, score]));
+  return { ordinals: walked.map(({ ordinal }) => ordinal), keyOf: (page) => [scoreOf.get(page.at(-1)!)!, snapshot.seqs[page.at(-1)!]!] };
 }
 
 /** How many of a page's last records a title or year position names. */

@@ -1,0 +1,73 @@
+/**
+ * A text matching more records than bm25 is worth computing for (the full-rank limit, 20,000 by
+ * default; 5 here) ranks the records whose title matches first, then the others, each group in
+ * catalog order — whichever way the page is reached: by page number, by cursor, after a filter.
+ */
+import path from 'node:path';
+import test, { type ExecutionContext } from 'ava';
+import { Catalog } from '../../core/catalog/catalog.ts';
+import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
+import type { SearchQuery } from '../../core/search/types.ts';
+import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+
+const TYPES = ['bridge', 'site', 'temple'];
+
+/** 40 records holding 古桥: in the title of every third, in the description of the others. */
+const RECORDS = Array.from({ length: 40 }, (_, i) => ({
+  id: `r${String(i).padStart(2, '0')}`,
+  title_zh: i % 3 === 0 ? `塘栖古桥${i}号` : `超山遗址${i}号`,
+  title_en: `Record ${i}`,
+  description_zh: i % 3 === 0 ? '历经多次修缮' : '附近有一座古桥',
+  type: TYPES[i % 3],
+}));
+
+async function setup(t: ExecutionContext) {
+  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
+  const engine = new EmbeddedEngine(catalog, { fullRankLimit: 5 });
+  t.teardown(async () => {
+    await engine.close();
+    catalog.close();
+  });
+  await addRecords({ catalog, engine }, RECORDS);
+  return engine;
+}
+
+/** The expected order: title matches first, then the rest, each as written into the catalog. */
+function titleFirst(records: typeof RECORDS): string[] {
+  const inTitle = records.filter((record) => record.title_zh.includes('古桥'));
+  return [...inTitle, ...records.filter((record) => !inTitle.includes(record))].map((record) => record.id);
+}
+
+const ids = (hits: { record: { id: string } }[]) => hits.map((hit) => hit.record.id);
+
+test('a text matching more records than the full-rank limit lists title matches first, then the others, in catalog order', async (t) => {
+  const engine = await setup(t);
+  const result = await engine.search(query({ text: '古桥', pageSize: 100 }));
+  t.is(result.total, RECORDS.length);
+  t.deepEqual(ids(result.hits), titleFirst(RECORDS));
+});
+
+test('pages of a broad text follow the same order, across the end of the title matches', async (t) => {
+  const engine = await setup(t);
+  const pages = [];
+  for (let page = 1; page <= 6; page++) pages.push(...ids((await engine.search(query({ text: '古桥', page, pageSize: 7 }))).hits));
+  t.deepEqual(pages, titleFirst(RECORDS));
+});
+
+test('a cursor walk over a broad text returns the same order as its pages', async (t) => {
+  const engine = await setup(t);
+  const walked: string[] = [];
+  let cursor: SearchQuery['cursor'] = { after: [] };
+  while (cursor) {
+    const page = await engine.search(query({ text: '古桥', pageSize: 4, cursor }));
+    walked.push(...ids(page.hits));
+    cursor = page.next;
+  }
+  t.deepEqual(walked, titleFirst(RECORDS));
+});
+
+test('a filter on a broad text keeps the order among the records that pass it', async (t) => {
+  const engine = await setup(t);
+  const result = await engine.search(query({ text: '古桥', filters: { type: ['bridge', 'site'] }, pageSize: 100 }));
+  t.deepEqual(ids(result.hits), titleFirst(RECORDS.filter((record) => record.type !== 'temple')));
+});
