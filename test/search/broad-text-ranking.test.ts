@@ -12,14 +12,21 @@ import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
 
 const TYPES = ['bridge', 'site', 'temple'];
 
-/** 40 records holding 古桥: in the title of every third, in the description of the others. */
-const RECORDS = Array.from({ length: 40 }, (_, i) => ({
-  id: `r${String(i).padStart(2, '0')}`,
-  title_zh: i % 3 === 0 ? `塘栖古桥${i}号` : `超山遗址${i}号`,
-  title_en: `Record ${i}`,
-  description_zh: i % 3 === 0 ? '历经多次修缮' : '附近有一座古桥',
-  type: TYPES[i % 3],
-}));
+/**
+ * 45 records, all in 临平区: 40 hold 古桥 (in the title of every third, in the description of the
+ * others), 5 do not; every fourth title names 临平.
+ */
+const RECORDS = Array.from({ length: 45 }, (_, i) => {
+  const place = i % 4 === 0 ? '临平' : '塘栖';
+  return {
+    id: `r${String(i).padStart(2, '0')}`,
+    title_zh: i >= 40 ? `${place}梅花${i}号` : i % 3 === 0 ? `${place}古桥${i}号` : `${place}遗址${i}号`,
+    title_en: `Record ${i}`,
+    description_zh: i >= 40 || i % 3 === 0 ? '历经多次修缮' : '附近有一座古桥',
+    type: TYPES[i % 3],
+    admin_area: '浙江省/杭州市/临平区',
+  };
+});
 
 async function setup(t: ExecutionContext) {
   const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
@@ -32,26 +39,29 @@ async function setup(t: ExecutionContext) {
   return engine;
 }
 
-/** The expected order: title matches first, then the rest, each as written into the catalog. */
-function titleFirst(records: typeof RECORDS): string[] {
-  const inTitle = records.filter((record) => record.title_zh.includes('古桥'));
+/** The expected order: records whose title holds every one of `words` first, then the rest, each as written into the catalog. */
+function titleFirst(records: typeof RECORDS, words: string[]): string[] {
+  const inTitle = records.filter((record) => words.every((word) => record.title_zh.includes(word)));
   return [...inTitle, ...records.filter((record) => !inTitle.includes(record))].map((record) => record.id);
 }
+
+const holding = (word: string) => RECORDS.filter((record) => record.title_zh.includes(word) || record.description_zh.includes(word));
+const BRIDGES = titleFirst(holding('古桥'), ['古桥']);
 
 const ids = (hits: { record: { id: string } }[]) => hits.map((hit) => hit.record.id);
 
 test('a text matching more records than the full-rank limit lists title matches first, then the others, in catalog order', async (t) => {
   const engine = await setup(t);
   const result = await engine.search(query({ text: '古桥', pageSize: 100 }));
-  t.is(result.total, RECORDS.length);
-  t.deepEqual(ids(result.hits), titleFirst(RECORDS));
+  t.is(result.total, 40);
+  t.deepEqual(ids(result.hits), BRIDGES);
 });
 
 test('pages of a broad text follow the same order, across the end of the title matches', async (t) => {
   const engine = await setup(t);
   const pages = [];
   for (let page = 1; page <= 6; page++) pages.push(...ids((await engine.search(query({ text: '古桥', page, pageSize: 7 }))).hits));
-  t.deepEqual(pages, titleFirst(RECORDS));
+  t.deepEqual(pages, BRIDGES);
 });
 
 test('a cursor walk over a broad text returns the same order as its pages', async (t) => {
@@ -63,11 +73,31 @@ test('a cursor walk over a broad text returns the same order as its pages', asyn
     walked.push(...ids(page.hits));
     cursor = page.next;
   }
-  t.deepEqual(walked, titleFirst(RECORDS));
+  t.deepEqual(walked, BRIDGES);
 });
 
 test('a filter on a broad text keeps the order among the records that pass it', async (t) => {
   const engine = await setup(t);
   const result = await engine.search(query({ text: '古桥', filters: { type: ['bridge', 'site'] }, pageSize: 100 }));
-  t.deepEqual(ids(result.hits), titleFirst(RECORDS.filter((record) => record.type !== 'temple')));
+  t.deepEqual(ids(result.hits), titleFirst(holding('古桥').filter((record) => record.type !== 'temple'), ['古桥']));
+});
+
+test('a term every record holds matches them all, in title-first order, with the counts of browsing everything', async (t) => {
+  const engine = await setup(t);
+  const everyRecord = titleFirst(RECORDS, ['临平']);
+  for (const text of ['临平', '临']) {
+    const result = await engine.search(query({ text, pageSize: 100 }));
+    t.is(result.total, RECORDS.length, text);
+    t.deepEqual(ids(result.hits), everyRecord, text);
+    t.deepEqual(result.facets, (await engine.search(query({ pageSize: 100 }))).facets, `${text}: the facets of browsing everything`);
+  }
+  const filtered = await engine.search(query({ text: '临平', filters: { type: ['temple'] }, pageSize: 100 }));
+  t.deepEqual(ids(filtered.hits), titleFirst(RECORDS.filter((record) => record.type === 'temple'), ['临平']));
+});
+
+test('a term every record holds, beside another, matches what the other matches, titles holding both first', async (t) => {
+  const engine = await setup(t);
+  const result = await engine.search(query({ text: '临平 古桥', pageSize: 100 }));
+  t.is(result.total, 40);
+  t.deepEqual(ids(result.hits), titleFirst(holding('古桥'), ['临平', '古桥']));
 });

@@ -21,8 +21,9 @@ import { toFtsMatch } from './fts-query.ts';
 import { IndexWriter } from './index-writer.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { pageOfMatches } from './sort-matches.ts';
-import { RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
+import { FULL_RANK_LIMIT, RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
 import type { TypoVocabulary } from './typo-vocabulary.ts';
+import { UniversalClauses } from './universal-clauses.ts';
 import { walkMatches, type WalkedPage } from './walk-matches.ts';
 
 /** Filtered matches and counts as computed on one snapshot, up to its size then (see `#filtered`). */
@@ -49,6 +50,8 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #tokenizer = new ArchiveTokenizer();
   readonly #snapshots: SnapshotStore;
   readonly #text: TextMatcher;
+  readonly #fullRankLimit: number;
+  readonly #universal: UniversalClauses;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: LRUCache<string, KeptResult> | undefined;
   #wordsLoaded = 0;
@@ -71,7 +74,9 @@ export class EmbeddedEngine implements SearchEngine {
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');
     this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove);
-    this.#text = new TextMatcher(this.#db, cached, options.fullRankLimit);
+    this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
+    this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit);
+    this.#universal = new UniversalClauses(this.#db);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
     this.#queries = {
@@ -154,9 +159,13 @@ export class EmbeddedEngine implements SearchEngine {
     const kept = this.#resultCache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
-    const text = expression === undefined ? undefined : this.#text.match(snapshot, expression, ranked);
+    // Clauses that match every record need no scan; a text of nothing else matches every record.
+    const narrowed = expression === undefined ? [] : this.#universal.narrow(clauses, this.#fullRankLimit);
+    const everything = expression !== undefined && narrowed.length === 0;
+    const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, toFtsMatch(narrowed), ranked, expression);
+    const titleSeqs = everything && ranked ? this.#text.titleSeqs(expression) : text?.titleSeqs;
     // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).
-    const extended = usable && (kept.filtered.titleSeqs === undefined) === (text?.titleSeqs === undefined);
+    const extended = usable && (kept.filtered.titleSeqs === undefined) === (titleSeqs === undefined);
     const from = extended ? kept.size : 0;
     // The text matches of records added since `kept` are the ordinals from its size on (matches are in catalog order).
     const start = text && from > 0 ? firstAtOrAfter(text.ordinals, from) : 0;
@@ -166,7 +175,7 @@ export class EmbeddedEngine implements SearchEngine {
       visibleBy,
       firstOrdinal: from,
     });
-    const filtered = extended ? appendFiltered(snapshot, query, kept.filtered, counted) : { ...counted, ...(text?.titleSeqs && { titleSeqs: text.titleSeqs }) };
+    const filtered = extended ? appendFiltered(snapshot, query, kept.filtered, counted) : { ...counted, ...(titleSeqs && { titleSeqs }) };
     this.#resultCache?.set(key, { filtered, snapshot, epoch: snapshot.epoch, size: snapshot.size });
     return filtered;
   }

@@ -60,13 +60,17 @@ export class TextMatcher {
     };
   }
 
-  /** Ordinals of the records matching `expression`, with bm25 scores when `ranked`. */
-  match(snapshot: FacetSnapshot, expression: string, ranked: boolean): TextMatches {
-    const key = `${ranked ? 'ranked' : 'plain'} ${expression}`;
+  /**
+   * Ordinals of the records matching `expression`, with bm25 scores when `ranked`; past the
+   * full-rank limit, ranked by whether the title matches `titleExpression` (the query's whole
+   * text, of which `expression` may have left out clauses that match every record).
+   */
+  match(snapshot: FacetSnapshot, expression: string, ranked: boolean, titleExpression = expression): TextMatches {
+    const key = `${ranked ? 'ranked' : 'plain'} ${expression} ${titleExpression}`;
     const kept = this.#cache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept;
-    const fresh = usable ? this.#extend(kept, snapshot, expression) : this.#compute(snapshot, expression, ranked);
+    const fresh = usable ? this.#extend(kept, snapshot, expression) : this.#compute(snapshot, expression, ranked, titleExpression);
     this.#cache?.set(key, fresh);
     return fresh;
   }
@@ -75,15 +79,20 @@ export class TextMatcher {
     this.#cache?.clear();
   }
 
-  #compute(snapshot: FacetSnapshot, expression: string, ranked: boolean): Kept {
+  /** The records whose title matches `expression`, read as a page needs them (title-first.ts). */
+  titleSeqs(expression: string): TitleSeqs {
+    const inTitle = `{title} : (${expression})`;
+    return (afterSeq, limit) => this.#statements.titleSeqsAfter.all(inTitle, afterSeq, limit);
+  }
+
+  #compute(snapshot: FacetSnapshot, expression: string, ranked: boolean, titleExpression: string): Kept {
     const ordinals = this.#ordinalsAfter(snapshot, expression, 0);
     const scoring = !ranked ? undefined : ordinals.length <= this.#fullRankLimit ? 'bm25' : 'title';
     const scores = scoring === 'bm25' ? this.#scoresAfter(snapshot, expression, ordinals, 0) : new Float64Array(0);
-    const inTitle = `{title} : (${expression})`;
     return {
       ordinals,
       scores,
-      ...(scoring === 'title' && { titleSeqs: (afterSeq: number, limit: number) => this.#statements.titleSeqsAfter.all(inTitle, afterSeq, limit) }),
+      ...(scoring === 'title' && { titleSeqs: this.titleSeqs(titleExpression) }),
       snapshot,
       epoch: snapshot.epoch,
       size: snapshot.size,

@@ -1,0 +1,68 @@
+/**
+ * Clauses that match every indexed record: 临平 in a Linping archive, where every administrative
+ * area holds 临平区. Matching one costs a scan of a million rows at a million records, and tells
+ * nothing: every clause must match (AND), so such a clause can be left out of the match, and a
+ * text made only of them matches every record (the snapshot's list, no scan at all).
+ *
+ * A Chinese term is one token of the index (a bigram) or a prefix of tokens (one character), so
+ * FTS5's vocabulary says how many documents hold it; a clause is universal when one of its
+ * alternatives is held by every document the index has. What was found is kept per index
+ * generation: any write may change it.
+ */
+import type Database from 'better-sqlite3';
+import type { QueryClause, QueryTerm } from '../tokenizer.ts';
+import { readIndexState } from './index-changes.ts';
+
+/** Past the last code point: the upper bound of a prefix's range of terms. */
+const AFTER_EVERY_CHARACTER = String.fromCodePoint(0x10ffff);
+
+export class UniversalClauses {
+  readonly #db: Database.Database;
+  readonly #statements;
+  #generation = '';
+  #documents = 0;
+  readonly #universal = new Map<string, boolean>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#statements = {
+      documents: db.prepare<[], number>('SELECT count(*) FROM search_docs').pluck(),
+      termDocuments: db.prepare<[string], number>('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
+      prefixDocuments: db.prepare<[string, string], number | null>('SELECT max(doc) FROM search_vocab WHERE term >= ? AND term < ?').pluck(),
+    };
+  }
+
+  /**
+   * `clauses` without those that match every record, when the index holds more than `above`
+   * documents (below it, bm25 ranks every match and each clause keeps its part in the score).
+   * Pieces of one typed run are kept: the run's verbatim phrase ranks first (fts-query.ts).
+   */
+  narrow(clauses: readonly QueryClause[], above: number): readonly QueryClause[] {
+    this.#follow();
+    if (this.#documents <= above) return clauses;
+    return clauses.filter((clause) => clause.some((term) => term.run !== undefined) || !clause.some((term) => this.#matchesEverything(term)));
+  }
+
+  /** Forgets what was found when the index has changed since. */
+  #follow(): void {
+    const { indexId, generation } = readIndexState(this.#db);
+    const current = `${indexId} ${generation}`;
+    if (current === this.#generation) return;
+    this.#generation = current;
+    this.#universal.clear();
+    this.#documents = this.#statements.documents.get() ?? 0;
+  }
+
+  #matchesEverything(term: QueryTerm): boolean {
+    // Only Chinese terms are the index's own tokens; Latin words are stemmed by SQLite's tokenizer first.
+    const length = [...term.text].length;
+    if (term.kind !== 'han' || length > 2) return false;
+    let universal = this.#universal.get(term.text);
+    if (universal === undefined) {
+      const holders = length === 2 ? this.#statements.termDocuments.get(term.text) : this.#statements.prefixDocuments.get(term.text, term.text + AFTER_EVERY_CHARACTER);
+      universal = holders === this.#documents;
+      this.#universal.set(term.text, universal);
+    }
+    return universal;
+  }
+}
