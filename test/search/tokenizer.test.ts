@@ -51,3 +51,9 @@ test('a query is a conjunction of its words, each matched safely quoted', (t) =>
   t.is(toFtsMatch(tokenizer.queryClauses('古镇 bridge')), '"古镇" AND "bridge"*');
   t.is(toFtsMatch([[{ kind: 'latin', text: 'a"b' }]]), '"a""b"*');
 });
+
+test('a typed run cut into words matches as its words, with its verbatim phrase added only for ranking', (t) => {
+  const clauses = new ArchiveTokenizer().queryClauses('保存较为完好');
+  t.is(toFtsMatch(clauses), '(("保存" AND "较为" AND "完好") OR "保存 存较 较为 为完 完好")');
+  t.is(toFtsMatch(clauses, false), '("保存" AND "较为" AND "完好")');
+});

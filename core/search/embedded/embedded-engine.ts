@@ -162,8 +162,10 @@ export class EmbeddedEngine implements SearchEngine {
     // Clauses that match every record need no scan; a text of nothing else matches every record.
     const narrowed = expression === undefined ? [] : this.#universal.narrow(clauses, this.#fullRankLimit);
     const everything = expression !== undefined && narrowed.length === 0;
-    const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, toFtsMatch(narrowed), ranked, expression);
-    const titleSeqs = everything && ranked ? this.#text.titleSeqs(expression) : text?.titleSeqs;
+    // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
+    const expressions = { matching: toFtsMatch(narrowed, false), scoring: toFtsMatch(narrowed), title: toFtsMatch(clauses, false) };
+    const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
+    const titleSeqs = everything && ranked ? this.#text.titleSeqs(expressions.title) : text?.titleSeqs;
     // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).
     const extended = usable && (kept.filtered.titleSeqs === undefined) === (titleSeqs === undefined);
     const from = extended ? kept.size : 0;

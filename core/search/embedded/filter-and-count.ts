@@ -40,10 +40,30 @@ export interface Candidates {
   firstOrdinal?: number;
 }
 
-export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { candidates, scores, visibleBy, firstOrdinal = 0 }: Candidates = {}): FilteredCandidates {
+export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, candidates: Candidates = {}): FilteredCandidates {
   const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
-  const counts = columns.map((column) => new Int32Array(column.values.length));
-  const filters = activeFilters(query, columns);
+  const { ordinals, scores, failedOnly } = passFilters(snapshot, query, activeFilters(query, columns), candidates);
+  // Counted a facet at a time, not a record at a time: each pass reads three arrays in order.
+  const counts = columns.map((column, f) => {
+    const counted = new Int32Array(column.values.length);
+    countValues(column, counted, ordinals);
+    const own = failedOnly.get(f);
+    if (own) countValues(column, counted, own);
+    return counted;
+  });
+  return { ordinals, scores, counts, facets: listFacets(snapshot, query, counts) };
+}
+
+interface Passed {
+  ordinals: Int32Array;
+  scores: Float64Array;
+  /** Per facet with a filter, the records that fail only that one: they count towards its other values. */
+  failedOnly: Map<number, Int32Array>;
+}
+
+function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: ActiveFilter[], { candidates, scores, visibleBy, firstOrdinal = 0 }: Candidates): Passed {
+  const { dead, visibleFrom, startYears, endYears, places } = snapshot;
+  const visibleUpTo = visibleBy ?? Number.POSITIVE_INFINITY;
   const yearFrom = query.yearFrom ?? -(2 ** 31);
   const yearTo = query.yearTo ?? 2 ** 31 - 1;
   const checkYears = query.yearFrom !== undefined || query.yearTo !== undefined;
@@ -52,37 +72,35 @@ export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, { ca
   const passed = new Int32Array(total);
   const ranked = scores !== undefined && scores.length > 0;
   const passedScores = new Float64Array(ranked ? total : 0);
+  const failed = new Map<number, number[]>(filters.map((filter) => [filter.facetIndex, []]));
   let passedCount = 0;
 
   for (let i = 0; i < total; i++) {
     const ordinal = candidates ? candidates[i]! : firstOrdinal + i;
-    if (!candidates && snapshot.dead[ordinal]) continue;
-    if (visibleBy !== undefined && snapshot.visibleFrom[ordinal]! > visibleBy) continue;
-    if (checkYears && !(snapshot.startYears[ordinal]! <= yearTo && snapshot.endYears[ordinal]! >= yearFrom)) continue;
-    if (checkPlace && !inPlace(snapshot.places, ordinal, query)) continue;
+    if (!candidates && dead[ordinal] === 1) continue;
+    if (visibleFrom[ordinal]! > visibleUpTo) continue;
+    if (checkYears && !(startYears[ordinal]! <= yearTo && endYears[ordinal]! >= yearFrom)) continue;
+    if (checkPlace && !inPlace(places, ordinal, query)) continue;
     let failures = 0;
     let failedFacet = -1;
-    for (const filter of filters) {
-      if (!hasAcceptedValue(filter, ordinal)) {
-        failedFacet = filter.facetIndex;
-        if (++failures > 1) break;
+    for (let f = 0; f < filters.length && failures < 2; f++) {
+      if (!hasAcceptedValue(filters[f]!, ordinal)) {
+        failedFacet = filters[f]!.facetIndex;
+        failures++;
       }
     }
     if (failures === 0) {
       if (ranked) passedScores[passedCount] = scores[i]!;
       passed[passedCount++] = ordinal;
-      for (let f = 0; f < columns.length; f++) countValues(columns[f]!, counts[f]!, ordinal);
     } else if (failures === 1) {
-      // Fails only its own facet's filter: it still counts towards that facet's other values.
-      countValues(columns[failedFacet]!, counts[failedFacet]!, ordinal);
+      failed.get(failedFacet)!.push(ordinal);
     }
   }
 
   return {
     ordinals: passed.subarray(0, passedCount),
     scores: passedScores.subarray(0, ranked ? passedCount : 0),
-    counts,
-    facets: listFacets(snapshot, query, counts),
+    failedOnly: new Map([...failed].map(([facet, ordinals]) => [facet, Int32Array.from(ordinals)])),
   };
 }
 
@@ -145,8 +163,11 @@ function hasAcceptedValue({ column, accepted }: ActiveFilter, ordinal: number): 
   return false;
 }
 
-function countValues(column: FacetColumn, counts: Int32Array, ordinal: number): void {
-  for (let k = column.starts[ordinal]!; k < column.ends[ordinal]!; k++) counts[column.ids[k]!]!++;
+function countValues({ starts, ends, ids }: FacetColumn, counts: Int32Array, ordinals: Int32Array): void {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i]!;
+    for (let k = starts[ordinal]!; k < ends[ordinal]!; k++) counts[ids[k]!]!++;
+  }
 }
 
 /** The most values a facet lists (selected values are listed beyond it). */

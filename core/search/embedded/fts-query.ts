@@ -6,8 +6,10 @@ import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
  * is the phrase of its bigrams (a substring match); one character is a prefix on the bigrams; a
  * Latin word is a prefix match, a Latin phrase a phrase whose last word is a prefix; pinyin
  * syllables are a phrase in the pinyin column (yubei → "yu bei" finds 御碑 inside 乾隆御碑).
+ * `verbatimRuns: false` leaves out the typed runs' verbatim phrases: the same records, found
+ * several times faster (no phrase to check), for matching when bm25 is not what ranks them.
  */
-export function toFtsMatch(clauses: readonly QueryClause[]): string {
+export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true): string {
   const parts: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
     const run = clauses[i]![0]?.run;
@@ -16,7 +18,8 @@ export function toFtsMatch(clauses: readonly QueryClause[]): string {
     const expressions = clauses.slice(i, end).map(clauseExpression);
     // The pieces of one typed run, OR the run itself: the same records (the run holds every
     // piece), but bm25 also scores the rare verbatim phrase, so records holding it rank first.
-    parts.push(end - i > 1 ? `((${expressions.join(' AND ')}) OR ${termExpression({ kind: 'han', text: run! })})` : expressions[0]!);
+    const pieces = expressions.join(' AND ');
+    parts.push(end - i === 1 ? expressions[0]! : verbatimRuns ? `((${pieces}) OR ${termExpression({ kind: 'han', text: run! })})` : `(${pieces})`);
     i = end - 1;
   }
   return parts.join(' AND ');

@@ -19,6 +19,13 @@ export interface TextMatches {
   titleSeqs?: TitleSeqs;
 }
 
+/** One query text as FTS5 expressions (fts-query.ts): what finds its records, what scores them, what their titles must match. */
+export interface TextExpressions {
+  matching: string;
+  scoring: string;
+  title: string;
+}
+
 interface Kept extends TextMatches {
   snapshot: FacetSnapshot;
   epoch: number;
@@ -61,16 +68,17 @@ export class TextMatcher {
   }
 
   /**
-   * Ordinals of the records matching `expression`, with bm25 scores when `ranked`; past the
-   * full-rank limit, ranked by whether the title matches `titleExpression` (the query's whole
-   * text, of which `expression` may have left out clauses that match every record).
+   * Ordinals of the records matching `expressions.matching`, with bm25 scores of
+   * `expressions.scoring` (the same records, with what ranks them) when `ranked`; past the
+   * full-rank limit, ranked by whether the title matches `expressions.title` (the query's whole
+   * text, of which the others may have left out clauses that match every record).
    */
-  match(snapshot: FacetSnapshot, expression: string, ranked: boolean, titleExpression = expression): TextMatches {
-    const key = `${ranked ? 'ranked' : 'plain'} ${expression} ${titleExpression}`;
+  match(snapshot: FacetSnapshot, expressions: TextExpressions, ranked: boolean): TextMatches {
+    const key = `${ranked ? 'ranked' : 'plain'} ${expressions.matching} ${expressions.scoring} ${expressions.title}`;
     const kept = this.#cache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept;
-    const fresh = usable ? this.#extend(kept, snapshot, expression) : this.#compute(snapshot, expression, ranked, titleExpression);
+    const fresh = usable ? this.#extend(kept, snapshot, expressions) : this.#compute(snapshot, expressions, ranked);
     this.#cache?.set(key, fresh);
     return fresh;
   }
@@ -85,14 +93,14 @@ export class TextMatcher {
     return (afterSeq, limit) => this.#statements.titleSeqsAfter.all(inTitle, afterSeq, limit);
   }
 
-  #compute(snapshot: FacetSnapshot, expression: string, ranked: boolean, titleExpression: string): Kept {
-    const ordinals = this.#ordinalsAfter(snapshot, expression, 0);
+  #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {
+    const ordinals = this.#ordinalsAfter(snapshot, matching, 0);
     const scoring = !ranked ? undefined : ordinals.length <= this.#fullRankLimit ? 'bm25' : 'title';
-    const scores = scoring === 'bm25' ? this.#scoresAfter(snapshot, expression, ordinals, 0) : new Float64Array(0);
+    const scores = scoring === 'bm25' ? this.#scoresAfter(snapshot, scored, ordinals, 0) : new Float64Array(0);
     return {
       ordinals,
       scores,
-      ...(scoring === 'title' && { titleSeqs: this.titleSeqs(titleExpression) }),
+      ...(scoring === 'title' && { titleSeqs: this.titleSeqs(title) }),
       snapshot,
       epoch: snapshot.epoch,
       size: snapshot.size,
@@ -101,10 +109,10 @@ export class TextMatcher {
     };
   }
 
-  #extend(kept: Kept, snapshot: FacetSnapshot, expression: string): Kept {
-    const added = this.#ordinalsAfter(snapshot, expression, kept.lastSeq);
+  #extend(kept: Kept, snapshot: FacetSnapshot, { matching, scoring }: TextExpressions): Kept {
+    const added = this.#ordinalsAfter(snapshot, matching, kept.lastSeq);
     const ordinals = concat(Int32Array, kept.ordinals, added);
-    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, expression, added, kept.lastSeq)) : kept.scores;
+    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, scoring, added, kept.lastSeq)) : kept.scores;
     return { ...kept, ordinals, scores, size: snapshot.size, lastSeq: snapshot.lastSeq() };
   }
 

@@ -38,16 +38,24 @@ export interface ScoredOrdinal {
 export function titleFirst(snapshot: FacetSnapshot, matches: Ranked, wanted: number, after?: readonly [number, number]): ScoredOrdinal[] {
   const [score, seq] = after ?? [Number.NEGATIVE_INFINITY, 0];
   const page: ScoredOrdinal[] = [];
+  // Title seqs read from the start to the end: the other records' pass needs no second read of them.
+  let everyTitle: number[] | undefined;
   if (score <= TITLE_SCORE) {
     const fromSeq = score === TITLE_SCORE ? seq : 0;
-    for (const ordinal of titleMatches(snapshot, matches, fromSeq)) {
+    const read: number[] = [];
+    for (const titleSeq of titleSeqsAfter(matches.titleSeqs, fromSeq)) {
+      read.push(titleSeq);
+      const ordinal = snapshot.ordinalOf(titleSeq);
+      if (ordinal === undefined || !includes(matches.ordinals, ordinal)) continue;
       if (page.length === wanted) return page;
       page.push({ ordinal, score: TITLE_SCORE });
     }
+    if (fromSeq === 0) everyTitle = read;
   }
   if (score <= OTHER_SCORE) {
     const fromSeq = score === OTHER_SCORE ? seq : 0;
-    for (const ordinal of otherMatches(snapshot, matches, fromSeq)) {
+    const titles = everyTitle ? everyTitle.filter((titleSeq) => titleSeq > fromSeq) : titleSeqsAfter(matches.titleSeqs, fromSeq);
+    for (const ordinal of otherMatches(snapshot, matches.ordinals, titles, fromSeq)) {
       if (page.length === wanted) return page;
       page.push({ ordinal, score: OTHER_SCORE });
     }
@@ -68,17 +76,12 @@ function* titleSeqsAfter(titleSeqs: TitleSeqs, afterSeq: number): Generator<numb
   }
 }
 
-/** The matches (ordinals) whose title matches, after `afterSeq`, in catalog order. */
-function* titleMatches(snapshot: FacetSnapshot, { ordinals, titleSeqs }: Ranked, afterSeq: number): Generator<number> {
-  for (const seq of titleSeqsAfter(titleSeqs, afterSeq)) {
-    const ordinal = snapshot.ordinalOf(seq);
-    if (ordinal !== undefined && includes(ordinals, ordinal)) yield ordinal;
-  }
-}
-
-/** The matches whose title does not match, after `afterSeq`, in catalog order: the set minus the title matches, merged as two ascending lists. */
-function* otherMatches(snapshot: FacetSnapshot, { ordinals, titleSeqs }: Ranked, afterSeq: number): Generator<number> {
-  const titles = titleSeqsAfter(titleSeqs, afterSeq);
+/**
+ * The matches whose title does not match, after `afterSeq`, in catalog order: the set minus the
+ * title seqs (ascending, from `afterSeq` on), merged as two ascending lists.
+ */
+function* otherMatches(snapshot: FacetSnapshot, ordinals: Int32Array, titleSeqs: Iterable<number>, afterSeq: number): Generator<number> {
+  const titles = titleSeqs[Symbol.iterator]();
   let title = titles.next();
   for (let i = firstAfterSeq(snapshot, ordinals, afterSeq); i < ordinals.length; i++) {
     const seq = snapshot.seqs[ordinals[i]!]!;
