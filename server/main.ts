@@ -12,8 +12,8 @@ import { openArchive } from '../core/open-archive.ts';
 import { createApp } from './app.ts';
 import { startIndexDrainer } from './drain-index-queue.ts';
 import { ingestDemoIfEmpty } from './first-run.ts';
+import { runImportWorkerOnDemand, type OnDemandImportWorker } from './import-worker-on-demand.ts';
 import { warnAboutMissingMedia } from './health/find-missing-media.ts';
-import { startImportWorker, type ImportWorker } from '../ingest/jobs/start-import-worker.ts';
 
 const FORCED_EXIT_MS = 10_000;
 const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost']);
@@ -45,10 +45,11 @@ async function main(): Promise<void> {
   void warnAboutMissingMedia(archive.catalog, config.mediaDir, logger);
   // With Meilisearch the server holds only a search key: the next import or reindex syncs instead.
   const drainer = config.engine === 'embedded' ? startIndexDrainer({ ...archive, logger }) : undefined;
-  // Web imports run in a thread of their own, so pages keep being served while one runs. With
-  // Meilisearch the server holds only a search key: `npm run import-worker` (given the admin key) runs them.
-  let worker: ImportWorker | undefined;
-  if (config.engine === 'embedded') worker = await startImportWorker(config, logger);
+  // Web imports run in a thread of their own, started when one is queued, so pages keep being served
+  // while one runs. With Meilisearch the server holds only a search key: `npm run import-worker`
+  // (given the admin key) runs them.
+  let worker: OnDemandImportWorker | undefined;
+  if (config.engine === 'embedded') worker = await runImportWorkerOnDemand(config, archive.catalog, logger);
   else logger.info('web imports wait for `npm run import-worker`, which holds the Meilisearch admin key');
 
   // Express 5 hands a failure to listen (a port in use, one not allowed) to this callback.

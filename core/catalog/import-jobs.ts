@@ -79,6 +79,7 @@ export class ImportJobs {
       running: db.prepare<[], JobRow>("SELECT * FROM import_jobs WHERE status = 'running'"),
       interrupt: db.prepare("UPDATE import_jobs SET status = 'interrupted', finished_at = ? WHERE id = ? AND status = 'running'"),
       queuedBefore: db.prepare<[number], { n: number }>("SELECT count(*) AS n FROM import_jobs WHERE status = 'queued' AND id < ?"),
+      unfinished: db.prepare<[], number>("SELECT count(*) FROM import_jobs WHERE status IN ('queued', 'running')").pluck(),
       unresumed: db.prepare<[], JobRow>("SELECT * FROM import_jobs WHERE status = 'interrupted' AND kind = 'import' AND result IS NULL ORDER BY id"),
       resumed: db.prepare("UPDATE import_jobs SET result = ? WHERE id = ? AND status = 'interrupted' AND result IS NULL"),
     };
@@ -106,6 +107,11 @@ export class ImportJobs {
   /** Jobs queued before `id`: how many wait ahead of it. */
   queuedBefore(id: number): number {
     return this.#statements.queuedBefore.get(id)?.n ?? 0;
+  }
+
+  /** Jobs queued or running, in any process: while there are some, an import worker has work. */
+  unfinished(): number {
+    return this.#statements.unfinished.get() ?? 0;
   }
 
   /** Takes the oldest queued job for this process, or undefined when none waits. */
