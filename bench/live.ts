@@ -8,7 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { withSuggestionIndex } from '../core/search/suggest/suggestion-index.ts';
@@ -48,12 +48,13 @@ async function main(): Promise<void> {
     await waitFor(async () => (await fetch(`${origin}/health`)).ok);
     const listeningMs = Date.now() - started;
     const firstSearchMs = await timeMs(() => fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text()));
-    console.log(`server answering ${listeningMs} ms after it was started; its first search took ${firstSearchMs.toFixed(0)} ms; RSS ${rssOf(server)}`);
+    const startRss = { rss: rssOf(server), peak: peakRssOf(server) };
+    console.log(`server answering ${listeningMs} ms after it was started; its first search took ${firstSearchMs.toFixed(0)} ms; RSS ${startRss.rss}`);
 
     await runLoads(origin, WARMUP_S);
     const quiet = await runLoads(origin, QUIET_S);
-    const quietRss = rssOf(server);
-    console.log(`quiet archive: ${QUIET_S} s of load done; server RSS ${quietRss}`);
+    const quietRss = { rss: rssOf(server), peak: peakRssOf(server) };
+    console.log(`quiet archive: ${QUIET_S} s of load done; server RSS ${quietRss.rss}`);
 
     const importStarted = Date.now();
     const ingest = spawnTs('ingest/cli.ts', [csv], { ARCHIVE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 'ignore');
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
     const exitCode = await importDone;
     const importS = (Date.now() - importStarted) / 1000;
     const liveResults = await live;
-    const liveRss = rssOf(server);
-    console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: exit ${exitCode}, ${importS.toFixed(1)} s (${Math.round(IMPORT_ROWS / importS)} rows/s under load); server RSS ${liveRss}`);
+    const liveRss = { rss: rssOf(server), peak: peakRssOf(server) };
+    console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: exit ${exitCode}, ${importS.toFixed(1)} s (${Math.round(IMPORT_ROWS / importS)} rows/s under load); server RSS ${liveRss.rss}`);
 
     const foundAfterMs = await timeMs(() => waitFor(() => isFound(origin, lastImportedTitle())));
     console.log(`the last imported record was found ${foundAfterMs.toFixed(0)} ms after the import ended`);
@@ -80,7 +81,14 @@ async function main(): Promise<void> {
         'failed (quiet / live)': `${quiet[i]!.failures} / ${liveResults[i]!.failures}`,
       })),
     );
-    console.log(`\nserver peak RSS over the whole run ${peakRssOf(server)}`);
+    console.log(`load average (1/5/15 min) at the end: ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`);
+    // The kernel's peak (VmHWM) counts what synchronous work held between two samples.
+    console.log(`\nserver memory (${SIZE.toLocaleString('en')} records)`);
+    printTable([
+      { when: 'started, one search done', RSS: startRss.rss, 'peak so far': startRss.peak },
+      { when: `after ${QUIET_S} s of quiet load`, RSS: quietRss.rss, 'peak so far': quietRss.peak },
+      { when: 'after the import under load', RSS: liveRss.rss, 'peak so far': liveRss.peak },
+    ]);
   } finally {
     server?.kill('SIGTERM');
     if (server) await exitOf(server);
