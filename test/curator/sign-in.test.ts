@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { catalogRows } from '../helpers/catalog-sql.ts';
+import { decodeEntities } from '../site/helpers/html.ts';
 import { hashSessionId } from '../../core/catalog/accounts/session-store.ts';
 import { anonymousAgent, csrfOf, PASSWORDS, sessionCookieOf, signedIn, signInAgain, withCuratorSite } from './helpers/curator-site.ts';
 
@@ -128,6 +129,26 @@ test('a session cookie from a deleted account opens nothing, and its session row
   const post = await agent.post('/curator/logout').set('Accept-Language', 'en').type('form').send({ _csrf: token });
   t.true(post.status === 401 || post.status === 403, 'a form posted with it is refused');
   t.is(catalogRows<{ n: number }>(t.context.catalog, 'SELECT count(*) AS n FROM sessions WHERE user_id = ?', user.id)[0]!.n, 0);
+});
+
+test('deleting an account in the workspace asks first: a post without the confirmation page’s answer changes nothing, the confirmed one deletes it', async (t) => {
+  const { addAccount } = await import('../../core/auth/manage-accounts.ts');
+  t.true((await addAccount(t.context.catalog, { name: 'to-be-deleted', role: 'viewer', password: 'temporary passphrase', by: 'test' })).ok);
+  const { agent, token } = await signedIn(t, 'admin');
+  const list = await agent.get('/curator/users').set('Accept-Language', 'en');
+  t.regex(list.text, /<a class="curator-action" href="\/curator\/users\/to-be-deleted\/delete">Delete account…<\/a>/, 'the list links to the confirmation, it does not delete');
+  const unconfirmed = await agent.post('/curator/users/to-be-deleted/delete').set('Accept-Language', 'zh').type('form').send({ _csrf: token });
+  t.is(unconfirmed.status, 400);
+  t.regex(decodeEntities(unconfirmed.text), /删除账户“to-be-deleted”需要在确认页上确认。没有做任何改动/);
+  const wrongName = await agent.post('/curator/users/to-be-deleted/delete').type('form').send({ _csrf: token, confirm: 'someone-else' });
+  t.is(wrongName.status, 400, 'a confirmation for another account confirms nothing');
+  t.truthy(t.context.catalog.accounts.users.get('to-be-deleted'), 'the account is still there');
+  const asked = await agent.get('/curator/users/to-be-deleted/delete').set('Accept-Language', 'en');
+  t.is(asked.status, 200);
+  t.regex(decodeEntities(asked.text), /Delete the account “to-be-deleted”\?[\s\S]*will no longer be able to sign in and its 0 open sessions end at once/);
+  const confirmed = await agent.post('/curator/users/to-be-deleted/delete').type('form').send({ _csrf: csrfOf(asked.text), confirm: 'to-be-deleted' });
+  t.is(confirmed.status, 303);
+  t.is(t.context.catalog.accounts.users.get('to-be-deleted'), undefined);
 });
 
 test('sessions are kept in the catalog file: they survive a restart of the server', async (t) => {

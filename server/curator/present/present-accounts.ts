@@ -53,3 +53,14 @@ export function presentAccountPage(user: User, sessions: number, context: { lang
     passwordHint: translate(lang, 'curator.users.password_hint', { minimum: MIN_PASSWORD_LENGTH }),
   };
 }
+
+/** The page that asks an admin to confirm deleting an account. */
+export function presentDeleteAccountPage(user: User, sessions: number, context: { lang: Lang; problem?: AccountProblem }) {
+  const { lang } = context;
+  return {
+    name: user.name,
+    action: `/curator/users/${encodeURIComponent(user.name)}/delete`,
+    explain: translate(lang, 'curator.users.delete_explain', { name: user.name, sessions }),
+    problem: context.problem && translate(lang, context.problem.key, context.problem.params),
+  };
+}

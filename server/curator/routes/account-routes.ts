@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from 'express';
 import { addAccount, changePassword, changeRole, deleteAccount, findAccount, logOutEverywhere, setDisabled, type AccountOutcome } from '../../../core/auth/manage-accounts.ts';
+import type { User } from '../../../core/catalog/accounts/user-store.ts';
 import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import { NotFoundError } from '../../errors.ts';
 import { queryParams } from '../../params/query-params.ts';
@@ -13,7 +14,7 @@ import { TooManyAttemptsError } from '../curator-errors.ts';
 import { clientAddress, formFields, routeParam } from '../form-fields.ts';
 import { requireRole } from '../middleware/require-role.ts';
 import { sessionOf } from '../middleware/read-session.ts';
-import { presentAccountPage, presentUsersPage, type AccountProblem } from '../present/present-accounts.ts';
+import { presentAccountPage, presentDeleteAccountPage, presentUsersPage, type AccountProblem } from '../present/present-accounts.ts';
 import { presentNotice, withNotice } from '../present/present-notice.ts';
 import { renderCuratorPage } from '../render-curator-page.ts';
 import { checkCurrentPassword } from '../services/sign-in.ts';
@@ -45,6 +46,19 @@ export function accountRoutes({ site, csrf, secureCookies }: CuratorContext): Ro
     res.redirect(303, withNotice('/curator/users', 'account_added'));
   });
 
+  const renderDeletePage = (req: Request, res: Response, user: User, status = 200, problem?: AccountProblem) => {
+    const lang = res.locals.lang as Lang;
+    const view = presentDeleteAccountPage(user, accounts.sessions.countOf(user.id), { lang, ...(problem && { problem }) });
+    renderCuratorPage(csrf, req, res, 'user-delete', view, { title: translate(lang, 'curator.users.delete_title', { name: user.name }), section: 'users', status });
+  };
+
+  // Deleting asks first: the list links here, and only this page's form carries the confirmation.
+  router.get('/users/:name/delete', requireRole('admin'), (req, res) => {
+    const found = findAccount(catalog, routeParam(req, 'name'));
+    if (!found.ok) return renderUsers(req, res, 404, found);
+    renderDeletePage(req, res, found.value);
+  });
+
   router.post('/users/:name/:action', requireRole('admin'), async (req, res) => {
     const action = routeParam(req, 'action');
     if (!USER_ACTIONS.has(action)) throw new NotFoundError('curator.error.not_found');
@@ -69,6 +83,7 @@ export function accountRoutes({ site, csrf, secureCookies }: CuratorContext): Ro
         outcome = (form.password ?? '') === (form.password_again ?? '') ? await changePassword(catalog, user, form.password ?? '') : { ok: false, key: 'users.password_mismatch', params: {} };
         break;
       default:
+        if (form.confirm !== user.name) return renderDeletePage(req, res, user, 400, { key: 'users.delete_unconfirmed', params: { name: user.name } });
         outcome = deleteAccount(catalog, user);
     }
     if (!outcome.ok) return renderUsers(req, res, outcome.key === 'users.last_admin' ? 409 : 400, outcome);
