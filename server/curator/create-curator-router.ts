@@ -19,6 +19,7 @@ import type { CuratorContext } from './curator-context.ts';
 import { createCsrfProtection } from './middleware/csrf-protection.ts';
 import { handleCuratorErrors } from './middleware/handle-curator-errors.ts';
 import { readSession } from './middleware/read-session.ts';
+import { refusePlainHttp } from './middleware/refuse-plain-http.ts';
 import { accountRoutes } from './routes/account-routes.ts';
 import { dashboardRoutes } from './routes/dashboard-routes.ts';
 import { historyRoutes } from './routes/history-routes.ts';
@@ -48,6 +49,7 @@ export function createCuratorRouter(site: SiteContext): Router {
   router.use(cookieParser(), chooseLanguage);
   router.use(express.urlencoded({ extended: false, limit: FORM_LIMIT, parameterLimit: 200 }));
   router.use(readSession(site.catalog));
+  if (secureCookies) router.use(refusePlainHttp(site.config.publicOrigin, site.logger));
   // Multipart uploads check their CSRF token themselves, once the form's first field is read.
   router.use(uploadReceiveRoutes(context));
   router.use(context.csrf.protect);

@@ -7,6 +7,7 @@
 import request from 'supertest';
 import { ConfigError, loadConfig } from '../../core/config.ts';
 import { catalogRows } from '../helpers/catalog-sql.ts';
+import { decodeEntities } from '../site/helpers/html.ts';
 import { csrfOf, PASSWORDS, withCuratorSite } from './helpers/curator-site.ts';
 
 const test = withCuratorSite({ ARCHIVE_PUBLIC_URL: 'https://archive.example.org', ARCHIVE_TRUST_PROXY: 'loopback' });
@@ -27,6 +28,26 @@ test('with an https public origin the session and token cookies are Secure, Http
   const session = ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((cookie) => cookie.startsWith('curator_session='))!;
   t.regex(session, /; Path=\/curator; HttpOnly; Secure; SameSite=Lax/);
   t.is(catalogRows(t.context.catalog, "SELECT 1 FROM sessions WHERE address = '192.0.2.10'").length, 1, 'the session lists the client, not the proxy');
+});
+
+test('opened over plain http while ARCHIVE_PUBLIC_URL is https, a form whose Secure cookie never came back is told why, not that it expired, and nothing is done', async (t) => {
+  // The browser received Secure cookies over http and, as browsers do, sends none of them back.
+  const page = await request(t.context.app).get('/curator/login').set('Accept-Language', 'en');
+  const sent = { _csrf: csrfOf(page.text), name: 'editor', password: PASSWORDS.editor };
+  const refused = await request(t.context.app).post('/curator/login').set('Origin', 'http://127.0.0.1:3000').set('Accept-Language', 'en').type('form').send(sent);
+  t.is(refused.status, 403);
+  const text = decodeEntities(refused.text);
+  t.regex(text, /set up to be used over HTTPS \(ARCHIVE_PUBLIC_URL is https:\/\/archive\.example\.org\), but this page was opened over plain HTTP/);
+  t.regex(text, /set ARCHIVE_PUBLIC_URL to the http:\/\/ address it is really served at/);
+  t.notRegex(text, /expired or was not sent from this site/);
+  const zh = await request(t.context.app).post('/curator/login').set('Accept-Language', 'zh').type('form').send(sent);
+  t.is(zh.status, 403, 'without an Origin header, the connection itself says plain http');
+  t.regex(decodeEntities(zh.text), /是通过普通 HTTP 打开的/);
+  t.is(catalogRows(t.context.catalog, "SELECT 1 FROM sessions WHERE address LIKE '%127.0.0.1'").length, 0, 'no session was opened');
+  // Through the HTTPS proxy, a form that lost its cookie is the ordinary stale form.
+  const proxied = await request(t.context.app).post('/curator/login').set('X-Forwarded-Proto', 'https').set('Accept-Language', 'en').type('form').send(sent);
+  t.is(proxied.status, 403);
+  t.regex(decodeEntities(proxied.text), /expired or was not sent from this site/);
 });
 
 test('behind the proxy, twenty failures lock the client who made them and no one else', async (t) => {

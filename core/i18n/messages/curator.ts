@@ -120,6 +120,10 @@ export const CURATOR_MESSAGES = {
     zh: '这个表单已过期，或不是从本站提交的。请返回、刷新页面后再试；没有做任何改动。',
     en: 'This form has expired or was not sent from this site. Go back, reload the page and try again; nothing was changed.',
   },
+  'curator.error.https_required': {
+    zh: '本工作区设定为通过 HTTPS 使用（ARCHIVE_PUBLIC_URL 是 {origin}），但这个页面是通过普通 HTTP 打开的，所以浏览器不会送回档案的安全 Cookie，任何表单都无法提交（并非表单过期）。请改为打开 {origin}/curator。运维人员：请通过 HTTPS 提供本站（在反向代理之后还要设置 ARCHIVE_TRUST_PROXY），或把 ARCHIVE_PUBLIC_URL 改为实际使用的 http:// 地址。没有做任何改动。',
+    en: 'This workspace is set up to be used over HTTPS (ARCHIVE_PUBLIC_URL is {origin}), but this page was opened over plain HTTP, so the browser sends none of the archive’s secure cookies back and no form can work (the form has not expired). Open {origin}/curator instead. For the operator: serve the archive over HTTPS (behind a reverse proxy, also set ARCHIVE_TRUST_PROXY), or set ARCHIVE_PUBLIC_URL to the http:// address it is really served at. Nothing was changed.',
+  },
   'curator.error.busy': {
     zh: '另一个程序正在写入档案（{purpose}，自 {since} 起）。请稍后再试；没有做任何改动。',
     en: 'Another program is writing to the archive ({purpose}, since {since}). Try again in a moment; nothing was changed.',
