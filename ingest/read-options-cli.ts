@@ -9,6 +9,7 @@ import { CliFailure } from '../core/cli/cli-failure.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import type { CommandContext } from '../core/cli/run-command.ts';
 import type { ImportOptions } from './import-records-file.ts';
+import { isUnsure, otherCandidates } from './read/detect-encoding.ts';
 import { ENCODING_CHOICES, encodingLabel, parseEncodingName } from './read/text-encodings.ts';
 import type { IngestReport } from './report.ts';
 
@@ -52,7 +53,8 @@ export function printEncodings(report: IngestReport, cli: Cli): void {
     const choice = file.encoding;
     if (!choice || choice.how === 'utf8' || (choice.how === 'bom' && choice.encoding === 'utf-8')) continue;
     const encoding = encodingLabel(choice.encoding);
-    if (choice.how === 'detected') cli.print('ingest.encoding_detected', { file: file.file, encoding, confidence: choice.confidence ?? 0 });
+    if (isUnsure(choice)) cli.print('ingest.encoding_unsure', { file: file.file, encoding, confidence: choice.confidence ?? 0, candidates: otherCandidates(choice).map(encodingLabel).join(', ') });
+    else if (choice.how === 'detected') cli.print('ingest.encoding_detected', { file: file.file, encoding, confidence: choice.confidence ?? 0 });
     else if (choice.how === 'bom') cli.print('ingest.encoding_bom', { file: file.file, encoding });
     else cli.print('ingest.encoding_given', { file: file.file, encoding });
   }

@@ -20,6 +20,23 @@ export interface EncodingChoice {
   how: 'bom' | 'utf8' | 'detected' | 'given';
   /** The detector's confidence, 0–100, when it decided. */
   confidence?: number;
+  /** The detector's other candidates, likeliest first, when it decided. */
+  alternatives?: TextEncoding[];
+}
+
+/** Below this confidence the detector's choice is shown as a guess, with a suggestion to check it (short files rarely score higher). */
+export const UNSURE_BELOW = 50;
+
+/** The detector decided, but without conviction: the curator should look at the decoded rows. */
+export function isUnsure(choice: EncodingChoice): boolean {
+  return choice.how === 'detected' && (choice.confidence ?? 0) < UNSURE_BELOW;
+}
+
+/** What else an unsure file may be in: the detector's other candidates, or else the other encodings of its width. */
+export function otherCandidates(choice: EncodingChoice): TextEncoding[] {
+  if (choice.alternatives && choice.alternatives.length > 0) return choice.alternatives;
+  const wide = ENCODING_INFO[choice.encoding].wide ?? false;
+  return TEXT_ENCODINGS.filter((encoding) => encoding !== choice.encoding && encoding !== 'utf-8' && (ENCODING_INFO[encoding].wide ?? false) === wide);
 }
 
 const BOMS: readonly [TextEncoding, readonly number[]][] = [
@@ -67,15 +84,17 @@ export async function chooseEncoding(file: string, given?: TextEncoding): Promis
   if (!detected || (ENCODING_INFO[detected.encoding].wide ?? false) !== wide || detected.encoding === 'utf-8') {
     throw new ImportFileError({ key: 'file.encoding_unknown', params: { line } });
   }
-  return { encoding: detected.encoding, how: 'detected', confidence: detected.confidence };
+  return { encoding: detected.encoding, how: 'detected', confidence: detected.confidence, alternatives: detected.alternatives };
 }
 
-function detect(sample: Buffer): { encoding: TextEncoding; confidence: number } | undefined {
-  for (const candidate of jschardet.detectAll(sample, { detectEncodings: DETECTABLE })) {
-    const encoding = candidate.encoding ? parseEncodingName(candidate.encoding) : undefined;
-    if (encoding && TEXT_ENCODINGS.includes(encoding)) return { encoding, confidence: Math.round(candidate.confidence * 100) };
-  }
-  return undefined;
+function detect(sample: Buffer): { encoding: TextEncoding; confidence: number; alternatives: TextEncoding[] } | undefined {
+  const candidates = jschardet
+    .detectAll(sample, { detectEncodings: DETECTABLE })
+    .map((candidate) => ({ encoding: candidate.encoding ? parseEncodingName(candidate.encoding) : undefined, confidence: candidate.confidence }))
+    .filter((candidate): candidate is { encoding: TextEncoding; confidence: number } => candidate.encoding !== undefined && TEXT_ENCODINGS.includes(candidate.encoding));
+  const [best, ...others] = candidates;
+  if (!best) return undefined;
+  return { encoding: best.encoding, confidence: Math.round(best.confidence * 100), alternatives: [...new Set(others.map((other) => other.encoding))].filter((encoding) => encoding !== best.encoding) };
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { RecordFormat } from '../find-inputs.ts';
 import { chooseEncoding, type EncodingChoice } from './detect-encoding.ts';
+import { explainGivenEncoding } from './explain-given-encoding.ts';
 import { readCsv, readTsv } from './read-csv.ts';
 import { readJson, readJsonl } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
@@ -23,5 +24,6 @@ export interface OpenedRecordFile {
 export async function openRecordFile(file: string, format: RecordFormat, options: Omit<ReadOptions, 'encoding'> & { encoding?: TextEncoding }): Promise<OpenedRecordFile> {
   const encoding = format === 'xlsx' ? undefined : await chooseEncoding(file, options.encoding);
   const readOptions: ReadOptions = { ...options, ...(encoding && { encoding: encoding.encoding }) };
-  return { ...(encoding && { encoding }), read: () => READERS[format](file, readOptions) };
+  const read = () => READERS[format](file, readOptions);
+  return { ...(encoding && { encoding }), read: encoding?.how === 'given' ? () => explainGivenEncoding(file, encoding.encoding, read()) : read };
 }

@@ -48,6 +48,7 @@ test.serial('a GBK CSV with Chinese headers and a photograph is read as GB18030,
   const page = await agent.get(uploadPath).set('Accept-Language', 'en');
   t.is(page.status, 200);
   t.regex(page.text, /Read as GB18030 \(GBK\) \(detected, \d+% confident\)/);
+  t.regex(decodeEntities(page.text), /The archive is not sure of this encoding \(\d+% confident; a short file gives it little to go on\)\. Check that the Chinese in the rows below reads right/, 'a short file: the guess is shown as one');
   t.regex(page.text, /<td>上传测试桥<\/td>/, 'the first rows are shown decoded');
   const chosen = chosenOptions(page.text);
   t.like(chosen, { column_0: 'id', column_1: 'title_zh', column_2: 'title_en', column_3: '-', column_4: 'images' });
@@ -98,6 +99,24 @@ test.serial('a GBK CSV with Chinese headers and a photograph is read as GB18030,
   t.is(undone.status, 303);
   t.is(t.context.catalog.getRecord('upload-test-bridge'), undefined);
   t.deepEqual(t.context.catalog.getRecord('guangji-bridge')!.record, before);
+});
+
+test.serial('a wrong encoding chosen on the mapping page is named as the problem, with the one the archive detects; detecting again reads the file right', async (t) => {
+  const { agent } = await signedIn(t, 'editor');
+  const sent = await sendUpload(agent, [{ name: '错选编码.csv', content: gbk('编号,题名\r\nwrong-encoding-1,错选编码的桥\r\n') }]);
+  const uploadPath = sent.headers.location!;
+  const page = await agent.get(uploadPath).set('Accept-Language', 'en');
+  const reread = await agent.post(uploadPath).type('form').send({ ...chosenOptions(page.text), _csrf: csrfOf(page.text), encoding: 'windows-1252', action: 'reread' });
+  t.is(reread.status, 303);
+  const wrong = decodeEntities((await agent.get(uploadPath).set('Accept-Language', 'en')).text);
+  t.regex(wrong, /read as Windows-1252, the encoding chosen, the header is “±àºÅ,ÌâÃû” and has no id column — the encoding is most likely wrong: the archive detects GB18030 \(GBK\)/);
+  t.notRegex(wrong, /use the column names of the import template/);
+  const zh = decodeEntities((await agent.get(uploadPath).set('Accept-Language', 'zh')).text);
+  t.regex(zh, /按您选择的 Windows-1252 读取，表头是“±àºÅ,ÌâÃû”，其中没有 id 列——编码多半选错了：档案自动识别为 GB18030 \(GBK\)/);
+  const again = await agent.post(uploadPath).type('form').send({ _csrf: csrfOf(page.text), encoding: '', mode: 'upsert', separator: ';', action: 'reread' });
+  t.is(again.status, 303);
+  t.regex((await agent.get(uploadPath).set('Accept-Language', 'en')).text, /<td>错选编码的桥<\/td>/);
+  t.is(t.context.catalog.getRecord('wrong-encoding-1'), undefined, 'reading wrote nothing');
 });
 
 test.serial('a workbook\'s sheets are offered, the chosen one is read, and a saved mapping is applied to its columns', async (t) => {

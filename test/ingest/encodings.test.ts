@@ -4,8 +4,9 @@
  * the template's fields; a damaged or mixed UTF-8 file is refused before any write, never guessed.
  */
 import test from 'ava';
+import iconv from 'iconv-lite';
 import { translate } from '../../core/i18n/translate.ts';
-import { chooseEncoding } from '../../ingest/read/detect-encoding.ts';
+import { chooseEncoding, isUnsure, otherCandidates } from '../../ingest/read/detect-encoding.ts';
 import { ImportFileError } from '../../ingest/read/source-item.ts';
 import { encodingFixtures as files } from '../fixtures/encodings/index.ts';
 import { importPaths, openWorkspace, storedIds } from './helpers/import-files.ts';
@@ -73,6 +74,37 @@ test('the curator\'s encoding wins over the detector, and bytes that encoding ha
   const asBig5 = await importPaths(archive, [files.windows1252], { read: { encoding: 'big5' } });
   t.deepEqual(asBig5.files[0]?.refused, { key: 'file.undecodable', params: { line: 2, encoding: 'Big5' } });
   t.deepEqual(storedIds(archive), []);
+});
+
+test('a GBK file forced to be read as Windows-1252 is refused for its encoding — its garbled header and the encoding the archive detects — not for a missing id column', async (t) => {
+  const archive = openWorkspace(t);
+  const report = await importPaths(archive, [files.gbk], { read: { encoding: 'windows-1252' } });
+  const refused = report.files[0]!.refused!;
+  t.is(refused.key, 'file.header_wrong_encoding');
+  t.like(refused.params, { encoding: 'Windows-1252', detected: 'GB18030 (GBK)' });
+  t.regex(String(refused.params!.header), /^±àºÅ,/, 'the header as it was (mis)read');
+  t.regex(translate('en', refused.key, refused.params), /the encoding is most likely wrong: the archive detects GB18030 \(GBK\)\. Choose GB18030 \(GBK\)/);
+  t.regex(translate('zh', refused.key, refused.params), /编码多半选错了：档案自动识别为 GB18030 \(GBK\)/);
+  // A file that really has no id column, read in the encoding it is in, is told so with its header.
+  const plain = archive.write('no-id.csv', iconv.encode('题名,备注\n广济桥,石拱桥\n', 'gbk'));
+  const given = await importPaths(archive, [plain], { read: { encoding: 'gb18030' } });
+  t.like(given.files[0]?.refused, { key: 'file.header_given_encoding', params: { encoding: 'GB18030 (GBK)', header: '题名,备注' } });
+  t.deepEqual(storedIds(archive), []);
+});
+
+test('a short GBK file’s detection is marked unsure, with the other encodings it may be in; forty varied rows are not', async (t) => {
+  const archive = openWorkspace(t);
+  const short = archive.write('short.csv', iconv.encode('编号,题名\nshort-1,石桥\n', 'gbk'));
+  const choice = await chooseEncoding(short);
+  t.true(isUnsure(choice), `${choice.encoding} at ${choice.confidence}%`);
+  t.true(otherCandidates(choice).length > 0);
+  t.false(otherCandidates(choice).includes(choice.encoding));
+  const places = ['广济桥', '塘栖古镇', '余家山遗址', '临平山', '超山梅花', '上塘河', '丁山河', '水北街'];
+  const notes = ['这座桥横跨京杭大运河，是现存唯一的七孔石拱桥。', '古镇临水而建，街市沿河展开，民居多为清代建筑。', '遗址出土了大量新石器时代的陶器和石器。', '山上有宋代摩崖题刻，登高可望西湖与钱塘江。'];
+  const rows = Array.from({ length: 40 }, (_, i) => `long-${i},${places[i % 8]},${notes[i % 4]}`);
+  const long = archive.write('long.csv', iconv.encode(`编号,题名,描述\n${rows.join('\n')}\n`, 'gbk'));
+  t.like(await chooseEncoding(long), { encoding: 'gb18030', how: 'detected' });
+  t.false(isUnsure(await chooseEncoding(long)));
 });
 
 test('UTF-8 lines with one GBK line pasted in are refused before any write, naming that line, never read as GBK', async (t) => {

@@ -48,6 +48,14 @@ export const INGEST_MESSAGES = {
   'file.record_too_large': { zh: '第 {line} 行的记录超过 {maximum} 个字符的上限', en: 'line {line}: the record exceeds the limit of {maximum} characters' },
   'file.too_large': { zh: '文件超过 {maximum} 的上限；JSON 文件请改用 JSONL（每行一条记录）', en: 'the file exceeds the limit of {maximum}; for JSON use JSONL instead (one record per line)' },
   'file.no_id_column': { zh: '表头缺少 id 列；请使用导入模板的列名', en: 'the header has no id column; use the column names of the import template' },
+  'file.header_wrong_encoding': {
+    zh: '按您选择的 {encoding} 读取，表头是“{header}”，其中没有 id 列——编码多半选错了：档案自动识别为 {detected}。请选择 {detected}（或让档案自动识别）后重新读取',
+    en: 'read as {encoding}, the encoding chosen, the header is “{header}” and has no id column — the encoding is most likely wrong: the archive detects {detected}. Choose {detected} (or let the archive detect it) and read the file again',
+  },
+  'file.header_given_encoding': {
+    zh: '按您选择的 {encoding} 读取，表头是“{header}”，其中没有 id 列。如果表头是乱码，说明编码选错了，请换一种编码或让档案自动识别；否则请把编号列命名为 id 或“编号”',
+    en: 'read as {encoding}, the encoding chosen, the header is “{header}” and has no id column. If the header looks garbled, the encoding is wrong: choose another or let the archive detect it; otherwise name the id column "id" or "编号"',
+  },
   'file.wrong_delimiter': { zh: '表头似乎用 “{delimiter}” 分隔；请使用英文逗号 “,” 分隔各列', en: 'the header seems to be separated by "{delimiter}"; separate columns with commas ","' },
   'file.duplicate_column': { zh: '表头中 “{column}” 列重复出现', en: 'the header repeats the column "{column}"' },
   'file.bad_json': { zh: '第 {line} 行第 {column} 列 JSON 格式错误：{detail}', en: 'line {line}, column {column}: invalid JSON: {detail}' },

@@ -20,6 +20,10 @@ export const UPLOAD_MESSAGES = {
     en: 'line {line} holds bytes that are not {encoding}: the file is in another encoding; choose the right one',
   },
   'ingest.encoding_detected': { zh: '{file}：按 {encoding} 读取（自动识别，可信度 {confidence}%）；如有误请用 --encoding 指定', en: '{file}: read as {encoding} (detected, {confidence}% confident); if that is wrong, name it with --encoding' },
+  'ingest.encoding_unsure': {
+    zh: '{file}：按 {encoding} 读取，但自动识别没有把握（可信度 {confidence}%；也可能是：{candidates}）；请检查导入的文字，如是乱码，请撤销这次导入并用 --encoding 指定编码（可先用 --dry-run 试导入）',
+    en: '{file}: read as {encoding}, but the detection is unsure ({confidence}% confident; it may also be {candidates}); check the imported text, and if it is garbled, undo the import and name the encoding with --encoding (try --dry-run first)',
+  },
   'ingest.encoding_bom': { zh: '{file}：按 {encoding} 读取（文件开头的字节顺序标记）', en: '{file}: read as {encoding} (its byte-order mark)' },
   'ingest.encoding_given': { zh: '{file}：按指定的 {encoding} 读取', en: '{file}: read as {encoding}, as given' },
   'ingest.no_such_mapping': { zh: '没有名为 “{name}” 的列对应方案；已保存的有：{names}', en: 'no column mapping is saved as "{name}"; saved ones: {names}' },
@@ -82,6 +86,10 @@ export const UPLOAD_MESSAGES = {
   'upload.photos': { zh: '照片：{count} 张', en: 'Photographs: {count}' },
   'upload.encoding_heading': { zh: '读取方式', en: 'How the file is read' },
   'upload.encoding_read_as': { zh: '按 {encoding} 读取（{how}）', en: 'Read as {encoding} ({how})' },
+  'upload.encoding_unsure': {
+    zh: '档案对这个编码没有把握（可信度 {confidence}%；文件很短时识别的依据很少）。请检查下方各行的中文是否正确；如果是乱码，请在下面的“编码”中选择正确的编码（也可能是：{candidates}），再按“按这些设置重新读取”。',
+    en: 'The archive is not sure of this encoding ({confidence}% confident; a short file gives it little to go on). Check that the Chinese in the rows below reads right; if it looks garbled, choose the right one under “Encoding” below (it may also be {candidates}) and press “Read again with these settings”.',
+  },
   'upload.encoding_how_bom': { zh: '文件开头的字节顺序标记', en: 'its byte-order mark' },
   'upload.encoding_how_utf8': { zh: '全部字节都是有效的 UTF-8', en: 'every byte is valid UTF-8' },
   'upload.encoding_how_detected': { zh: '自动识别，可信度 {confidence}%', en: 'detected, {confidence}% confident' },

@@ -11,6 +11,7 @@ import { translate, type Lang } from '../../../core/i18n/translate.ts';
 import { IMPORT_TARGETS, LIST_SEPARATORS } from '../../../core/schema/column-mapping.ts';
 import { IMPORT_MODES } from '../../../ingest/import-policy.ts';
 import type { JobSpec } from '../../../ingest/jobs/run-import-job.ts';
+import { isUnsure, otherCandidates } from '../../../ingest/read/detect-encoding.ts';
 import { ENCODING_INFO, encodingLabel, TEXT_ENCODINGS } from '../../../ingest/read/text-encodings.ts';
 import type { CuratorUpload } from '../uploads/upload-service.ts';
 import { fieldLabel } from './present-record-form.ts';
@@ -80,6 +81,7 @@ export function presentMappingPage({ upload, jobs, profiles, lang, notices, prob
     readAs: detected && {
       label: encodingLabel(detected.encoding),
       how: translate(lang, `upload.encoding_how_${detected.how}` as MessageKey, { confidence: detected.confidence ?? 0 }),
+      unsure: isUnsure(detected) ? translate(lang, 'upload.encoding_unsure', { confidence: detected.confidence ?? 0, candidates: otherCandidates(detected).map(encodingLabel).join(', ') }) : undefined,
     },
     encodingOptions: [
       { value: '', label: translate(lang, 'upload.encoding_detect'), selected: !settings.encoding },
