@@ -5,9 +5,9 @@
  * photographs), runs the dry run and the import as background jobs and follows them to the end.
  * Measured in the same run: the CLI (`ingest`) importing the same file into a copy of the same
  * archive (the baseline), the web import on a quiet server, and the public pages' p50/p95/p99 on
- * the quiet server next to the same load during a second web import of 10,000 new rows.
+ * the quiet server next to the same load during a second web import of 10,000 new rows — once
+ * with the import worker at the server's own priority (as before) and once below it (as now).
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,61 +33,89 @@ const KINDS = [
   { kind: 'search', connections: 4, paths: SEARCH_PATHS },
 ];
 
+/**
+ * The import worker's priority, before and after it ran below the server's (`ARCHIVE_IMPORT_NICE`):
+ * each on a server and archive copy of its own, measured one after the other in this run.
+ */
+const PRIORITIES = [
+  { run: 'worker at the server\'s priority (nice 0, before)', nice: '0' },
+  { run: 'worker below the server (nice 10, now)', nice: '10' },
+];
+
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-web-import-'));
-  let server: ChildProcess | undefined;
   try {
-    const [cliDir, webDir] = await prepareArchives(work);
+    const [cliDir, ...webDirs] = await prepareArchives(work, PRIORITIES.length);
     const first = path.join(work, 'first.csv');
     const second = path.join(work, 'second.csv');
     await writeSyntheticCsv(first, ROWS, 11, SIZE);
     await writeSyntheticCsv(second, ROWS, 12, SIZE + ROWS);
 
-    const cliMs = await timeMs(() => exitOf(spawnTs('ingest/cli.ts', [first], { ARCHIVE_DATA_DIR: cliDir, LOG_LEVEL: 'warn' }, 'ignore')));
+    const cliMs = await timeMs(() => exitOf(spawnTs('ingest/cli.ts', [first], { ARCHIVE_DATA_DIR: cliDir!, LOG_LEVEL: 'warn' }, 'ignore')));
     console.log(`CLI: ${ROWS.toLocaleString('en')} rows imported in ${(cliMs / 1000).toFixed(1)} s`);
 
-    const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
-    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: webDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
-    await waitFor(async () => (await fetch(`${origin}/health`)).ok);
-    const curator = new CuratorClient(origin);
-    await curator.signIn('bench-editor', PASSWORD);
-
-    const quietWeb = await webImport(curator, first);
-    console.log(`web, quiet server: ${describe(quietWeb)}`);
-
-    await runLoads(origin, 3);
-    const quiet = await runLoads(origin, LOAD_S);
-    const importing = webImport(curator, second);
-    const live = await runLoads(origin, 24 * 3600, importing);
-    const liveWeb = await importing;
-    console.log(`web, under load: ${describe(liveWeb)}`);
+    const measured: Measured[] = [];
+    for (const [index, priority] of PRIORITIES.entries()) measured.push(await measureServer(webDirs[index]!, priority, [first, second]));
 
     printTable([
       { run: 'CLI import (baseline)', 'total s': (cliMs / 1000).toFixed(1), 'rows/s': Math.round(ROWS / (cliMs / 1000)), '÷ CLI': '1.00×' },
-      ...[
-        ['web, quiet', quietWeb],
-        ['web, during public load', liveWeb],
-      ].map(([run, timing]) => {
-        const t = timing as WebTiming;
-        return { run: run as string, 'total s': (t.totalMs / 1000).toFixed(1), 'rows/s': Math.round(ROWS / (t.importMs / 1000)), '÷ CLI': `${(t.totalMs / cliMs).toFixed(2)}×` };
-      }),
+      ...measured.flatMap(({ run, quietWeb, liveWeb }) =>
+        [
+          [`web, quiet — ${run}`, quietWeb],
+          [`web, during public load — ${run}`, liveWeb],
+        ].map(([label, timing]) => {
+          const t = timing as WebTiming;
+          return { run: label as string, 'total s': (t.totalMs / 1000).toFixed(1), 'rows/s': Math.round(ROWS / (t.importMs / 1000)), '÷ CLI': `${(t.totalMs / cliMs).toFixed(2)}×` };
+        }),
+      ),
     ]);
     printTable(
-      KINDS.map(({ kind }, i) => ({
-        'public request': kind,
-        'quiet req/s': quiet[i]!.requestsPerSecond.toFixed(0),
-        'quiet p50/p95/p99 ms': triple(quiet[i]!),
-        'during web import req/s': live[i]!.requestsPerSecond.toFixed(0),
-        'during p50/p95/p99 ms': triple(live[i]!),
-        'p99 during ÷ quiet': `${(live[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
-        'failed (quiet / during)': `${quiet[i]!.failures} / ${live[i]!.failures}`,
-      })),
+      measured.flatMap(({ run, quiet, live }) =>
+        KINDS.map(({ kind }, i) => ({
+          'public request': `${kind} — ${run}`,
+          'quiet req/s': quiet[i]!.requestsPerSecond.toFixed(0),
+          'quiet p50/p95/p99 ms': triple(quiet[i]!),
+          'during web import req/s': live[i]!.requestsPerSecond.toFixed(0),
+          'during p50/p95/p99 ms': triple(live[i]!),
+          'p99 during ÷ quiet': `${(live[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
+          'failed (quiet / during)': `${quiet[i]!.failures} / ${live[i]!.failures}`,
+        })),
+      ),
     );
   } finally {
-    server?.kill('SIGTERM');
-    if (server) await exitOf(server);
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+interface Measured {
+  run: string;
+  quietWeb: WebTiming;
+  liveWeb: WebTiming;
+  quiet: LoadResult[];
+  live: LoadResult[];
+}
+
+/** One server on `dataDir`: a web import on the quiet server, then the public load quiet and during a second web import. */
+async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[number], [first, second]: string[]): Promise<Measured> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ARCHIVE_IMPORT_NICE: priority.nice });
+  try {
+    await waitFor(async () => (await fetch(`${origin}/health`)).ok);
+    const curator = new CuratorClient(origin);
+    await curator.signIn('bench-editor', PASSWORD);
+    const quietWeb = await webImport(curator, first!);
+    console.log(`web, quiet server, ${priority.run}: ${describe(quietWeb)}`);
+    await runLoads(origin, 3);
+    const quiet = await runLoads(origin, LOAD_S);
+    const importing = webImport(curator, second!);
+    const live = await runLoads(origin, 24 * 3600, importing);
+    const liveWeb = await importing;
+    console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}`);
+    return { run: priority.run, quietWeb, liveWeb, quiet, live };
+  } finally {
+    server.kill('SIGTERM');
+    await exitOf(server);
   }
 }
 
@@ -118,23 +146,23 @@ function describe(timing: WebTiming): string {
   return `upload ${(timing.uploadMs / 1000).toFixed(1)} s, dry run ${(timing.dryRunMs / 1000).toFixed(1)} s, import ${(timing.importMs / 1000).toFixed(1)} s, total ${(timing.totalMs / 1000).toFixed(1)} s`;
 }
 
-/** Two private copies of the bench archive (index and suggestions complete); the web one has an editor. */
-async function prepareArchives(work: string): Promise<[string, string]> {
+/** Private copies of the bench archive (index and suggestions complete): one for the CLI, then `webCopies` with an editor. */
+async function prepareArchives(work: string, webCopies: number): Promise<string[]> {
   const bench = await openBenchCatalog(SIZE);
   const engine = new EmbeddedEngine(bench.catalog);
   if (engine.needsRebuild()) await reindexAll(bench.catalog, engine);
   await engine.close();
   withSuggestionIndex(bench.catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(bench.catalog.iterateRecords()));
-  const cliDir = path.join(work, 'cli');
-  const webDir = path.join(work, 'web');
-  copyBenchCatalog(bench, cliDir);
-  copyBenchCatalog(bench, webDir);
+  const dirs = [path.join(work, 'cli'), ...Array.from({ length: webCopies }, (_, index) => path.join(work, `web-${index}`))];
+  for (const dir of dirs) copyBenchCatalog(bench, dir);
   bench.catalog.close();
-  const web = Catalog.open(path.join(webDir, 'catalog.db'));
-  const added = await addAccount(web, { name: 'bench-editor', role: 'editor', password: PASSWORD, by: 'bench' });
-  web.close();
-  if (!added.ok) throw new Error(`could not add the bench editor: ${added.key}`);
-  return [cliDir, webDir];
+  for (const dir of dirs.slice(1)) {
+    const web = Catalog.open(path.join(dir, 'catalog.db'));
+    const added = await addAccount(web, { name: 'bench-editor', role: 'editor', password: PASSWORD, by: 'bench' });
+    web.close();
+    if (!added.ok) throw new Error(`could not add the bench editor: ${added.key}`);
+  }
+  return dirs;
 }
 
 async function runLoads(origin: string, seconds: number, until?: Promise<unknown>): Promise<LoadResult[]> {

@@ -37,6 +37,7 @@ const environmentSchema = z.object({
     .refine((parts) => parts.every(isProxyAddress), 'expected the reverse proxies\' addresses, comma-separated: loopback, an IP address or a subnet such as 10.0.0.0/8')
     .optional(),
   ARCHIVE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
+  ARCHIVE_IMPORT_NICE: z.coerce.number().int().min(0).max(19).default(10),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
 
@@ -49,6 +50,8 @@ export interface Config {
   readonly uploadsDir: string;
   /** The largest upload (all its files together) the curators' pages accept: `ARCHIVE_UPLOAD_MAX_MB`. */
   readonly uploadMaxBytes: number;
+  /** How much lower than the server's the import worker's scheduling priority is (`ARCHIVE_IMPORT_NICE`, 0–19; 0: the same). */
+  readonly importNice: number;
   /** `embedded` unless `ARCHIVE_ENGINE` says otherwise or `MEILI_HOST` is set. */
   readonly engine: 'embedded' | 'meilisearch';
   readonly port: number;
@@ -126,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: path.join(dataDir, 'media'),
     uploadsDir: path.join(dataDir, 'uploads'),
     uploadMaxBytes: vars.ARCHIVE_UPLOAD_MAX_MB * 1024 * 1024,
+    importNice: vars.ARCHIVE_IMPORT_NICE,
     engine: vars.ARCHIVE_ENGINE ?? (vars.MEILI_HOST ? 'meilisearch' : 'embedded'),
     port: vars.PORT,
     host: vars.HOST,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { decodeEntities } from '../site/helpers/html.ts';
 import { images } from '../fixtures/images/index.ts';
@@ -117,6 +117,15 @@ test.serial('a wrong encoding chosen on the mapping page is named as the problem
   t.is(again.status, 303);
   t.regex((await agent.get(uploadPath).set('Accept-Language', 'en')).text, /<td>错选编码的桥<\/td>/);
   t.is(t.context.catalog.getRecord('wrong-encoding-1'), undefined, 'reading wrote nothing');
+});
+
+test.serial('the import worker’s thread runs at a lower scheduling priority than the thread serving visitors', (t) => {
+  // Linux keeps a nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat.
+  const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+  const tasks = readdirSync('/proc/self/task');
+  t.is(niceOf(String(process.pid)), 0, 'the server’s own thread keeps its priority');
+  t.true(tasks.some((task) => niceOf(task) === t.context.config.importNice), `a thread at nice ${t.context.config.importNice} (the worker)`);
+  t.is(t.context.config.importNice, 10, 'the default');
 });
 
 test.serial('a workbook\'s sheets are offered, the chosen one is read, and a saved mapping is applied to its columns', async (t) => {
