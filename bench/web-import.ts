@@ -111,7 +111,7 @@ async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[numb
     const importing = webImport(curator, second!);
     const live = await runLoads(origin, 24 * 3600, importing);
     const liveWeb = await importing;
-    console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}`);
+    console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}${curator.resets > 0 ? ` (${curator.resets} job-page refreshes reset and retried)` : ''}`);
     return { run: priority.run, quietWeb, liveWeb, quiet, live };
   } finally {
     server.kill('SIGTERM');

@@ -51,15 +51,27 @@ export class CuratorClient {
     return response.headers.get('location')!;
   }
 
-  /** Reads the job's page until it no longer refreshes itself; returns its last HTML. */
+  /**
+   * Reads the job's page until it no longer refreshes itself; returns its last HTML. A refresh
+   * whose connection is reset (a kept-alive socket the loaded server closed) is tried again, as a
+   * browser's next refresh would; `resets` counts them.
+   */
   async waitForJob(path: string): Promise<string> {
-    for (;;) {
-      const response = await this.get(path);
-      const html = await response.text();
-      if (!response.headers.get('refresh')) return html;
+    for (let failures = 0; ; ) {
+      try {
+        const response = await this.get(path);
+        const html = await response.text();
+        if (!response.headers.get('refresh')) return html;
+      } catch (error) {
+        if (++failures > 20) throw error;
+        this.resets++;
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+
+  /** Job page refreshes whose connection was reset and were tried again. */
+  resets = 0;
 
   #headers(): Record<string, string> {
     return { cookie: [...this.#cookies].map(([name, value]) => `${name}=${value}`).join('; '), 'accept-language': 'en' };
