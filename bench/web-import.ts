@@ -106,7 +106,8 @@ async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[numb
     await curator.signIn('bench-editor', PASSWORD);
     const quietWeb = await webImport(curator, first!);
     console.log(`web, quiet server, ${priority.run}: ${describe(quietWeb)}`);
-    await runLoads(origin, 3);
+    // Long enough for the server to settle after the first import (its index snapshot reloads).
+    await runLoads(origin, 10);
     const quiet = await runLoads(origin, LOAD_S);
     const importing = webImport(curator, second!);
     const live = await runLoads(origin, 24 * 3600, importing);
