@@ -268,9 +268,9 @@ export class Catalog {
    */
   recordsInCollection(collectionId: string, limit: number, options: { publicOnly?: boolean; offset?: number } = {}): { records: StoredRecord[]; total: number } {
     const visible = options.publicOnly ? `AND ${PUBLIC_AT_NOW_SQL}` : '';
-    const member = `FROM records, json_each(records.collections) AS c WHERE c.value = @id ${visible}`;
+    const member = `FROM record_collections AS m JOIN records ON records.seq = m.seq WHERE m.collection_id = @id ${visible}`;
     const params = { id: collectionId, limit, offset: options.offset ?? 0, now: toSecondPrecision(Date.now()) };
-    const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT records.seq AS seq ${member} ORDER BY records.seq LIMIT @limit OFFSET @offset`).all(params);
+    const seqs = this.#db.prepare<typeof params, { seq: number }>(`SELECT m.seq AS seq ${member} ORDER BY m.seq LIMIT @limit OFFSET @offset`).all(params);
     const total = this.#db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${member}`).get(params)?.n ?? 0;
     return { records: this.getRecordsBySeq(seqs.map((row) => row.seq)), total };
   }

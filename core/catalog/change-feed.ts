@@ -49,7 +49,7 @@ export class ChangeFeed {
     // @settledUntil is the earlier of @until and now: records dated after now are the embargoed ones, read by their last change.
     const window = 'datestamp >= @from AND datestamp <= @settledUntil AND (datestamp, id) > (@afterDatestamp, @afterId)';
     const embargoed = 'datestamp > @now AND modified >= @from AND modified <= @until AND (modified, id) > (@afterDatestamp, @afterId)';
-    const inCollection = 'AND EXISTS (SELECT 1 FROM json_each(records.collections) WHERE value = @collection)';
+    const inCollection = 'AND EXISTS (SELECT 1 FROM record_collections WHERE collection_id = @collection AND seq = records.seq)';
     const records = (filter: string) => ({
       settled: db.prepare<Record<string, unknown>, RecordRow>(`SELECT * FROM records WHERE ${window} ${filter} ORDER BY datestamp, id LIMIT @limit`),
       embargoed: db.prepare<Record<string, unknown>, RecordRow>(`SELECT * FROM records WHERE ${embargoed} ${filter} ORDER BY modified, id LIMIT @limit`),

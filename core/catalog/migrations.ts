@@ -360,6 +360,35 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'the files and mapping of each import',
     up: `ALTER TABLE imports ADD COLUMN provenance TEXT;`,
   },
+  {
+    // Derived from records.collections (a JSON array) by triggers, so every writer keeps it: a
+    // themed collection's members are read from an index instead of every record's JSON (0.5 s at
+    // 1M records). `syncRecordColumns` adds the collections column in the same transaction, before
+    // any row can fire them.
+    description: 'which records each collection holds (record_collections), kept by triggers',
+    up: (db) => {
+      db.exec(`
+      CREATE TABLE record_collections (
+        collection_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX record_collections_seq ON record_collections (seq);
+      CREATE TRIGGER record_collections_insert AFTER INSERT ON records WHEN new.collections IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO record_collections (collection_id, seq) SELECT value, new.seq FROM json_each(new.collections);
+      END;
+      CREATE TRIGGER record_collections_update AFTER UPDATE OF collections ON records WHEN old.collections IS NOT new.collections BEGIN
+        DELETE FROM record_collections WHERE seq = old.seq;
+        INSERT OR IGNORE INTO record_collections (collection_id, seq) SELECT value, new.seq FROM json_each(new.collections);
+      END;
+      CREATE TRIGGER record_collections_delete AFTER DELETE ON records BEGIN
+        DELETE FROM record_collections WHERE seq = old.seq;
+      END;
+      `);
+      const hasColumn = db.prepare("SELECT 1 FROM pragma_table_info('records') WHERE name = 'collections'").get();
+      if (hasColumn) db.exec('INSERT OR IGNORE INTO record_collections (collection_id, seq) SELECT c.value, records.seq FROM records, json_each(records.collections) AS c');
+    },
+  },
 ];
 
 /**
