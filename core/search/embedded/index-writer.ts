@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { StoredRecord } from '../../catalog/catalog.ts';
+import { inWriteTurn } from '../../catalog/write-turns.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
@@ -53,20 +54,19 @@ export class IndexWriter {
     this.#tokenizer.addWords(upserts.flatMap((stored) => archiveWordsOf(stored.record)));
     const prepared = upserts.map((stored) => this.#prepare(stored));
     const { seqOf, removeDoc, removeText } = this.#statements;
-    this.#db
-      .transaction(() => {
-        const touched = upserts.map((stored) => stored.seq);
-        for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
-          const seq = seqOf.get(id);
-          if (seq === undefined) continue;
-          removeDoc.run(seq);
-          removeText.run(seq);
-          touched.push(seq);
-        }
-        this.#write(prepared);
-        logChanges(this.#db, touched);
-      })
-      .immediate();
+    const write = this.#db.transaction(() => {
+      const touched = upserts.map((stored) => stored.seq);
+      for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
+        const seq = seqOf.get(id);
+        if (seq === undefined) continue;
+        removeDoc.run(seq);
+        removeText.run(seq);
+        touched.push(seq);
+      }
+      this.#write(prepared);
+      logChanges(this.#db, touched);
+    });
+    inWriteTurn(() => write.immediate());
   }
 
   /** Replaces the whole index in one transaction: readers on other connections keep the old one until it commits. */

@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { PersistentWorker, WORKER_BATCH } from '../persistent-worker.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
-import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionSources } from './suggestion-keys.ts';
+import { inWriteTurn } from '../../catalog/write-turns.ts';
+import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionKey, type SuggestionSources } from './suggestion-keys.ts';
 import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent } from './suggestion-tables.ts';
 
 /** `record_id` of a shared name's entries, which lead to a search rather than a record. */
@@ -71,6 +72,8 @@ export class SuggestionIndex {
   readonly #nameChanges = new Map<string, { name: string; from: number; change: number }>();
   /** Where new entries go: `suggest_recent`, or during a rebuild its staging table. */
   #addEntry: Database.Statement;
+  /** The keys of the titles being applied, found before the write transaction so that it holds the lock for the writes alone. */
+  readonly #titleKeys = new Map<string, SuggestionKey[]>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -104,15 +107,22 @@ export class SuggestionIndex {
 
   /** Applies catalog changes: records added or replaced, ids removed. Applying twice changes nothing. */
   apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): void {
-    this.#db
-      .transaction(() => {
-        this.#readShapes();
-        for (const id of deletedIds) this.#replace(id, undefined);
-        for (const stored of upserts) this.#replace(stored.record.id, contributionOf(stored));
-        this.#writeNameChanges();
-        if (this.#statements.recentCount.get()! >= MERGE_AT) mergeRecent(this.#db);
-      })
-      .immediate();
+    const contributions = upserts.map((stored) => ({ id: stored.record.id, contribution: contributionOf(stored) }));
+    for (const { contribution } of contributions) {
+      for (const title of contribution.titles) if (!this.#titleKeys.has(title)) this.#titleKeys.set(title, keysOf(title, TITLE_RANK));
+    }
+    const write = this.#db.transaction(() => {
+      this.#readShapes();
+      for (const id of deletedIds) this.#replace(id, undefined);
+      for (const { id, contribution } of contributions) this.#replace(id, contribution);
+      this.#writeNameChanges();
+      if (this.#statements.recentCount.get()! >= MERGE_AT) mergeRecent(this.#db);
+    });
+    try {
+      inWriteTurn(() => write.immediate());
+    } finally {
+      this.#titleKeys.clear();
+    }
   }
 
   /**
@@ -199,7 +209,8 @@ export class SuggestionIndex {
   /** Adds (or re-times: the key is the same) every entry of `text`. */
   #addEntries(text: string, baseRank: number, recordId: string, from: number): void {
     const script = isChinese(text) ? 1 : 0;
-    for (const { key, rank } of keysOf(text, baseRank)) {
+    const keys = (baseRank === TITLE_RANK && this.#titleKeys.get(text)) || keysOf(text, baseRank);
+    for (const { key, rank } of keys) {
       this.#addEntry.run(script, rank, text.length, key, text, recordId, from);
       const shape = `${script}:${rank}:${text.length}`;
       if (!this.#knownShapes.has(shape)) {
