@@ -55,9 +55,23 @@ function segmenter(): Jieba {
   return sharedJieba;
 }
 
+/** Entries kept in each of a tokenizer's caches before it starts afresh. */
+const MAX_CACHED = 100_000;
+/** Lines up to this long are cached: names and titles, not descriptions. */
+const MAX_CACHED_LINE = 64;
+
 export class ArchiveTokenizer {
   readonly #jieba = segmenter();
   readonly #archiveWords = new Set<string>();
+  /** Names already given to `addWords`: an archive's places, periods and areas come back in every batch. */
+  readonly #namesSeen = new Set<string>();
+  /**
+   * Han runs already tokenized (key: `segment` flag and run), with their pinyin: the names of an
+   * archive repeat endlessly. Emptied whenever the dictionary gains words, which may cut a run anew.
+   */
+  readonly #runs = new Map<string, { tokens: string; pinyin: string[] }>();
+  /** Short lines already tokenized, the same way (see `indexText`). */
+  readonly #lines = new Map<string, { tokens: string; pinyin: string[] }>();
 
   constructor() {
     this.addWords(CHINESE_SYNONYMS);
@@ -67,13 +81,20 @@ export class ArchiveTokenizer {
   addWords(candidates: Iterable<string>): string[] {
     const fresh: string[] = [];
     for (const candidate of candidates) {
+      if (this.#namesSeen.has(candidate)) continue;
+      if (this.#namesSeen.size >= MAX_CACHED) this.#namesSeen.clear();
+      this.#namesSeen.add(candidate);
       for (const word of toSimplified(candidate.normalize('NFKC')).match(HAN_RUN) ?? []) {
         if (word.length < 2 || word.length > MAX_ARCHIVE_WORD_LENGTH || this.#archiveWords.has(word)) continue;
         this.#archiveWords.add(word);
         fresh.push(word);
       }
     }
-    if (fresh.length > 0) this.#jieba.loadDict(Buffer.from(fresh.map((word) => `${word} ${ARCHIVE_WORD_FREQUENCY}`).join('\n')));
+    if (fresh.length > 0) {
+      this.#jieba.loadDict(Buffer.from(fresh.map((word) => `${word} ${ARCHIVE_WORD_FREQUENCY}`).join('\n')));
+      this.#runs.clear();
+      this.#lines.clear();
+    }
     return fresh;
   }
 
@@ -84,12 +105,45 @@ export class ArchiveTokenizer {
    * add little to ranking.
    */
   indexText(text: string, pinyin?: string[], segment = true): string {
-    return toSimplified(text.normalize('NFKC')).replace(HAN_RUN, (run) => {
-      const words = segment && [...run].length > 1 ? this.#jieba.cut(run, false) : [];
-      if (pinyin) pinyin.push(...words.flatMap(pinyinTokens));
-      // Tokens in the search form (variants folded); segmentation and pinyin read the text as written.
-      return ` ${hanTokens(foldHanVariants(run), words.map(foldHanVariants)).join(' ')} `;
-    });
+    // Line by line, which changes nothing (no conversion, normalization or run crosses a line
+    // break), so that a short line seen before — a place, a period, an area — costs a lookup.
+    if (!text.includes('\n')) return this.#indexLine(text, pinyin, segment);
+    return text
+      .split('\n')
+      .map((line) => this.#indexLine(line, pinyin, segment))
+      .join('\n');
+  }
+
+  #indexLine(line: string, pinyin: string[] | undefined, segment: boolean): string {
+    const key = line.length <= MAX_CACHED_LINE ? `${segment ? 's' : 'b'}${line}` : undefined;
+    let tokenized = key === undefined ? undefined : this.#lines.get(key);
+    if (!tokenized) {
+      const linePinyin: string[] = [];
+      const tokens = toSimplified(line.normalize('NFKC')).replace(HAN_RUN, (run) => {
+        const tokenizedRun = this.#tokenizeRun(run, segment);
+        linePinyin.push(...tokenizedRun.pinyin);
+        return tokenizedRun.tokens;
+      });
+      tokenized = { tokens, pinyin: linePinyin };
+      if (key !== undefined) {
+        if (this.#lines.size >= MAX_CACHED) this.#lines.clear();
+        this.#lines.set(key, tokenized);
+      }
+    }
+    if (pinyin) pinyin.push(...tokenized.pinyin);
+    return tokenized.tokens;
+  }
+
+  #tokenizeRun(run: string, segment: boolean): { tokens: string; pinyin: string[] } {
+    const key = `${segment ? 's' : 'b'}${run}`;
+    let tokenized = this.#runs.get(key);
+    if (tokenized) return tokenized;
+    const words = segment && [...run].length > 1 ? this.#jieba.cut(run, false) : [];
+    // Tokens in the search form (variants folded); segmentation and pinyin read the text as written.
+    tokenized = { tokens: ` ${hanTokens(foldHanVariants(run), words.map(foldHanVariants)).join(' ')} `, pinyin: words.flatMap(pinyinTokens) };
+    if (this.#runs.size >= MAX_CACHED) this.#runs.clear();
+    this.#runs.set(key, tokenized);
+    return tokenized;
   }
 
   /** Pinyin tokens for the Chinese in `text`: each word's syllables and the syllables joined (塘栖 → tang qi tangqi). */

@@ -14,6 +14,21 @@ test('a name the general dictionary cuts apart becomes one word once the archive
   t.deepEqual(tokenizer.addWords(['祥符荡']), [], 'a known word is not added twice');
 });
 
+test('text tokenized again, line by line from what was cached, comes out exactly as the first time, pinyin included', (t) => {
+  const text = '塘棲古鎮\r\n廣濟橋 Guǎngjì\n\n浙江省 杭州市 临平区\n重簷 ＡＢＣ ㎞，隨著運河';
+  const tokenize = (tokenizer: ArchiveTokenizer, segment: boolean) => {
+    const pinyin: string[] = [];
+    return { text: tokenizer.indexText(text, pinyin, segment), pinyin };
+  };
+  const tokenizer = new ArchiveTokenizer();
+  for (const segment of [true, false]) {
+    const first = tokenize(tokenizer, segment);
+    t.deepEqual(tokenize(tokenizer, segment), first);
+    t.deepEqual(tokenize(new ArchiveTokenizer(), segment), first, 'a fresh tokenizer agrees');
+  }
+  t.true(tokens(tokenizer.indexText(text)).has('广济桥'), 'traditional characters still folded');
+});
+
 test('indexed Chinese carries every bigram, so any two characters of a run match', (t) => {
   const indexed = tokens(new ArchiveTokenizer().indexText('塘栖古镇'));
   for (const pair of bigrams('塘栖古镇')) t.true(indexed.has(pair), pair);
