@@ -13,9 +13,21 @@ export function toSimplified(text: string): string {
   return HAN.test(text) ? traditionalToSimplified(text) : text;
 }
 
+const MARKS = /\p{M}/gu;
+/**
+ * Runs of characters other than ASCII, 、。 and the CJK unified ideographs: those decompose to
+ * themselves and are no marks, and NFKD never moves a mark past them, so decomposing only these
+ * runs gives what decomposing the whole text gives, at a fraction of the cost on archive text.
+ */
+const MAY_DECOMPOSE = /[^\x00-\x7f\u3001\u3002\u4e00-\u9fff]+/g;
+
 /** Latin text without accents or tone marks: Tángqī → tangqi, lǜ → lu. */
 export function stripDiacritics(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return text.replace(MAY_DECOMPOSE, decomposeWithoutMarks);
+}
+
+function decomposeWithoutMarks(piece: string): string {
+  return piece.normalize('NFKD').replace(MARKS, '');
 }
 
 /** Words repeat endlessly across an archive; their pinyin is computed once. */

@@ -56,7 +56,7 @@ function segmenter(): Jieba {
 }
 
 /** Entries kept in each of a tokenizer's caches before it starts afresh. */
-const MAX_CACHED = 100_000;
+const MAX_CACHED = 10_000;
 /** Lines up to this long are cached: names and titles, not descriptions. */
 const MAX_CACHED_LINE = 64;
 
