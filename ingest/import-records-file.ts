@@ -6,6 +6,7 @@
  * their images. A dry run goes the same way and previews each update field by field instead of
  * writing. A cancelled run stops after the batch it is writing.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Catalog, OnExisting, RecordWrite, StoredRecord, WriteAction } from '../core/catalog/catalog.ts';
 import type { ColumnMapping } from '../core/schema/column-mapping.ts';
@@ -22,6 +23,12 @@ import type { TextEncoding } from './read/text-encodings.ts';
 import type { FileSummary, IngestReport } from './report.ts';
 
 export const BATCH_SIZE = 1000;
+/**
+ * A file from this size on has its writer threads started before its rows are counted: its
+ * batches almost surely go to them (the template's rows are under 1 KB, and a batch of 500 goes),
+ * and their start-up then overlaps the count. A wrong guess costs threads that end when idle.
+ */
+const EXPECT_BATCHES_BYTES = 512 * 1024;
 
 export interface ImportOptions {
   catalog: Catalog;
@@ -71,6 +78,7 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
       const opened = await openRecordFile(source.file, source.format, { ...options.read, onPlan });
       if (opened.encoding) summary.encoding = opened.encoding;
       read = opened.read;
+      if ((await stat(source.file)).size >= EXPECT_BATCHES_BYTES) options.index?.expectBatches();
     }
     ({ rows: summary.rows, images: imageCount } = await countRows(read()));
   } catch (error) {

@@ -7,6 +7,7 @@
  */
 import type { Catalog, StoredRecord } from '../core/catalog/catalog.ts';
 import { isIndexOutage } from '../core/search/index-outage.ts';
+import { startSuggestionWorker } from '../core/search/suggest/suggestion-index.ts';
 import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 
@@ -16,6 +17,8 @@ export interface IndexStep {
    * out, after the previous batch's are applied: one batch is indexed while the next is written.
    */
   afterBatch(written: readonly StoredRecord[]): Promise<void>;
+  /** A file of many rows is about to be read: the threads that write its batches start meanwhile. */
+  expectBatches(): void;
   /** Waits until every batch handed over is applied (or the engine went out). */
   settle(): Promise<void>;
   /** Why the engine took no more changes, once it failed. */
@@ -41,6 +44,11 @@ export function createIndexStep(catalog: Catalog, engine: SearchEngine, outage?:
       inFlight = sync(written, catalog.countPendingChanges());
       // A failure surfaces at the next batch or at `settle`, never as an unhandled rejection.
       inFlight.catch(() => undefined);
+    },
+    expectBatches() {
+      if (stopped) return;
+      engine.expectBatches?.();
+      startSuggestionWorker(catalog);
     },
     async settle() {
       await inFlight;

@@ -19,7 +19,7 @@ import { toSecondPrecision } from './datestamp.ts';
 import { RecordHistory, type RecordVersion, type WriteContext } from './record-history.ts';
 import { RecordPages } from './record-pages.ts';
 import type { RecordRow } from './record-columns.ts';
-import { RecordWriter, type OnExisting, type RecordWrite, type WriteAction } from './record-writer.ts';
+import { prepareWrite, RecordWriter, type OnExisting, type RecordWrite, type WriteAction } from './record-writer.ts';
 import { toStored, type StoredRecord } from './stored-record.ts';
 import { Tombstones, type Tombstone } from './tombstones.ts';
 import { undoImport } from './undo-import.ts';
@@ -156,7 +156,9 @@ export class Catalog {
     options: Partial<WriteContext> & { onExisting?: OnExisting; written?: StoredRecord[] } = {},
   ): WriteAction[] {
     const context = { actor: options.actor ?? (options.importId === undefined ? 'system' : `import:${options.importId}`), ...options };
-    return this.transaction(() => records.map((item) => this.#writer.write(toWrite(item), context, options.written)));
+    // Columns and hashes before the transaction: the file is held for the reads and writes alone.
+    const writes = records.map((item) => prepareWrite(toWrite(item)));
+    return this.transaction(() => writes.map((write) => this.#writer.write(write, context, options.written)));
   }
 
   /** What `writeBatch` would do, without writing (for dry runs). */

@@ -25,6 +25,22 @@ export interface RecordWrite {
   visibility?: Visibility;
 }
 
+/**
+ * A write with what can be worked out before its transaction (the record as catalog columns and
+ * its hash): the writers of one file take turns, so the transaction should hold the file for the
+ * reads and writes alone (see `prepareWrite`).
+ */
+export interface PreparedWrite extends RecordWrite {
+  row: RecordRow;
+  contentHash: string;
+}
+
+/** The columns and hash of `write`'s record, worked out once (they were three times per record). */
+export function prepareWrite(write: RecordWrite): PreparedWrite {
+  const row = recordToRow(write.record);
+  return { ...write, row, contentHash: hashRow(row) };
+}
+
 interface ExistingRow {
   seq: number;
   content_hash: string;
@@ -64,7 +80,8 @@ export class RecordWriter {
    * Creates or updates one record. `written` receives the record as stored when it was created or
    * updated, so the caller can index it without reading it back.
    */
-  write(write: RecordWrite, context: WriteContext & { onExisting?: OnExisting; action?: VersionAction; note?: string }, written?: StoredRecord[]): WriteAction {
+  write(given: RecordWrite | PreparedWrite, context: WriteContext & { onExisting?: OnExisting; action?: VersionAction; note?: string }, written?: StoredRecord[]): WriteAction {
+    const write = 'row' in given ? given : prepareWrite(given);
     const decision = this.decide(write, context.onExisting ?? 'update');
     if (decision.action !== 'created' && decision.action !== 'updated') return decision.action;
     const existing = decision.existing;
@@ -74,7 +91,7 @@ export class RecordWriter {
     const tombstone = existing ? undefined : this.#tombstones.get(write.record.id);
     const modified = nextDatestamp(existing?.modified ?? tombstone?.deletedAt);
     const row = {
-      ...recordToRow(write.record),
+      ...write.row,
       content_hash: decision.contentHash,
       now: new Date().toISOString(),
       modified,
@@ -94,8 +111,8 @@ export class RecordWriter {
   }
 
   /** What `write` would do, and what it compares against. */
-  decide(write: RecordWrite, onExisting: OnExisting): { action: WriteAction; contentHash: string; existing?: ExistingRow } {
-    const contentHash = hashRecord(write.record);
+  decide(write: RecordWrite | PreparedWrite, onExisting: OnExisting): { action: WriteAction; contentHash: string; existing?: ExistingRow } {
+    const contentHash = 'contentHash' in write ? write.contentHash : hashRecord(write.record);
     const existing = this.#statements.existing.get(write.record.id);
     if (!existing) return { action: 'created', contentHash };
     const same =
@@ -144,5 +161,9 @@ function sameLinks(a: readonly MediaLink[], b: readonly MediaLink[]): boolean {
 
 /** The hash that tells an unchanged re-import from a real update. */
 export function hashRecord(record: ArchiveRecord): string {
-  return createHash('sha256').update(JSON.stringify(recordToRow(record))).digest('hex');
+  return hashRow(recordToRow(record));
+}
+
+function hashRow(row: RecordRow): string {
+  return createHash('sha256').update(JSON.stringify(row)).digest('hex');
 }

@@ -13,6 +13,9 @@ import { parentPort, Worker } from 'node:worker_threads';
  */
 export const WORKER_BATCH = Number(process.env.ARCHIVE_WORKER_BATCH ?? 500);
 
+/** How long a thread with `idleMs` waits for its first task before it ends. */
+const FIRST_TASK_WAIT_MS = 60_000;
+
 type Answer = { ok: true } | { ok: false; message: string; code?: string };
 
 export interface PersistentWorkerOptions {
@@ -43,8 +46,9 @@ export class PersistentWorker {
     });
     this.#worker.on('error', (error) => this.#end(error));
     this.#worker.on('exit', (code) => this.#end(new Error(`worker ended with exit code ${code}`)));
-    // An idle worker never keeps the process alive.
-    this.#worker.unref();
+    // An idle worker never keeps the process alive, and one started for tasks that never came ends
+    // too — later, as a count of a large file may come before its first task.
+    this.#idle(this.#idleMs === undefined ? undefined : Math.max(this.#idleMs, FIRST_TASK_WAIT_MS));
   }
 
   /** True while tasks sent are not yet answered: a caller keeps its order by sending the next one here too. */
@@ -70,10 +74,10 @@ export class PersistentWorker {
     await this.#worker.terminate();
   }
 
-  #idle(): void {
+  #idle(idleMs = this.#idleMs): void {
     this.#worker.unref();
-    if (this.#idleMs === undefined) return;
-    this.#idleTimer = setTimeout(() => void this.close(), this.#idleMs);
+    if (idleMs === undefined) return;
+    this.#idleTimer = setTimeout(() => void this.close(), idleMs);
     this.#idleTimer.unref();
   }
 

@@ -120,6 +120,8 @@ export interface SearchEngine {
   ping(): Promise<EngineHealth>;
   /** Applies catalog changes: records to add or replace, ids to remove. */
   apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void>;
+  /** An import's batches are coming: start what writes them now, so its start-up overlaps the reading of the file. */
+  expectBatches?(): void;
   /** Replaces the whole index with `batches`; searches keep working meanwhile. */
   rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void>;
   close(): Promise<void>;

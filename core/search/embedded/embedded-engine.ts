@@ -195,13 +195,17 @@ export class EmbeddedEngine implements SearchEngine {
    */
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
     const large = upserts.length + deletedIds.length >= WORKER_BATCH;
-    if (!this.#worker && large) {
-      const started = new PersistentWorker(WRITE_WORKER, { file: this.#catalog.file }, { idleMs: WORKER_IDLE_MS, onExit: () => this.#worker === started && (this.#worker = undefined) });
-      this.#worker = started;
-    }
+    if (large) this.expectBatches();
     if (this.#worker && (large || this.#worker.busy)) return this.#worker.run({ upserts, deletedIds });
     this.#loadWords();
     this.#writer.apply(upserts, deletedIds);
+  }
+
+  /** Starts the worker thread import batches are written in (see `apply`), unless batches stay on this thread. */
+  expectBatches(): void {
+    if (this.#worker || !Number.isFinite(WORKER_BATCH)) return;
+    const started = new PersistentWorker(WRITE_WORKER, { file: this.#catalog.file }, { idleMs: WORKER_IDLE_MS, onExit: () => this.#worker === started && (this.#worker = undefined) });
+    this.#worker = started;
   }
 
   async rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void> {

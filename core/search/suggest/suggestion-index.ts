@@ -50,14 +50,25 @@ const workers = new Map<string, PersistentWorker>();
  * worker has batches in hand, later ones follow it, in order.
  */
 export async function applySuggestions(catalog: Catalog, upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
+  const large = upserts.length + deletedIds.length >= WORKER_BATCH;
+  const worker = large ? startSuggestionWorker(catalog) : workers.get(catalog.file);
+  if (worker && (worker.busy || large)) await worker.run({ upserts, deletedIds });
+  else withSuggestionIndex(catalog, (index) => index.apply(upserts, deletedIds));
+}
+
+/**
+ * The worker thread that writes `catalog`'s suggestions from an import's batches, started now if
+ * it is not running (an import starts it before reading its file, so that its start-up overlaps
+ * the reading); undefined when batches stay on this thread (`ARCHIVE_WORKER_BATCH=Infinity`).
+ */
+export function startSuggestionWorker(catalog: Catalog): PersistentWorker | undefined {
   const file = catalog.file;
   let worker = workers.get(file);
-  if (!worker && upserts.length + deletedIds.length >= WORKER_BATCH) {
+  if (!worker && Number.isFinite(WORKER_BATCH)) {
     const started = new PersistentWorker(WRITE_WORKER, { file }, { idleMs: WORKER_IDLE_MS, onExit: () => workers.get(file) === started && workers.delete(file) });
     workers.set(file, (worker = started));
   }
-  if (worker && (worker.busy || upserts.length + deletedIds.length >= WORKER_BATCH)) await worker.run({ upserts, deletedIds });
-  else withSuggestionIndex(catalog, (index) => index.apply(upserts, deletedIds));
+  return worker;
 }
 
 export class SuggestionIndex {
