@@ -75,6 +75,10 @@ export class PersistentWorker {
   }
 
   #idle(idleMs = this.#idleMs): void {
+    // A thread that ended, or is being closed, keeps its hold on the process until it is gone: a
+    // close rejects the task in hand, and the process must not find its event loop empty (and end
+    // with its top-level await unsettled, exit 13) while the thread still finishes a write.
+    if (this.#ended) return;
     this.#worker.unref();
     if (idleMs === undefined) return;
     this.#idleTimer = setTimeout(() => void this.close(), idleMs);

@@ -3,6 +3,8 @@
  * caller with its code (how a full disk is told from a bug), and a thread that has ended never
  * leaves a task waiting.
  */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { PersistentWorker } from '../../core/search/persistent-worker.ts';
 
@@ -38,4 +40,10 @@ test('a thread left idle ends by itself and tells its owner, so the next import 
   t.teardown(() => clearInterval(keepAlive));
   await exited;
   await t.throwsAsync(worker.run({ n: 2 }), { message: 'worker closed' });
+});
+
+test('a command that closes a thread busy with a task waits for the thread to end, and the task in hand fails as closed', (t) => {
+  // In a process of its own: a process whose event loop empties while the thread still ends would stop at once, its work unfinished (exit 13).
+  const script = fileURLToPath(new URL('../fixtures/workers/close-while-busy.ts', import.meta.url));
+  t.is(execFileSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8' }).trim(), 'closed; the task in hand: worker closed');
 });
