@@ -45,12 +45,28 @@ function normalizeTerm(term: string): string {
   return term.trim().toLowerCase().replace(/[\s_-]+/g, '-');
 }
 
+/** Each vocabulary's names, normalized once: an import matches two vocabulary cells in every row. */
+const NAMES = new WeakMap<Vocabulary, Map<string, VocabularyEntry>>();
+
 /** The entry whose key, label or alias matches `term`, or undefined. */
 export function matchVocabulary(vocabulary: Vocabulary, term: string): VocabularyEntry | undefined {
-  const wanted = normalizeTerm(term);
-  return vocabulary.find((entry) =>
-    [entry.key, entry.zh, entry.en, ...(entry.aliases ?? [])].some((name) => normalizeTerm(name) === wanted),
-  );
+  return namesOf(vocabulary).get(normalizeTerm(term));
+}
+
+/** Normalized name → entry; a name two entries share is the earlier entry's. */
+function namesOf(vocabulary: Vocabulary): Map<string, VocabularyEntry> {
+  let names = NAMES.get(vocabulary);
+  if (!names) {
+    names = new Map();
+    for (const entry of vocabulary) {
+      for (const name of [entry.key, entry.zh, entry.en, ...(entry.aliases ?? [])]) {
+        const normalized = normalizeTerm(name);
+        if (!names.has(normalized)) names.set(normalized, entry);
+      }
+    }
+    NAMES.set(vocabulary, names);
+  }
+  return names;
 }
 
 export function vocabularyKeys<V extends Vocabulary>(vocabulary: V): [V[number]['key'], ...V[number]['key'][]] {
