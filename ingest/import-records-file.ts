@@ -71,6 +71,7 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   const summary: FileSummary = { file, rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, unknownColumns: [] };
   options.report.files.push(summary);
   let read = () => fromList(items ?? []);
+  let count = read;
   let imageCount = 0;
   try {
     if (!items) {
@@ -78,9 +79,10 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
       const opened = await openRecordFile(source.file, source.format, { ...options.read, onPlan });
       if (opened.encoding) summary.encoding = opened.encoding;
       read = opened.read;
+      count = opened.count;
       if ((await stat(source.file)).size >= EXPECT_BATCHES_BYTES) options.index?.expectBatches();
     }
-    ({ rows: summary.rows, images: imageCount } = await countRows(read()));
+    ({ rows: summary.rows, images: imageCount } = await countRows(count()));
   } catch (error) {
     if (!(error instanceof ImportFileError)) throw error;
     summary.refused = error.detail;

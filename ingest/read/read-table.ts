@@ -13,7 +13,7 @@ export type TableRow = { line: number; cells: unknown[]; warnings?: { column: nu
 const SAMPLE_ROWS = 100;
 
 /** `rows` starts with the header row. */
-export async function* rowsOfTable(rows: AsyncIterable<TableRow>, options: Pick<ReadOptions, 'mapping' | 'onPlan'>): AsyncGenerator<SourceItem> {
+export async function* rowsOfTable(rows: AsyncIterable<TableRow>, options: Pick<ReadOptions, 'mapping' | 'onPlan' | 'countOnly'>): AsyncGenerator<SourceItem> {
   let header: string[] | undefined;
   let plan: ColumnPlan | undefined;
   const ahead: TableRow[] = [];
@@ -22,8 +22,8 @@ export async function* rowsOfTable(rows: AsyncIterable<TableRow>, options: Pick<
     // Told before the check: a curator mapping the columns must see them even when the plan is refused.
     options.onPlan?.(planned);
     checkPlan(planned);
-    plan = planned;
-    return planned;
+    plan = options.countOnly ? { ...planned, columns: planned.columns.filter((column) => column.target === 'images') } : planned;
+    return plan;
   };
   for await (const row of rows) {
     if (!header) {

@@ -18,12 +18,17 @@ export interface OpenedRecordFile {
   /** How the text was decoded; absent for a workbook. */
   encoding?: EncodingChoice;
   read(): AsyncGenerator<SourceItem>;
+  /** The rows as `read` gives them, for counting: a table's rows with their `images` field alone (see `countOnly`). */
+  count(): AsyncGenerator<SourceItem>;
 }
 
 /** @throws ImportFileError when the file's encoding cannot be read */
 export async function openRecordFile(file: string, format: RecordFormat, options: Omit<ReadOptions, 'encoding'> & { encoding?: TextEncoding }): Promise<OpenedRecordFile> {
   const encoding = format === 'xlsx' ? undefined : await chooseEncoding(file, options.encoding);
   const readOptions: ReadOptions = { ...options, ...(encoding && { encoding: encoding.encoding }) };
-  const read = () => READERS[format](file, readOptions);
-  return { ...(encoding && { encoding }), read: encoding?.how === 'given' ? () => explainGivenEncoding(file, encoding.encoding, read()) : read };
+  const readWith = (rowOptions: ReadOptions) => {
+    const items = READERS[format](file, rowOptions);
+    return encoding?.how === 'given' ? explainGivenEncoding(file, encoding.encoding, items) : items;
+  };
+  return { ...(encoding && { encoding }), read: () => readWith(readOptions), count: () => readWith({ ...readOptions, countOnly: true }) };
 }

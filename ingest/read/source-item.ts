@@ -24,6 +24,11 @@ export interface ReadOptions {
   sheet?: string;
   /** Told the columns' plan once the header (and the first rows) are read. */
   onPlan?: (plan: ColumnPlan) => void;
+  /**
+   * The rows are only counted (an import's first pass, which also proves the file readable whole):
+   * a table's rows then carry their `images` field alone, the rest of their cells left unmapped.
+   */
+  countOnly?: boolean;
 }
 
 export type RecordReader = (file: string, options: ReadOptions) => AsyncGenerator<SourceItem>;
