@@ -37,7 +37,8 @@ export interface CliOptions {
 }
 
 export function startCli(args: readonly string[], options: CliOptions): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_DATA_DIR: options.dataDir, LANG: 'C' };
+  // At the suite's own priority: a niced import (the default) would wait behind the other test files.
+  const env: NodeJS.ProcessEnv = { ...process.env, ARCHIVE_DATA_DIR: options.dataDir, LANG: 'C', ARCHIVE_IMPORT_NICE: '0' };
   delete env.LC_ALL;
   delete env.LC_MESSAGES;
   delete env.MEILI_HOST;
