@@ -168,7 +168,9 @@ async function prepareArchives(work: string, webCopies: number): Promise<string[
 
 async function runLoads(origin: string, seconds: number, until?: Promise<unknown>): Promise<LoadResult[]> {
   const loads = KINDS.map(({ connections, paths }) => startLoad(origin, paths, { connections, seconds }));
-  void until?.then(() => loads.forEach((load) => load.stop()));
+  // Stopped however the import ends: a failed one must not leave the load (and the server) running.
+  const stop = () => loads.forEach((load) => load.stop());
+  void until?.then(stop, stop);
   return Promise.all(loads.map((load) => load.done));
 }
 

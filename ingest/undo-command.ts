@@ -51,7 +51,9 @@ export async function listImports(cli: Cli): Promise<number> {
     else cli.print('imports.heading');
     for (const entry of imports) {
       const totals = entry.summary ?? { created: 0, updated: 0, unchanged: 0, failed: 0 };
-      cli.print('imports.line', { id: entry.id, startedAt: entry.startedAt.slice(0, 19), status: entry.status, actor: entry.actor ?? '', ...totals, sources: entry.sources.join(', ') });
+      // The files it read with the start of their sha256 (a web import's as uploaded), where the history kept them.
+      const sources = entry.provenance ? entry.provenance.files.map((file) => `${file.name} (sha256 ${file.sha256.slice(0, 12)}…)`) : entry.sources;
+      cli.print('imports.line', { id: entry.id, startedAt: entry.startedAt.slice(0, 19), status: entry.status, actor: entry.actor ?? '', ...totals, sources: sources.join(', ') });
     }
     return EXIT.ok;
   } finally {

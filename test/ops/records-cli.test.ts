@@ -81,11 +81,11 @@ test('bad input to records is refused with a clear message and a non-zero exit, 
   t.regex((await records(['history', 'guangji-bridge'])).stdout, /\(1\):/, 'no version was written');
 });
 
-test('ingest prints its import id, --imports lists the history, and --undo takes an import back once', async (t) => {
+test('ingest prints its import id, --imports lists the history with each import’s files, and --undo takes an import back once', async (t) => {
   const { cli } = await archiveWithRecords(t);
   const second = await cli.run([cli.write('more.csv', 'id,title_zh\nnew-record,新记录\n')]);
   t.regex(second.stdout, /import id: 2 \(to take it back: npm run ingest -- --undo 2\)/);
-  t.regex((await cli.run(['--imports'])).stdout, /import history \(newest first\):\n {2}2 .* done .* created 1, updated 0/);
+  t.regex((await cli.run(['--imports'])).stdout, /import history \(newest first\):\n {2}2 .* done .* created 1, updated 0, unchanged 0, failed 0 {2}more\.csv \(sha256 [0-9a-f]{12}…\)\n/, 'the file it read, with the start of its sha256');
   const undone = await cli.run(['--undo', '2']);
   t.is(undone.code, EXIT.ok, undone.stderr);
   t.regex(undone.stdout, /import 2 undone — records it created, now deleted: 1/);
