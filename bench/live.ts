@@ -81,6 +81,11 @@ async function main(): Promise<void> {
         'failed (quiet / live)': `${quiet[i]!.failures} / ${liveResults[i]!.failures}`,
       })),
     );
+    for (const [i, { kind }] of KINDS.entries()) {
+      for (const [phase, result] of [['quiet', quiet[i]!], ['live', liveResults[i]!]] as const) {
+        if (result.failures > 0) console.log(`${kind}, ${phase}: failed ${result.failureKinds}`);
+      }
+    }
     console.log(`load average (1/5/15 min) at the end: ${loadavg().map((load) => load.toFixed(2)).join(' / ')}`);
     // The kernel's peak (VmHWM) counts what synchronous work held between two samples.
     console.log(`\nserver memory (${SIZE.toLocaleString('en')} records)`);

@@ -11,6 +11,8 @@ export interface LoadResult {
   max: number;
   /** Connection errors, timeouts and answers other than 200. */
   failures: number;
+  /** What the failures were: `503 ×12, timeout ×3` (empty when none). */
+  failureKinds: string;
   bytesPerResponse: number;
 }
 
@@ -27,7 +29,7 @@ export interface Load {
 export function startLoad(origin: string, paths: readonly string[], options: { connections: number; seconds: number }): Load {
   let next = 0;
   const latencies: number[] = [];
-  let rejected = 0;
+  const statuses = new Map<number, number>();
   const started = Date.now();
   const instance = autocannon({
     url: origin,
@@ -38,10 +40,13 @@ export function startLoad(origin: string, paths: readonly string[], options: { c
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
-    if (status !== 200) rejected++;
+    if (status !== 200) statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const done = Promise.resolve(instance).then((result) => {
     const seconds = (Date.now() - started) / 1000;
+    const kinds = [...statuses].map(([status, count]) => [String(status), count] as const);
+    kinds.push(['timeout', result.timeouts], ['connection error', result.errors - result.timeouts]);
+    const rejected = [...statuses.values()].reduce((a, b) => a + b, 0);
     return {
       requests: latencies.length,
       requestsPerSecond: latencies.length / seconds,
@@ -49,7 +54,9 @@ export function startLoad(origin: string, paths: readonly string[], options: { c
       p95: percentile(latencies, 95),
       p99: percentile(latencies, 99),
       max: latencies.reduce((a, b) => Math.max(a, b), 0),
-      failures: rejected + result.errors + result.timeouts,
+      // autocannon counts a timeout among its errors too.
+      failures: rejected + result.errors,
+      failureKinds: kinds.filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ×${count}`).join(', '),
       bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
     };
   });
