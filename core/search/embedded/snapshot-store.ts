@@ -22,6 +22,13 @@ const CATCH_UP_STEP = 2000;
 const RELOAD_BEYOND = 100_000;
 /** Orders are recomputed once this share of records came or changed since (records added since are listed last meanwhile). */
 const STALE_ORDERS_SHARE = 0.01;
+/**
+ * A worker's orders take a core for seconds (1M records: ICU collation of every title, twice), and
+ * an import makes them stale every few batches: recomputed at most this often, and never more than
+ * a tenth of the time, so a live import does not keep a core sorting.
+ */
+const ORDERS_MIN_INTERVAL_MS = 30_000;
+const ORDERS_MAX_SHARE_OF_TIME = 0.1;
 const VOCABULARY_MAX_AGE_MS = 60_000;
 /** An index this small is read on the spot: a worker thread would cost more than the read. */
 export const INLINE_BELOW = 20_000;
@@ -40,6 +47,8 @@ export class SnapshotStore {
   #reload: Promise<void> | undefined;
   #orders: Promise<void> | undefined;
   #ordersBasis = { size: -1, epoch: -1 };
+  /** When the orders may next be recomputed in the background (see ORDERS_MIN_INTERVAL_MS). */
+  #ordersDueAt = 0;
   #vocabulary: { vocabulary: TypoVocabulary; generation: number; at: number } | undefined;
   #vocabularyLoad: Promise<void> | undefined;
 
@@ -69,7 +78,8 @@ export class SnapshotStore {
   async order(key: SortKey): Promise<SortOrder> {
     const snapshot = await this.current();
     const changed = Math.max(snapshot.size - this.#ordersBasis.size, snapshot.epoch - this.#ordersBasis.epoch);
-    if (!snapshot.order(key) || changed > snapshot.size * STALE_ORDERS_SHARE) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
+    const stale = changed > snapshot.size * STALE_ORDERS_SHARE && (this.#inline() || Date.now() >= this.#ordersDueAt);
+    if (!snapshot.order(key) || stale) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
     // A small index is sorted on the spot: no need to serve the stale order meanwhile.
     if (!snapshot.order(key) || this.#inline()) await this.#orders;
     return (this.#snapshot ?? snapshot).order(key) ?? { ordinals: new Int32Array(0), covers: 0 };
@@ -156,8 +166,14 @@ export class SnapshotStore {
   }
 
   async #computeOrders(): Promise<void> {
-    const { orders } = await this.#run('orders');
-    this.#takeOrders(orders);
+    const started = Date.now();
+    try {
+      const { orders } = await this.#run('orders');
+      this.#takeOrders(orders);
+    } finally {
+      const took = Date.now() - started;
+      this.#ordersDueAt = Date.now() + Math.max(ORDERS_MIN_INTERVAL_MS, took / ORDERS_MAX_SHARE_OF_TIME);
+    }
   }
 
   #takeOrders(orders: Record<SortKey, Int32Array>): void {
