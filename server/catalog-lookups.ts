@@ -20,7 +20,7 @@ export interface Lookups {
 
 const PERIOD_NAMES_MAX_AGE_MS = 5 * 60_000;
 /** A period missing from the labels is looked for at most this often (a page may show one the catalog names nowhere). */
-const MISSED_PERIOD_RETRY_MS = 10_000;
+const MISSED_PERIOD_RETRY_MS = 60_000;
 
 export class CatalogLookups {
   readonly #catalog: Catalog;
