@@ -1,0 +1,42 @@
+/**
+ * An import from the command line leaves the CPU to a server on the same machine first: it runs at
+ * ARCHIVE_IMPORT_NICE (as the web imports' thread does), and the threads it starts inherit it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import test from 'ava';
+import { cliWorkspace, finished } from './helpers/run-cli.ts';
+
+const ROWS = 3000;
+
+/** The nice values of a process's threads, by thread id (field 19 of /proc/…/stat; the command name may hold spaces). */
+function threadNices(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+  } catch {
+    return [];
+  }
+}
+
+test('an import run from the command line runs at the import nice value, and so do the index threads it starts', async (t) => {
+  const cli = cliWorkspace(t);
+  const lines = ['id,title_zh,title_en,type'];
+  for (let n = 0; n < ROWS; n++) lines.push(`nice-${n},第${n}号遗存,Site ${n},bridge`);
+  cli.write('rows.csv', `${lines.join('\n')}\n`);
+  const child = cli.start(['rows.csv'], { env: { ARCHIVE_IMPORT_NICE: '7' } });
+  const done = finished(child);
+  let seen: number[] = [];
+  let running = true;
+  void done.then(() => (running = false));
+  // The most threads at the import's nice seen at once, while it runs.
+  while (running) {
+    const nices = threadNices(child.pid!);
+    if (nices.filter((nice) => nice === 7).length > seen.filter((nice) => nice === 7).length) seen = nices;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const result = await done;
+  t.is(result.code, 0, result.stderr);
+  t.true(seen.filter((nice) => nice === 7).length >= 2, `threads' nice values: ${seen.join(' ')}`);
+});
