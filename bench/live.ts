@@ -1,5 +1,5 @@
 /**
- * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30]`: a live archive. A real server process (`server/main.ts`)
+ * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30] [--first-start]`: a live archive. A real server process (`server/main.ts`)
  * on a synthetic archive of 1M records takes a 50-connection load of searches, record pages,
  * suggestions and the home page, first on the quiet archive (the baseline), then while a real
  * `ingest` process imports 100k new rows into it. Per kind of request: req/s, p50/p95/p99, failed
@@ -7,7 +7,7 @@
  * soon the imported records are found.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
@@ -23,6 +23,7 @@ import { syntheticRecords } from './lib/synthetic-records.ts';
 
 const [SIZE = 1_000_000, IMPORT_ROWS = 100_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const QUIET_S = Number(/^--quiet-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--quiet-seconds=')) ?? '')?.[1] ?? 30);
+const FIRST_START = process.argv.includes('--first-start');
 const WARMUP_S = 5;
 const IMPORT_SEED = 7;
 /** 50 connections in all, split by kind of request. */
@@ -112,6 +113,11 @@ async function prepareArchive(dataDir: string): Promise<string> {
   await engine.close();
   withSuggestionIndex(bench.catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(bench.catalog.iterateRecords()));
   copyBenchCatalog(bench, dataDir);
+  // A server restarted on its archive finds the snapshot file it left (derived: ignored if stale);
+  // `--first-start` measures the very first start instead, which builds it.
+  const snapshots = FIRST_START ? [] : readdirSync(bench.dir).filter((name) => name.startsWith('search-snapshot.bin'));
+  for (const name of snapshots) copyFileSync(path.join(bench.dir, name), path.join(dataDir, name));
+  console.log(snapshots.length > 0 ? 'the server starts with the snapshot file of its last run (a restart)' : 'the server starts without a snapshot file (a first start)');
   bench.catalog.close();
   return dataDir;
 }
