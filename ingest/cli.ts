@@ -16,7 +16,6 @@ import { classifyFault } from '../core/faults/classify-fault.ts';
 import type { NestedMessage } from '../core/i18n/translate.ts';
 import { markCurated } from '../core/curated-archive.ts';
 import { openArchive } from '../core/open-archive.ts';
-import { lowerThreadPriority } from './jobs/lower-thread-priority.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { IMPORT_MODES, type ImportMode } from './import-policy.ts';
 import { lowerThreadPriority } from './jobs/lower-thread-priority.ts';
@@ -52,9 +51,6 @@ async function ingest(cli: Cli): Promise<number> {
     return undoCommand(cli, cli.values.undo, cli.values.force ?? false);
   }
   const config = cli.config();
-  // As the web imports' thread (ARCHIVE_IMPORT_NICE), before any worker starts (they inherit it):
-  // a server on this machine answers first; an idle machine still gives the import all its CPU.
-  lowerThreadPriority(config.importNice);
   const log = cli.log();
   const paths = cli.positionals.length > 0 ? cli.positionals : [config.collectionsDir];
   const dryRun = cli.values['dry-run'] ?? false;
