@@ -3,7 +3,7 @@
  * file, and loads large indexes in a worker thread: whatever path it took, every answer is the one
  * a freshly loaded engine gives.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Database from 'better-sqlite3';
@@ -53,6 +53,8 @@ function answer(q: SearchQuery, result: SearchResult) {
   const ids = result.hits.map((hit) => hit.record.id);
   return { total: result.total, ids: q.text && q.sort === 'relevance' ? ids.sort() : ids, facets: result.facets };
 }
+
+const hitIds = (result: SearchResult) => result.hits.map((hit) => hit.record.id);
 
 async function answers(engine: EmbeddedEngine): Promise<unknown[]> {
   return Promise.all(QUERIES.map(async (q) => answer(q, await engine.search(q))));
@@ -126,6 +128,24 @@ test('a snapshot file that is damaged or belongs to an index since rebuilt is ig
   writeFileSync(path.join(dir, 'search-snapshot.bin'), 'HASNAP01 not a snapshot');
   const afterDamage = open(t, dir, { workerAbove: 0 });
   t.deepEqual(await answers(afterDamage.engine), await freshAnswers(t, dir));
+});
+
+test('an engine loading afresh (no snapshot file) takes the sort orders from their file instead of computing them again', async (t) => {
+  const dir = makeTempDir(t);
+  const first = open(t, dir, { workerAbove: 0 });
+  await addRecords(first, records(40));
+  await first.engine.search(query({ sort: 'title' }));
+  await first.engine.close();
+  const ordersFile = path.join(dir, 'search-snapshot.bin.orders');
+  const written = statSync(ordersFile).mtimeMs;
+  rmSync(path.join(dir, 'search-snapshot.bin'));
+  const restarted = open(t, dir, { workerAbove: 0 });
+  const fresh = open(t, dir);
+  for (const sort of ['title', 'year_asc', 'year_desc'] as const) {
+    const q = query({ sort, pageSize: 100 });
+    t.deepEqual(hitIds(await restarted.engine.search(q)), hitIds(await fresh.engine.search(q)), sort);
+  }
+  t.is(statSync(ordersFile).mtimeMs, written, 'the orders file was not computed and written again');
 });
 
 test('a large index is loaded, sorted and its vocabulary read in a worker thread while the event loop keeps turning', async (t) => {

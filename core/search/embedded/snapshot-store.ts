@@ -121,18 +121,30 @@ export class SnapshotStore {
     if (stored && followable(stored.state, state)) {
       this.#take(new FacetSnapshot(stored.parts), stored.state);
       this.#storedGeneration = stored.state.generation;
-      const orders = parseOrdersFile(await readFile(ordersFileOf(this.#snapshotFile)).catch(() => undefined));
-      if (orders?.state.indexId === state.indexId) this.#takeOrders(orders.orders);
+      await this.#takeStoredOrders(state);
       return;
     }
     await this.#loadInWorker();
   }
 
-  /** A full load in a worker; the snapshot it replaces keeps serving until it is done. */
+  /**
+   * A full load in a worker; the snapshot it replaces keeps serving until it is done. Sorted pages
+   * keep the orders they had (from the snapshot replaced, or the orders file), records new to them
+   * last, while fresh ones are computed in the background: never a wait of seconds for a sort.
+   */
   async #loadInWorker(): Promise<void> {
     const { state, parts } = await this.#run('load');
+    const previous = this.#snapshot;
     this.#take(new FacetSnapshot(parts), state);
     this.#storedGeneration = state.generation;
+    if (previous) this.#takeOrders(ordersAsSeqs(previous));
+    else await this.#takeStoredOrders(state);
+  }
+
+  /** The orders file's orders, if they belong to this index. */
+  async #takeStoredOrders(state: IndexState): Promise<void> {
+    const orders = parseOrdersFile(await readFile(ordersFileOf(this.#snapshotFile)).catch(() => undefined));
+    if (orders?.state.indexId === state.indexId) this.#takeOrders(orders.orders);
   }
 
   #take(snapshot: FacetSnapshot, state: IndexState): void {
@@ -176,11 +188,16 @@ export class SnapshotStore {
     }
   }
 
-  #takeOrders(orders: Record<SortKey, Int32Array>): void {
+  /** Orders as seqs; those placing fewer records than the snapshot has are refreshed once past STALE_ORDERS_SHARE (see `order`). */
+  #takeOrders(orders: Partial<Record<SortKey, Int32Array>>): void {
     const snapshot = this.#snapshot;
     if (!snapshot) return;
-    for (const [key, seqs] of Object.entries(orders)) snapshot.setOrder(key as SortKey, seqs);
-    this.#ordersBasis = { size: snapshot.size, epoch: snapshot.epoch };
+    let placed = snapshot.size;
+    for (const [key, seqs] of Object.entries(orders)) {
+      snapshot.setOrder(key as SortKey, seqs);
+      placed = Math.min(placed, seqs.length);
+    }
+    this.#ordersBasis = { size: placed, epoch: snapshot.epoch };
   }
 
   async #loadVocabulary(): Promise<void> {
@@ -196,6 +213,18 @@ export class SnapshotStore {
   #inline(): boolean {
     return (this.#db.prepare<[], number | null>('SELECT max(seq) FROM search_docs').pluck().get() ?? 0) < this.#inlineBelow;
   }
+}
+
+const SORT_KEYS: SortKey[] = ['title:zh', 'title:en', 'year_asc:zh', 'year_asc:en', 'year_desc:zh', 'year_desc:en'];
+
+/** A snapshot's orders as seqs (the records each places), to carry over to a snapshot loaded afresh. */
+function ordersAsSeqs(snapshot: FacetSnapshot): Partial<Record<SortKey, Int32Array>> {
+  const orders: Partial<Record<SortKey, Int32Array>> = {};
+  for (const key of SORT_KEYS) {
+    const order = snapshot.order(key);
+    if (order) orders[key] = Int32Array.from(order.ordinals, (ordinal) => snapshot.seqs[ordinal]!);
+  }
+  return orders;
 }
 
 /** True when a snapshot taken at `taken` can be brought to `now` through the change log. */

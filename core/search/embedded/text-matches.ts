@@ -59,7 +59,8 @@ export class TextMatcher {
     this.#cache = cached ? new LRUCache({ maxSize: CACHE_BYTES, sizeCalculation: (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256 }) : undefined;
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     this.#statements = {
-      seqsAfter: db.prepare<[string, number], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > ?').pluck(),
+      // One comma-separated string rather than a row per match: a million rows cost half as much to read.
+      seqListAfter: db.prepare<[string, number], string | null>("SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH ? AND rowid > ?").pluck(),
       scoresAfter: db
         .prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? AND rowid > ?`)
         .raw(),
@@ -118,14 +119,7 @@ export class TextMatcher {
 
   /** Ordinals of the matches past `afterSeq` that the snapshot holds, in catalog order. */
   #ordinalsAfter(snapshot: FacetSnapshot, expression: string, afterSeq: number): Int32Array {
-    const seqs = this.#statements.seqsAfter.all(expression, afterSeq);
-    const ordinals = new Int32Array(seqs.length);
-    let count = 0;
-    for (const seq of seqs) {
-      const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal !== undefined) ordinals[count++] = ordinal;
-    }
-    return ordinals.subarray(0, count);
+    return ordinalsOf(snapshot, this.#statements.seqListAfter.get(expression, afterSeq) ?? '');
   }
 
   /**
@@ -142,4 +136,27 @@ export class TextMatcher {
     }
     return Float64Array.from(ordinals, (ordinal) => scoreOf.get(ordinal) ?? 0);
   }
+}
+
+const COMMA = 44;
+const ZERO = 48;
+
+/** The snapshot ordinals of a comma-separated list of seqs (those the snapshot holds), ascending. */
+export function ordinalsOf(snapshot: FacetSnapshot, seqList: string): Int32Array {
+  // A seq is a digit at least and a comma (so at most half the length, plus one), and each holds an ordinal of its own.
+  const ordinals = new Int32Array(Math.min((seqList.length >> 1) + 1, snapshot.size));
+  let count = 0;
+  let ascending = true;
+  for (let at = 0; at < seqList.length; at++) {
+    let seq = 0;
+    for (let code = seqList.charCodeAt(at); code !== COMMA && at < seqList.length; code = seqList.charCodeAt(++at)) seq = seq * 10 + code - ZERO;
+    const ordinal = snapshot.ordinalOf(seq);
+    if (ordinal === undefined) continue;
+    if (count > 0 && ordinal < ordinals[count - 1]!) ascending = false;
+    ordinals[count++] = ordinal;
+  }
+  // FTS5 returns matches in rowid order; should a plan ever not, the list is put in order here.
+  // A copy of the part used: a kept match holds no room beyond it.
+  const used = ordinals.slice(0, count);
+  return ascending ? used : used.sort();
 }
