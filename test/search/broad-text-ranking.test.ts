@@ -28,7 +28,7 @@ const RECORDS = Array.from({ length: 45 }, (_, i) => {
   };
 });
 
-async function setup(t: ExecutionContext) {
+async function open(t: ExecutionContext) {
   const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
   const engine = new EmbeddedEngine(catalog, { fullRankLimit: 5 });
   t.teardown(async () => {
@@ -36,8 +36,10 @@ async function setup(t: ExecutionContext) {
     catalog.close();
   });
   await addRecords({ catalog, engine }, RECORDS);
-  return engine;
+  return { catalog, engine };
 }
+
+const setup = async (t: ExecutionContext) => (await open(t)).engine;
 
 /** The expected order: records whose title holds every one of `words` first, then the rest, each as written into the catalog. */
 function titleFirst(records: typeof RECORDS, words: string[]): string[] {
@@ -100,4 +102,13 @@ test('a term every record holds, beside another, matches what the other matches,
   const result = await engine.search(query({ text: '临平 古桥', pageSize: 100 }));
   t.is(result.total, 40);
   t.deepEqual(ids(result.hits), titleFirst(holding('古桥'), ['临平', '古桥']));
+});
+
+test('a term held by every record no longer matches them all once a record without it is added', async (t) => {
+  const archive = await open(t);
+  t.is((await archive.engine.search(query({ text: '临平' }))).total, RECORDS.length);
+  await addRecords(archive, [{ id: 'elsewhere', title_zh: '西湖断桥', title_en: 'Broken Bridge', admin_area: '浙江省/杭州市/西湖区' }]);
+  const result = await archive.engine.search(query({ text: '临平', pageSize: 100 }));
+  t.is(result.total, RECORDS.length);
+  t.false(ids(result.hits).includes('elsewhere'));
 });

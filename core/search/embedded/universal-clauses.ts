@@ -6,8 +6,7 @@
  *
  * A Chinese term is one token of the index (a bigram) or a prefix of tokens (one character), so
  * FTS5's vocabulary says how many documents hold it; a clause is universal when one of its
- * alternatives is held by every document the index has. What was found is kept per index
- * generation: any write may change it.
+ * alternatives is held by every document the index has.
  */
 import type Database from 'better-sqlite3';
 import type { QueryClause, QueryTerm } from '../tokenizer.ts';
@@ -19,8 +18,15 @@ const AFTER_EVERY_CHARACTER = String.fromCodePoint(0x10ffff);
 export class UniversalClauses {
   readonly #db: Database.Database;
   readonly #statements;
-  #generation = '';
-  #documents = 0;
+  #index = '';
+  #generation = -1;
+  /** Documents in the index at `#generation`, read when first needed. */
+  #documents: number | undefined;
+  /**
+   * Terms found universal or not. A term found not universal stays so while the index is the same
+   * (should a later write make it universal, it is only matched the slow way); one found universal
+   * is checked again after every write, which may have added a record without it.
+   */
   readonly #universal = new Map<string, boolean>();
 
   constructor(db: Database.Database) {
@@ -39,18 +45,25 @@ export class UniversalClauses {
    */
   narrow(clauses: readonly QueryClause[], above: number): readonly QueryClause[] {
     this.#follow();
-    if (this.#documents <= above) return clauses;
+    if (this.#count() <= above) return clauses;
     return clauses.filter((clause) => clause.some((term) => term.run !== undefined) || !clause.some((term) => this.#matchesEverything(term)));
   }
 
-  /** Forgets what was found when the index has changed since. */
+  /** Forgets what a write since may have changed. */
   #follow(): void {
     const { indexId, generation } = readIndexState(this.#db);
-    const current = `${indexId} ${generation}`;
-    if (current === this.#generation) return;
-    this.#generation = current;
-    this.#universal.clear();
-    this.#documents = this.#statements.documents.get() ?? 0;
+    if (indexId !== this.#index) {
+      this.#index = indexId;
+      this.#universal.clear();
+    } else if (generation !== this.#generation) {
+      for (const [term, universal] of this.#universal) if (universal) this.#universal.delete(term);
+    }
+    if (generation !== this.#generation) this.#documents = undefined;
+    this.#generation = generation;
+  }
+
+  #count(): number {
+    return (this.#documents ??= this.#statements.documents.get() ?? 0);
   }
 
   #matchesEverything(term: QueryTerm): boolean {
@@ -60,7 +73,7 @@ export class UniversalClauses {
     let universal = this.#universal.get(term.text);
     if (universal === undefined) {
       const holders = length === 2 ? this.#statements.termDocuments.get(term.text) : this.#statements.prefixDocuments.get(term.text, term.text + AFTER_EVERY_CHARACTER);
-      universal = holders === this.#documents;
+      universal = holders === this.#count();
       this.#universal.set(term.text, universal);
     }
     return universal;
