@@ -6,6 +6,7 @@
  * facet. Catalogs are built once into bench/out/ (bench/lib/bench-catalog.ts).
  */
 import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../core/catalog/catalog.ts';
@@ -85,6 +86,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     const naive = naiveStatements(catalog, size <= NAIVE_LIMIT);
     const samples = { engine: [] as number[], plain: [] as number[], naive: [] as number[] };
     const perQuery = new Map<string, { engine: number[]; plain: number[] }>();
+    const loadBefore = loadavg()[0]!;
     for (let round = 0; round < ROUNDS; round++) {
       for (const query of QUERIES) {
         const label = describe(query);
@@ -101,7 +103,11 @@ async function benchSize(size: number): Promise<SizeResult> {
       }
     }
     const peak = memory.stop();
-    console.log(`  peak RSS ${mb(peak)}, heap used after the queries ${mb(process.memoryUsage().heapUsed)}`);
+    const worst = [...perQuery].map(([label, own]) => ({ label, p95: percentile(own.engine, 95) })).sort((a, b) => b.p95 - a.p95)[0]!;
+    console.log(
+      `  peak RSS ${mb(peak)}, heap used after the queries ${mb(process.memoryUsage().heapUsed)}; ` +
+        `worst query ${worst.label} p95 ${worst.p95.toFixed(1)} ms; load average ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} over the queries`,
+    );
     await engine.close();
     const row = (design: string, values: number[]) => ({
       records: size,

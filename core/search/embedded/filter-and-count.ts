@@ -24,9 +24,10 @@ export interface FilteredCandidates {
 
 interface ActiveFilter {
   column: FacetColumn;
-  facetIndex: number;
   /** accepted[valueId] === 1 when the value is selected. */
   accepted: Uint8Array;
+  /** The facet's counts. */
+  counts: Int32Array;
 }
 
 export interface Candidates {
@@ -42,26 +43,15 @@ export interface Candidates {
 
 export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, candidates: Candidates = {}): FilteredCandidates {
   const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
-  const { ordinals, scores, failedOnly } = passFilters(snapshot, query, activeFilters(query, columns), candidates);
+  const counts = columns.map((column) => new Int32Array(column.values.length));
+  const { ordinals, scores } = passFilters(snapshot, query, activeFilters(query, columns, counts), candidates);
   // Counted a facet at a time, not a record at a time: each pass reads three arrays in order.
-  const counts = columns.map((column, f) => {
-    const counted = new Int32Array(column.values.length);
-    countValues(column, counted, ordinals);
-    const own = failedOnly.get(f);
-    if (own) countValues(column, counted, own);
-    return counted;
-  });
+  columns.forEach((column, f) => countValues(column, counts[f]!, ordinals));
   return { ordinals, scores, counts, facets: listFacets(snapshot, query, counts) };
 }
 
-interface Passed {
-  ordinals: Int32Array;
-  scores: Float64Array;
-  /** Per facet with a filter, the records that fail only that one: they count towards its other values. */
-  failedOnly: Map<number, Int32Array>;
-}
-
-function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: ActiveFilter[], { candidates, scores, visibleBy, firstOrdinal = 0 }: Candidates): Passed {
+/** The records passing every filter; those failing only one are counted towards that facet's other values on the way. */
+function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: ActiveFilter[], { candidates, scores, visibleBy, firstOrdinal = 0 }: Candidates): Pick<FilteredCandidates, 'ordinals' | 'scores'> {
   const { dead, visibleFrom, startYears, endYears, places } = snapshot;
   const visibleUpTo = visibleBy ?? Number.POSITIVE_INFINITY;
   const yearFrom = query.yearFrom ?? -(2 ** 31);
@@ -72,7 +62,6 @@ function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: Activ
   const passed = new Int32Array(total);
   const ranked = scores !== undefined && scores.length > 0;
   const passedScores = new Float64Array(ranked ? total : 0);
-  const failed = new Map<number, number[]>(filters.map((filter) => [filter.facetIndex, []]));
   let passedCount = 0;
 
   for (let i = 0; i < total; i++) {
@@ -82,10 +71,10 @@ function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: Activ
     if (checkYears && !(startYears[ordinal]! <= yearTo && endYears[ordinal]! >= yearFrom)) continue;
     if (checkPlace && !inPlace(places, ordinal, query)) continue;
     let failures = 0;
-    let failedFacet = -1;
+    let failed: ActiveFilter | undefined;
     for (let f = 0; f < filters.length && failures < 2; f++) {
       if (!hasAcceptedValue(filters[f]!, ordinal)) {
-        failedFacet = filters[f]!.facetIndex;
+        failed = filters[f];
         failures++;
       }
     }
@@ -93,15 +82,12 @@ function passFilters(snapshot: FacetSnapshot, query: SearchQuery, filters: Activ
       if (ranked) passedScores[passedCount] = scores[i]!;
       passed[passedCount++] = ordinal;
     } else if (failures === 1) {
-      failed.get(failedFacet)!.push(ordinal);
+      // Fails only its own facet's filter: it still counts towards that facet's other values.
+      countValue(failed!, ordinal);
     }
   }
 
-  return {
-    ordinals: passed.subarray(0, passedCount),
-    scores: passedScores.subarray(0, ranked ? passedCount : 0),
-    failedOnly: new Map([...failed].map(([facet, ordinals]) => [facet, Int32Array.from(ordinals)])),
-  };
+  return { ordinals: passed.subarray(0, passedCount), scores: passedScores.subarray(0, ranked ? passedCount : 0) };
 }
 
 /** `earlier` followed by `added` (counted over records added to the snapshot since): one result, as if counted at once. */
@@ -142,7 +128,7 @@ function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): nu
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(a));
 }
 
-function activeFilters(query: SearchQuery, columns: FacetColumn[]): ActiveFilter[] {
+function activeFilters(query: SearchQuery, columns: FacetColumn[], counts: Int32Array[]): ActiveFilter[] {
   return FACETS.flatMap((facet, facetIndex) => {
     const selected = query.filters[facet.key];
     if (!selected || selected.length === 0) return [];
@@ -152,7 +138,7 @@ function activeFilters(query: SearchQuery, columns: FacetColumn[]): ActiveFilter
       const id = column.idOf(value);
       if (id !== undefined) accepted[id] = 1;
     }
-    return [{ column, facetIndex, accepted }];
+    return [{ column, accepted, counts: counts[facetIndex]! }];
   });
 }
 
@@ -161,6 +147,10 @@ function hasAcceptedValue({ column, accepted }: ActiveFilter, ordinal: number): 
     if (accepted[column.ids[k]!] === 1) return true;
   }
   return false;
+}
+
+function countValue({ column: { starts, ends, ids }, counts }: ActiveFilter, ordinal: number): void {
+  for (let k = starts[ordinal]!; k < ends[ordinal]!; k++) counts[ids[k]!]!++;
 }
 
 function countValues({ starts, ends, ids }: FacetColumn, counts: Int32Array, ordinals: Int32Array): void {
