@@ -160,7 +160,7 @@ export class EmbeddedEngine implements SearchEngine {
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
     // Clauses that match every record need no scan; a text of nothing else matches every record.
-    const narrowed = expression === undefined ? [] : this.#universal.narrow(clauses, this.#fullRankLimit);
+    const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit);
     const everything = expression !== undefined && narrowed.length === 0;
     // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
     const expressions = { matching: toFtsMatch(narrowed, false), scoring: toFtsMatch(narrowed), title: toFtsMatch(clauses, false) };

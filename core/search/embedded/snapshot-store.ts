@@ -47,6 +47,8 @@ export class SnapshotStore {
   #reload: Promise<void> | undefined;
   #orders: Promise<void> | undefined;
   #ordersBasis = { size: -1, epoch: -1 };
+  /** Orders as seqs, for the current snapshot, not placed in it yet. */
+  #takenOrders = new Map<SortKey, Int32Array>();
   /** When the orders may next be recomputed in the background (see ORDERS_MIN_INTERVAL_MS). */
   #ordersDueAt = 0;
   #vocabulary: { vocabulary: TypoVocabulary; generation: number; at: number } | undefined;
@@ -79,10 +81,20 @@ export class SnapshotStore {
     const snapshot = await this.current();
     const changed = Math.max(snapshot.size - this.#ordersBasis.size, snapshot.epoch - this.#ordersBasis.epoch);
     const stale = changed > snapshot.size * STALE_ORDERS_SHARE && (this.#inline() || Date.now() >= this.#ordersDueAt);
-    if (!snapshot.order(key) || stale) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
+    if (!this.#orderOf(snapshot, key) || stale) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
     // A small index is sorted on the spot: no need to serve the stale order meanwhile.
-    if (!snapshot.order(key) || this.#inline()) await this.#orders;
-    return (this.#snapshot ?? snapshot).order(key) ?? { ordinals: new Int32Array(0), covers: 0 };
+    if (!this.#orderOf(snapshot, key) || this.#inline()) await this.#orders;
+    return this.#orderOf(this.#snapshot ?? snapshot, key) ?? { ordinals: new Int32Array(0), covers: 0 };
+  }
+
+  /** The snapshot's order for `key`, made from the seqs taken for it on its first use since (see `#takeOrders`). */
+  #orderOf(snapshot: FacetSnapshot, key: SortKey): SortOrder | undefined {
+    const seqs = this.#takenOrders.get(key);
+    if (seqs && snapshot === this.#snapshot) {
+      snapshot.setOrder(key, seqs);
+      this.#takenOrders.delete(key);
+    }
+    return snapshot.order(key);
   }
 
   /** The typo vocabulary: read in a worker the first time, refreshed there when the index has moved on. */
@@ -135,9 +147,11 @@ export class SnapshotStore {
   async #loadInWorker(): Promise<void> {
     const { state, parts } = await this.#run('load');
     const previous = this.#snapshot;
+    // Orders taken but not yet used are seqs already: they carry over as they are.
+    const carried = previous && { ...Object.fromEntries(this.#takenOrders), ...ordersAsSeqs(previous) };
     this.#take(new FacetSnapshot(parts), state);
     this.#storedGeneration = state.generation;
-    if (previous) this.#takeOrders(ordersAsSeqs(previous));
+    if (carried) this.#takeOrders(carried);
     else await this.#takeStoredOrders(state);
   }
 
@@ -152,6 +166,7 @@ export class SnapshotStore {
     this.#state = state;
     this.#pending = [];
     this.#ordersBasis = { size: -1, epoch: -1 };
+    this.#takenOrders = new Map();
   }
 
   /** One bounded step towards the index as it is now; a rebuild or a long absence goes to a worker. */
@@ -193,10 +208,9 @@ export class SnapshotStore {
     const snapshot = this.#snapshot;
     if (!snapshot) return;
     let placed = snapshot.size;
-    for (const [key, seqs] of Object.entries(orders)) {
-      snapshot.setOrder(key as SortKey, seqs);
-      placed = Math.min(placed, seqs.length);
-    }
+    // Placed in the snapshot on first use (#orderOf): a start places none of the six it does not sort by, a million records each.
+    this.#takenOrders = new Map(Object.entries(orders) as [SortKey, Int32Array][]);
+    for (const seqs of this.#takenOrders.values()) placed = Math.min(placed, seqs.length);
     this.#ordersBasis = { size: placed, epoch: snapshot.epoch };
   }
 

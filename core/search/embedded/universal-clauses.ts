@@ -10,7 +10,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { QueryClause, QueryTerm } from '../tokenizer.ts';
+import type { FacetSnapshot } from './facet-snapshot.ts';
 import { readIndexState } from './index-changes.ts';
+
+/**
+ * A term held by fewer documents than this share of the snapshot's records is taken as not
+ * universal without counting the index's documents (a wrong "no" only costs a scan).
+ */
+const SURELY_NOT_UNIVERSAL = 0.9;
 
 /** Past the last code point: the upper bound of a prefix's range of terms. */
 const AFTER_EVERY_CHARACTER = String.fromCodePoint(0x10ffff);
@@ -28,6 +35,7 @@ export class UniversalClauses {
    * is checked again after every write, which may have added a record without it.
    */
   readonly #universal = new Map<string, boolean>();
+  #live: { snapshot: FacetSnapshot; size: number; epoch: number; records: number } | undefined;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -43,10 +51,21 @@ export class UniversalClauses {
    * documents (below it, bm25 ranks every match and each clause keeps its part in the score).
    * Pieces of one typed run are kept: the run's verbatim phrase ranks first (fts-query.ts).
    */
-  narrow(clauses: readonly QueryClause[], above: number): readonly QueryClause[] {
+  narrow(snapshot: FacetSnapshot, clauses: readonly QueryClause[], above: number): readonly QueryClause[] {
     this.#follow();
-    if (this.#count() <= above) return clauses;
-    return clauses.filter((clause) => clause.some((term) => term.run !== undefined) || !clause.some((term) => this.#matchesEverything(term)));
+    const records = this.#liveRecords(snapshot);
+    if (records <= above) return clauses;
+    return clauses.filter((clause) => clause.some((term) => term.run !== undefined) || !clause.some((term) => this.#matchesEverything(term, records)));
+  }
+
+  /** How many records the snapshot holds (live ones), counted once per state of it. */
+  #liveRecords(snapshot: FacetSnapshot): number {
+    const kept = this.#live;
+    if (kept?.snapshot === snapshot && kept.size === snapshot.size && kept.epoch === snapshot.epoch) return kept.records;
+    let records = 0;
+    for (let ordinal = 0; ordinal < snapshot.size; ordinal++) records += 1 - snapshot.dead[ordinal]!;
+    this.#live = { snapshot, size: snapshot.size, epoch: snapshot.epoch, records };
+    return records;
   }
 
   /** Forgets what a write since may have changed. */
@@ -66,14 +85,15 @@ export class UniversalClauses {
     return (this.#documents ??= this.#statements.documents.get() ?? 0);
   }
 
-  #matchesEverything(term: QueryTerm): boolean {
+  #matchesEverything(term: QueryTerm, records: number): boolean {
     // Only Chinese terms are the index's own tokens; Latin words are stemmed by SQLite's tokenizer first.
     const length = [...term.text].length;
     if (term.kind !== 'han' || length > 2) return false;
     let universal = this.#universal.get(term.text);
     if (universal === undefined) {
       const holders = length === 2 ? this.#statements.termDocuments.get(term.text) : this.#statements.prefixDocuments.get(term.text, term.text + AFTER_EVERY_CHARACTER);
-      universal = holders === this.#count();
+      // Exact for a "yes": every document of the index, counted (once per generation) only for a term this common.
+      universal = holders != null && holders >= records * SURELY_NOT_UNIVERSAL && holders === this.#count();
       this.#universal.set(term.text, universal);
     }
     return universal;
