@@ -25,6 +25,7 @@ import { FULL_RANK_LIMIT, RANKED_GROWTH_LIMIT, TextMatcher } from './text-matche
 import type { TypoVocabulary } from './typo-vocabulary.ts';
 import { UniversalClauses } from './universal-clauses.ts';
 import { walkMatches, type WalkedPage } from './walk-matches.ts';
+import { firstAtOrAfter } from './typed-arrays.ts';
 
 /** Filtered matches and counts as computed on one snapshot, up to its size then (see `#filtered`). */
 interface KeptResult {
@@ -247,16 +248,4 @@ export class EmbeddedEngine implements SearchEngine {
 
 function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {
   return { record, highlights: highlightsOf(record, terms) };
-}
-
-/** The first position of sorted `ordinals` holding `ordinal` or more. */
-function firstAtOrAfter(ordinals: Int32Array, ordinal: number): number {
-  let low = 0;
-  let high = ordinals.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ordinals[middle]! < ordinal) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

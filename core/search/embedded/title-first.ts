@@ -9,6 +9,7 @@
  * a title match, 0 for the others.
  */
 import type { FacetSnapshot } from './facet-snapshot.ts';
+import { firstAtOrAfter } from './typed-arrays.ts';
 
 /** The seqs of the records whose title matches, ascending: `limit` of them after `afterSeq`. */
 export type TitleSeqs = (afterSeq: number, limit: number) => number[];
@@ -92,14 +93,7 @@ function* otherMatches(snapshot: FacetSnapshot, ordinals: Int32Array, titleSeqs:
 
 /** Whether ascending `ordinals` holds `ordinal` (a binary search). */
 function includes(ordinals: Int32Array, ordinal: number): boolean {
-  let low = 0;
-  let high = ordinals.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (ordinals[middle]! < ordinal) low = middle + 1;
-    else high = middle;
-  }
-  return ordinals[low] === ordinal;
+  return ordinals[firstAtOrAfter(ordinals, ordinal)] === ordinal;
 }
 
 /** The first position of ascending `ordinals` whose record's seq is past `afterSeq`. */

@@ -1,4 +1,4 @@
-/** Growing typed arrays: capacity doubles, so appending a record at a time costs amortised O(1). */
+/** Typed-array helpers: growing arrays (capacity doubles, so appending a record at a time costs amortised O(1)) and a binary search. */
 
 type TypedArray = Int32Array | Uint32Array | Float64Array | Uint8Array;
 
@@ -17,4 +17,16 @@ export function concat<T extends Int32Array | Float64Array>(Type: new (length: n
   joined.set(a);
   joined.set(b, a.length);
   return joined;
+}
+
+/** The first position of ascending `ordinals` holding `ordinal` or more (a binary search). */
+export function firstAtOrAfter(ordinals: Int32Array, ordinal: number): number {
+  let low = 0;
+  let high = ordinals.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (ordinals[middle]! < ordinal) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
