@@ -39,13 +39,19 @@ export interface CollectionListing extends ListedRecords {
   pageCount: number;
 }
 
-/** A themed collection and its public members on `page` (1 when it fits on one page). */
-export function readCollectionListing(site: Pick<SiteContext, 'catalog' | 'lookups'>, collectionId: string, page = 1): ListingOutcome<CollectionListing> {
+/**
+ * A themed collection and its public members on `page`. Without a page it is the top document,
+ * which lists members only when they fit on one page (else its pages): larger ones are counted,
+ * not read.
+ */
+export function readCollectionListing(site: Pick<SiteContext, 'catalog' | 'lookups'>, collectionId: string, page?: number): ListingOutcome<CollectionListing> {
   const collection = site.lookups.current().collectionById.get(collectionId);
   if (!collection) return { status: 'not_found' };
-  const { records, total } = site.catalog.recordsInCollection(collectionId, LISTING_PAGE_SIZE, { publicOnly: true, offset: (page - 1) * LISTING_PAGE_SIZE });
+  const read = (limit: number) => site.catalog.recordsInCollection(collectionId, limit, { publicOnly: true, offset: ((page ?? 1) - 1) * LISTING_PAGE_SIZE });
+  const counted = page === undefined ? read(0) : undefined;
+  const { records, total } = counted && counted.total > LISTING_PAGE_SIZE ? counted : read(LISTING_PAGE_SIZE);
   const pageCount = Math.max(1, Math.ceil(total / LISTING_PAGE_SIZE));
-  if (page > pageCount) return { status: 'no_page', last: pageCount };
+  if ((page ?? 1) > pageCount) return { status: 'no_page', last: pageCount };
   return { status: 'found', value: { ...withImages(site, records), collection, total, pageCount } };
 }
 
