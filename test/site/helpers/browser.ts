@@ -66,8 +66,9 @@ export async function openPage(t: ExecutionContext<Browsing>, locale: string, wi
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    // A suggestion fetch still in flight when the visitor submits is cancelled by the navigation: not a failure.
-    const cancelled = request.resourceType() === 'fetch' && request.failure()?.errorText === 'net::ERR_ABORTED';
+    // A request still in flight when the page navigates (a suggestion fetch, the favicon) is
+    // cancelled by the browser: not a failure. A server's refusal shows as a console error instead.
+    const cancelled = request.failure()?.errorText === 'net::ERR_ABORTED';
     if (!cancelled) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   page.on('request', (request) => {
