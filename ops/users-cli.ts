@@ -1,6 +1,6 @@
 /**
  * `npm run users -- add NAME --role admin|editor|viewer | list | role NAME --role … | passwd NAME |
- * disable NAME | enable NAME | logout NAME | delete NAME`: the curators' accounts. This is the only
+ * disable NAME | enable NAME | logout NAME | delete NAME --yes`: the curators' accounts. This is the only
  * way to make the first administrator (the web has no sign-up); passwords are typed at a prompt
  * or piped on standard input, never given as an argument. Exit status: core/cli/exit-codes.ts.
  */
@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { Catalog } from '../core/catalog/catalog.ts';
 import { ROLES } from '../core/catalog/accounts/user-store.ts';
-import { addAccount, changePassword, changeRole, deleteAccount, findAccount, logOutEverywhere, setDisabled, type AccountOutcome } from '../core/auth/manage-accounts.ts';
+import { addAccount, changePassword, changeRole, checkDeletable, deleteAccount, findAccount, logOutEverywhere, setDisabled, type AccountOutcome } from '../core/auth/manage-accounts.ts';
 import { CliFailure } from '../core/cli/cli-failure.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { runCommand, type CommandContext } from '../core/cli/run-command.ts';
@@ -16,7 +16,7 @@ import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
 import { readNewPassword } from './users/read-password.ts';
 
 // `--password` is known only to be refused with its reason (an unknown option would just be "unknown").
-const OPTIONS = { role: { type: 'string', choices: ROLES }, password: { type: 'string' } } as const;
+const OPTIONS = { role: { type: 'string', choices: ROLES }, password: { type: 'string' }, yes: { type: 'boolean' } } as const;
 
 type Cli = CommandContext<typeof OPTIONS>;
 
@@ -64,6 +64,9 @@ await runCommand({ name: 'users', usage: 'users.usage', options: OPTIONS, positi
       }
       default: {
         const user = expect(findAccount(catalog, name));
+        expect(checkDeletable(catalog, user));
+        // Deleting cannot be undone (the web asks on a page of its own): say what it would do and ask for --yes.
+        if (!cli.values.yes) throw new CliFailure(EXIT.usage, 'users.delete_needs_yes', { name: user.name, role: user.role, sessions: catalog.accounts.sessions.countOf(user.id) });
         expect(deleteAccount(catalog, user));
         cli.print('users.deleted', { name: user.name });
         return EXIT.ok;

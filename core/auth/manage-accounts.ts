@@ -75,9 +75,15 @@ export function setDisabled(catalog: Catalog, user: User, disabled: boolean): Ac
 
 /** Deletes the account and its sessions; its name stays in the records’ history. Never the last active administrator. */
 export function deleteAccount(catalog: Catalog, user: User): AccountOutcome {
-  if (isLastAdmin(catalog, user)) return refuse('users.last_admin', { name: user.name });
+  const deletable = checkDeletable(catalog, user);
+  if (!deletable.ok) return deletable;
   catalog.accounts.deleteUser(user);
   return { ok: true, value: undefined };
+}
+
+/** Whether the account may be deleted (never the only active administrator), without deleting it. */
+export function checkDeletable(catalog: Catalog, user: User): AccountOutcome {
+  return isLastAdmin(catalog, user) ? refuse('users.last_admin', { name: user.name }) : { ok: true, value: undefined };
 }
 
 /** Ends every session of the account; returns how many there were. */

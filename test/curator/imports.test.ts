@@ -53,6 +53,19 @@ test('the history lists each import with who, when, its files with their sha256,
   t.regex(csv.text, /problem\.out_of_range/);
 });
 
+test('an import from before the history kept its files says so on its page, in both languages, instead of an empty list', async (t) => {
+  // An import started without provenance is what every import written before that migration looks like.
+  const id = t.context.catalog.imports.start(['old-export.csv'], 'cli:curator');
+  t.context.catalog.imports.finish(id, 'done', { created: 0, updated: 0, unchanged: 0, failed: 0 });
+  const { agent } = await signedIn(t, 'viewer');
+  const english = await agent.get(`/curator/imports/${id}`).set('Accept-Language', 'en');
+  t.is(english.status, 200);
+  t.regex(decodeEntities(english.text), /This import did not record the files it read \(it ran before the history kept them\)\./);
+  t.notRegex(english.text, /class="curator-hash"/, 'no file rows');
+  const chinese = await agent.get(`/curator/imports/${id}?lang=zh`);
+  t.regex(decodeEntities(chinese.text), /这个导入没有记下它读取的文件/);
+});
+
 test('undo is refused while records changed later, naming each change; forcing keeps them and undoes the rest; twice is refused', async (t) => {
   const id = await importCsv(t, 'id,title_zh\nundo-a,撤销甲\nundo-b,撤销乙\n');
   // A curator edits one of the imported records afterwards.

@@ -63,7 +63,11 @@ test('accounts are listed, re-roled, disabled, enabled, given a new password and
   t.is(passwd.code, EXIT.ok, passwd.stderr);
   t.true(await verifyPassword(accountsIn(dataDir).find((user) => user.name === '王芳')!.passwordHash, 'a brand new passphrase'));
   t.regex((await users(dataDir, ['logout', '王芳'])).stdout, /logged out everywhere \(0 sessions ended\)/);
-  t.is((await users(dataDir, ['delete', '王芳'])).code, EXIT.ok);
+  const unconfirmed = await users(dataDir, ['delete', '王芳']);
+  t.is(unconfirmed.code, EXIT.usage);
+  t.regex(unconfirmed.stderr, /deleting account "王芳" \(role editor, 0 sessions\) cannot be undone.*Run again with --yes.*Nothing was changed/);
+  t.true(accountsIn(dataDir).some((user) => user.name === '王芳'), 'nothing is deleted without --yes');
+  t.is((await users(dataDir, ['delete', '王芳', '--yes'])).code, EXIT.ok);
   t.deepEqual(accountsIn(dataDir).map((user) => user.name), ['admin']);
 });
 
