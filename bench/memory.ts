@@ -53,7 +53,7 @@ function mixOf(size: number): string[] {
     ...ids.slice(0, 30).map((id) => `/iiif/manifests/${id}`),
     '/iiif/archive', '/iiif/collections', '/iiif/collections/collection-2',
     '/oai?verb=Identify', '/oai?verb=ListSets', '/oai?verb=ListRecords&metadataPrefix=oai_dc', '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc',
-    ...ids.slice(0, 20).map((id) => `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=${encodeURIComponent(`oai:archive:${id}`)}`),
+    ...ids.slice(0, 20).map((id) => `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=${encodeURIComponent(`oai:localhost:${id}`)}`),
     '/api/v1/search?q=%E8%BF%90%E6%B2%B3', '/api/v1/collections', '/api/search.geojson?q=bridge',
     ...ids.slice(0, 20).map((id) => `/api/v1/records/${id}`),
     '/sitemap.xml', '/sitemaps/records-1.xml',

@@ -10,8 +10,6 @@ import { PROJECT_ROOT } from '../core/config.ts';
 import { demoImported, DEMO_ACTOR, isCurated } from '../core/curated-archive.ts';
 import type { Logger } from '../core/log.ts';
 import type { SearchEngine } from '../core/search/types.ts';
-import { runIngest } from '../ingest/run-ingest.ts';
-import { writeReport } from '../ingest/write-report.ts';
 
 export interface FirstRunParts {
   catalog: Catalog;
@@ -27,6 +25,8 @@ export interface FirstRunParts {
 export async function ingestDemoIfEmpty({ catalog, engine, collectionsDir, reportsDir, mediaDir, logger }: FirstRunParts): Promise<boolean> {
   if (isCurated(catalog) || demoImported(catalog)) return false;
   logger.info({ collectionsDir }, 'the archive is empty: importing the demo collections');
+  // The importer (sharp, exceljs, exifr, parsers: ~70 MB) is loaded only for a first start, not by every server.
+  const [{ runIngest }, { writeReport }] = await Promise.all([import('../ingest/run-ingest.ts'), import('../ingest/write-report.ts')]);
   const { report, nothingFound, media } = await runIngest({ catalog, engine, actor: DEMO_ACTOR, paths: [collectionsDir], displayRoot: PROJECT_ROOT, media: { mediaDir } });
   if (nothingFound) {
     logger.warn({ collectionsDir }, 'no demo collections found: serving an empty archive');

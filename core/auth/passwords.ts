@@ -1,8 +1,9 @@
 /**
  * Passwords: argon2id with OWASP's parameters (19 MiB, 2 passes, 1 lane), through
- * @node-rs/argon2, which hashes on libuv's thread pool so the server keeps serving meanwhile.
+ * @node-rs/argon2, which hashes on libuv's thread pool so the server keeps serving meanwhile. It is
+ * loaded by the first sign-in or new password: most servers only ever serve visitors.
  */
-import { hash, verify, type Options } from '@node-rs/argon2';
+import type { Options } from '@node-rs/argon2';
 
 /** `Algorithm.Argon2id`: the package declares its enum `const`, which has no value at run time. */
 const ARGON2ID = 2 as Options['algorithm'];
@@ -22,7 +23,8 @@ export function passwordProblem(password: string, name: string): 'too_short' | '
 }
 
 /** An argon2id hash of `password` in PHC form (`$argon2id$v=19$m=19456,t=2,p=1$…`). */
-export function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await import('@node-rs/argon2');
   return hash(password, OWASP);
 }
 
@@ -32,6 +34,7 @@ let decoy: Promise<string> | undefined;
 /** Whether `password` matches `passwordHash`; without a hash, a check that always fails in the same time. */
 export async function verifyPassword(passwordHash: string | undefined, password: string): Promise<boolean> {
   if (password.length > MAX_PASSWORD_LENGTH * 4) return false;
+  const { verify } = await import('@node-rs/argon2');
   if (passwordHash === undefined) {
     decoy ??= hashPassword('no account has this password');
     await verify(await decoy, password);

@@ -9,7 +9,8 @@
  * Latin text passes through; SQLite's tokenizer case-folds, strips accents and stems it.
  */
 import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { pinyinSyllables, stripDiacritics, toSimplified } from './chinese-text.ts';
 import { foldHanVariants } from './han-variants/fold-han-variants.ts';
 import { hanQueryPieces, isStopCharacter } from './han-query-terms.ts';
@@ -43,6 +44,13 @@ export type QueryTerm = {
 /** One required part of a query: it matches when any of its alternatives does (synonyms, spellings). */
 export type QueryClause = QueryTerm[];
 
+/**
+ * The package's own general dictionary, read here rather than through its `dict.js`, which keeps
+ * both the dictionary (5 MB) and the keyword-extraction IDF table (6 MB, unused) alive for the
+ * process's life: jieba copies what it needs, so the file's bytes can go once it is built.
+ */
+const JIEBA_DICT = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+
 let sharedJieba: Jieba | undefined;
 
 /**
@@ -51,7 +59,7 @@ let sharedJieba: Jieba | undefined;
  * archive can at most change how another's text is cut, never what it finds (bigrams decide that).
  */
 function segmenter(): Jieba {
-  sharedJieba ??= Jieba.withDict(dict);
+  sharedJieba ??= Jieba.withDict(readFileSync(JIEBA_DICT));
   return sharedJieba;
 }
 

@@ -12,7 +12,6 @@ import { answerOaiRequest, oaiBaseUrl, type OaiAnswer } from './answer-oai-reque
 import { oaiError, type OaiError } from './oai-errors.ts';
 import { parseOaiRequest, type EchoedArguments } from './parse-oai-request.ts';
 import { tokenKeySource } from './token-key.ts';
-import { writeOaiResponse } from './write-oai-response.ts';
 
 /** OAI-PMH arguments fit in a few hundred bytes; a resumption token in well under 2 KB. */
 const BODY_LIMIT = '16kb';
@@ -27,9 +26,11 @@ export function oaiRoutes(site: SiteContext): Router {
     const responseDate = toSecondPrecision(Date.now());
     const parsed = parseOaiRequest(params);
     const reply = parsed.ok ? answerOaiRequest(parsed.request, { site, tokenKey, responseDate }) : errorAnswer(parsed.errors);
-    send(res, 200, responseDate, reply, parsed.ok ? parsed.echo : undefined);
+    return send(res, 200, responseDate, reply, parsed.ok ? parsed.echo : undefined);
   };
-  const send = (res: Response, status: number, responseDate: string, reply: OaiAnswer, echo?: EchoedArguments) => {
+  const send = async (res: Response, status: number, responseDate: string, reply: OaiAnswer, echo?: EchoedArguments) => {
+    // The XML writer (xmlbuilder2) is loaded by the first harvest, not by every server.
+    const { writeOaiResponse } = await import('./write-oai-response.ts');
     const xml = writeOaiResponse({ responseDate, baseUrl: oaiBaseUrl(site.config.publicOrigin), ...(echo && { echo }), answer: reply });
     // Lists change with every import; a harvester always wants the catalog as it is.
     res.status(status).type('text/xml; charset=utf-8').set('Cache-Control', 'no-cache').send(xml);
@@ -41,15 +42,14 @@ export function oaiRoutes(site: SiteContext): Router {
     .post(express.text({ type: () => true, limit: BODY_LIMIT }), (req, res) => {
       const body = typeof req.body === 'string' ? req.body : '';
       if (body !== '' && !req.is(FORM_TYPE)) {
-        send(res, 200, toSecondPrecision(Date.now()), errorAnswer([oaiError('badArgument', 'oai.error.bad_body')]));
-        return;
+        return send(res, 200, toSecondPrecision(Date.now()), errorAnswer([oaiError('badArgument', 'oai.error.bad_body')]));
       }
       // Arguments in the URL count as well: one given in both places is a repeated argument.
-      answer(req, res, mergeParams(queryParams(req), parseQueryString(body)));
+      return answer(req, res, mergeParams(queryParams(req), parseQueryString(body)));
     })
     .all((_req, res) => {
       res.set('Allow', 'GET, HEAD, POST');
-      send(res, 405, toSecondPrecision(Date.now()), errorAnswer([oaiError('badVerb', 'oai.error.method_not_allowed')]));
+      return send(res, 405, toSecondPrecision(Date.now()), errorAnswer([oaiError('badVerb', 'oai.error.method_not_allowed')]));
     });
 
   // The body reader's refusals (too large, a charset it cannot decode) answered in OAI-PMH.
@@ -57,7 +57,7 @@ export function oaiRoutes(site: SiteContext): Router {
     if (typeof error?.status !== 'number' || error.status >= 500) return next(error);
     const status = error.type === 'entity.too.large' ? 413 : 200;
     const refusal = status === 413 ? oaiError('badArgument', 'oai.error.body_too_large', { limit: '16 KB' }) : oaiError('badArgument', 'oai.error.bad_body');
-    send(res, status, toSecondPrecision(Date.now()), errorAnswer([refusal]));
+    void send(res, status, toSecondPrecision(Date.now()), errorAnswer([refusal])).catch(next);
   };
   router.use('/oai', bodyErrors);
   return router;

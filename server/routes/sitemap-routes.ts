@@ -6,7 +6,6 @@
  * of records at a time, gathered into writes of ~64 KiB that wait for the client to take them.
  */
 import { Router, type Response } from 'express';
-import { createCB } from 'xmlbuilder2';
 import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
 import type { Catalog } from '../../core/catalog/catalog.ts';
 import type { Config } from '../../core/config.ts';
@@ -58,7 +57,7 @@ export function sitemapRoutes({ catalog, config, lookups }: SitemapParts, urlsPe
       })());
       return;
     }
-    const out = new SitemapOutput(res);
+    const out = await SitemapOutput.open(res);
     out.xml.ele(SITEMAP_NS, 'sitemapindex');
     const names = ['pages', ...Array.from({ length: files }, (_, index) => `records-${index + 1}`)];
     for (const name of names) out.xml.ele('sitemap').ele('loc').txt(`${origin}/sitemaps/${name}.xml`).up().up();
@@ -91,7 +90,13 @@ class SitemapOutput {
   #pendingChars = 0;
   #full = false;
 
-  constructor(res: Response) {
+  /** The output of a sitemap to `res`; xmlbuilder2 is loaded by the first sitemap asked for, not by every server. */
+  static async open(res: Response): Promise<SitemapOutput> {
+    const { createCB } = await import('xmlbuilder2');
+    return new SitemapOutput(res, createCB);
+  }
+
+  private constructor(res: Response, createCB: typeof import('xmlbuilder2').createCB) {
     this.#res = res;
     res.type('application/xml; charset=utf-8').set('Cache-Control', SITEMAP_CACHE);
     this.xml = createCB({ data: (chunk: string) => this.#add(chunk), end: () => (this.#write(), res.end()), prettyPrint: false });
@@ -129,7 +134,7 @@ class SitemapOutput {
 
 /** A `<urlset>` of every batch's URLs, waiting for the client between batches (one that leaves ends it). */
 async function streamUrlset(res: Response, batches: Iterable<SitemapUrl[]> | AsyncIterable<SitemapUrl[]>): Promise<void> {
-  const out = new SitemapOutput(res);
+  const out = await SitemapOutput.open(res);
   out.xml.ele(SITEMAP_NS, 'urlset');
   for await (const batch of batches) {
     for (const { loc, lastmod } of batch) {

@@ -6,7 +6,6 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../core/csv/neutralise-formula.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { EXPORT_COLUMNS, toTemplateObject, toTemplateRow } from '../../core/schema/template-row.ts';
@@ -43,13 +42,14 @@ export function exportStream(pages: AsyncIterable<readonly ArchiveRecord[]>, for
  * writer, inline strings), so memory stays flat; the zip entry of the sheet still leaves only once
  * it is complete (100k records: the first byte after ~49 s), which is why CSV is the format for
  * large exports. A cell that reads like a formula is stored as text: a spreadsheet shows it and
- * never runs it, so it needs no guard.
+ * never runs it, so it needs no guard. exceljs (~25 MB) is loaded by the first XLSX export.
  */
 function workbookStream(pages: AsyncIterable<readonly ArchiveRecord[]>): Readable {
   const output = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('records');
   (async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('records');
     sheet.addRow([...EXPORT_COLUMNS]).commit();
     for await (const record of flatten(pages, toTemplateRow)) sheet.addRow(EXPORT_COLUMNS.map((column) => record[column])).commit();
     sheet.commit();

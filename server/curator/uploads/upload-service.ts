@@ -16,8 +16,7 @@ import { IMPORT_MODES, type ImportMode } from '../../../ingest/import-policy.ts'
 import type { JobSpec } from '../../../ingest/jobs/run-import-job.ts';
 import { ImportFileError } from '../../../ingest/read/source-item.ts';
 import { parseEncodingName } from '../../../ingest/read/text-encodings.ts';
-import { analyseUpload, type UploadAnalysis } from '../../../ingest/uploads/analyse-upload.ts';
-import { unpackUpload } from '../../../ingest/uploads/unpack-upload.ts';
+import type { UploadAnalysis } from '../../../ingest/uploads/analyse-upload.ts';
 import { DEFAULT_UPLOAD_SETTINGS, type UploadSettings } from '../../../ingest/uploads/upload-settings.ts';
 import { BadRequestError, NotFoundError } from '../../errors.ts';
 import { ConflictError } from '../curator-errors.ts';
@@ -30,6 +29,8 @@ export type CuratorUpload = Upload<UploadAnalysis, UploadSettings>;
 export async function acceptUpload(catalog: Catalog, uploadsDir: string, received: ReceivedUpload, by: string): Promise<number> {
   const folder = path.join(uploadsDir, received.folder);
   try {
+    // The readers (zip, encodings, XLSX) are loaded by the first upload, not by every server.
+    const { unpackUpload } = await import('../../../ingest/uploads/unpack-upload.ts');
     await unpackUpload(folder, received.files.map((file) => file.name));
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
@@ -44,6 +45,7 @@ export async function acceptUpload(catalog: Catalog, uploadsDir: string, receive
 /** Reads the upload again with `settings`, and keeps both. */
 export async function analyse(catalog: Catalog, uploadsDir: string, id: number, settings: UploadSettings): Promise<void> {
   const upload = uploadOf(catalog, id);
+  const { analyseUpload } = await import('../../../ingest/uploads/analyse-upload.ts');
   const analysis = await analyseUpload(path.join(uploadsDir, upload.folder), settings);
   catalog.uploads.setSettings(id, settings);
   catalog.uploads.setAnalysis(id, analysis);
