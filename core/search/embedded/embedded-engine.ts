@@ -18,6 +18,7 @@ import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult }
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { appendFiltered, filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
+import { FollowPace, type FollowPaceOptions } from './follow-pace.ts';
 import { IndexWriter } from './index-writer.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { pageOfMatches } from './sort-matches.ts';
@@ -65,8 +66,9 @@ export class EmbeddedEngine implements SearchEngine {
    * @param options.textCacheEntries 0 keeps no matches between queries (benchmarks measure cold queries).
    * @param options.workerAbove indexes of at least this many records load in a worker thread (default 20,000).
    * @param options.fullRankLimit texts matching more records than this rank title matches first instead of by bm25 (default 20,000).
+   * @param options.follow how often other writers' commits are taken in (follow-pace.ts).
    */
-  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number } = {}) {
+  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions } = {}) {
     this.#catalog = catalog;
     const cached = (options.textCacheEntries ?? 1) > 0;
     this.#resultCache = cached
@@ -74,7 +76,7 @@ export class EmbeddedEngine implements SearchEngine {
       : undefined;
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');
-    this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove);
+    this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove, new FollowPace(options.follow));
     this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
     this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit);
     this.#universal = new UniversalClauses(this.#db);
@@ -197,9 +199,11 @@ export class EmbeddedEngine implements SearchEngine {
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
     const large = upserts.length + deletedIds.length >= WORKER_BATCH;
     if (large) this.expectBatches();
-    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run({ upserts, deletedIds });
+    // This process's own writes (a curator's edit) are searchable at its next search, whatever the pace of following others.
+    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run({ upserts, deletedIds }).finally(() => this.#snapshots.wrote());
     this.#loadWords();
     this.#writer.apply(upserts, deletedIds);
+    this.#snapshots.wrote();
   }
 
   /** Starts the worker thread import batches are written in (see `apply`), unless batches stay on this thread. */

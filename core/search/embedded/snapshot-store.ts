@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { docRowsOf } from './doc-rows.ts';
+import { FollowPace } from './follow-pace.ts';
 import { FacetSnapshot, type SortKey, type SortOrder } from './facet-snapshot.ts';
 import { changedSeqs, readIndexState, type IndexState } from './index-changes.ts';
 import { ordersFileOf, parseOrdersFile, parseSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
@@ -55,15 +56,19 @@ export class SnapshotStore {
   #vocabularyLoad: Promise<void> | undefined;
 
   readonly #inlineBelow: number;
+  /** When other writers' commits are next taken in (follow-pace.ts). */
+  readonly #pace: FollowPace;
 
   /**
    * @param db the engine's connection; the workers open their own to `catalogFile`.
    * @param inlineBelow indexes with fewer records are read on this thread
+   * @param pace how often other writers' commits are taken in
    */
-  constructor(db: Database.Database, catalogFile: string, inlineBelow = INLINE_BELOW) {
+  constructor(db: Database.Database, catalogFile: string, inlineBelow = INLINE_BELOW, pace = new FollowPace()) {
     this.#db = db;
     this.#catalogFile = catalogFile;
     this.#inlineBelow = inlineBelow;
+    this.#pace = pace;
     this.#snapshotFile = path.join(path.dirname(catalogFile), 'search-snapshot.bin');
   }
 
@@ -109,6 +114,11 @@ export class SnapshotStore {
   /** The vocabulary read so far, if any (for callers that cannot wait). */
   loadedVocabulary(): TypoVocabulary | undefined {
     return this.#vocabulary?.vocabulary;
+  }
+
+  /** This process wrote to the index (an edit): the next search takes it in, without waiting for the pace. */
+  wrote(): void {
+    this.#pace.hurry();
   }
 
   /** Drops the snapshot (and its file) when this process rebuilt the index: the next search loads afresh. */
@@ -169,8 +179,13 @@ export class SnapshotStore {
     this.#takenOrders = new Map();
   }
 
-  /** One bounded step towards the index as it is now; a rebuild or a long absence goes to a worker. */
+  /**
+   * One bounded step towards the index as it is now, when the pace says so; a rebuild or a long
+   * absence goes to a worker.
+   */
   #catchUp(): void {
+    if (!this.#pace.due(this.#snapshot!.size, this.#pending.length === 0 && !this.#reload)) return;
+    this.#pace.looked();
     const { state, seqs } = this.#db.transaction(() => {
       const now = readIndexState(this.#db);
       const mine = this.#state!;
