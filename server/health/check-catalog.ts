@@ -3,9 +3,11 @@
  * page is found only when something reads it, and this process's page cache may never do so (it
  * trusts pages it read before another program overwrote them). So the file's shape is checked
  * on every call (100 bytes, core/faults/check-catalog-file.ts), and SQLite's `quick_check` runs
- * on a fresh read-only connection in a worker thread, off the event loop: awaited the first
- * time, then refreshed in the background when the file has changed, at most one check at a time
- * and spaced by ten times the last check's duration (so it costs at most a tenth of a core).
+ * on a fresh read-only connection in a worker thread, off the event loop: started with the server,
+ * then refreshed in the background when the file has changed, at most one check at a time and
+ * spaced by ten times the last check's duration (so it costs at most a tenth of a core). Nobody
+ * waits for it: a million records take 13–40 s to check, and a monitor asking meanwhile is told
+ * the check is still running (`pending`), with the shape of the file checked.
  */
 import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +19,8 @@ export interface CatalogCondition {
   ok: boolean;
   /** What is wrong, in English (for monitors and logs). */
   problem?: string;
+  /** True while the first check of the file's pages has not finished (only its shape is known good). */
+  pending?: boolean;
 }
 
 const MIN_SPACING_MS = 1_000;
@@ -56,20 +60,29 @@ export class CatalogCheck {
   #last: CheckResult | undefined;
   #running: Promise<CheckResult> | undefined;
 
+  /** Starts the first check of the pages at once (the server's start), so that it is done by the time anyone asks. */
   constructor(file: string) {
     this.#file = file;
+    void this.#check();
   }
 
-  async condition(): Promise<CatalogCondition> {
+  /** The file's condition as last checked; never waits for a check of its pages. */
+  condition(): CatalogCondition {
     try {
       checkCatalogFile(this.#file);
     } catch (error) {
       if (error instanceof CatalogFileError) return { ok: false, problem: error.message };
       throw error;
     }
-    const last = this.#last ?? (await this.#check());
+    const last = this.#last;
+    if (!last) return { ok: true, pending: true };
     if (this.#isDue(last)) void this.#check();
     return last.ok ? { ok: true } : { ok: false, problem: last.problem ?? 'quick_check failed' };
+  }
+
+  /** Resolves once a check of the pages that is running now (if any) has finished. */
+  async settled(): Promise<void> {
+    await this.#running;
   }
 
   #isDue(last: CheckResult): boolean {

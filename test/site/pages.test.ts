@@ -4,6 +4,7 @@ import request from 'supertest';
 import { bceRecordId, bceToCeRecordId, fixtureRecordCount, fullRecordId } from '../fixtures/site/index.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
 import { asAttribute, decodeEntities, totalOf } from './helpers/html.ts';
+import { settledHealth } from './helpers/settled-health.ts';
 
 const typed = test as import('ava').TestFn<FixtureSite>;
 
@@ -144,7 +145,7 @@ typed('a collection page shows its narrative and searches only its records', asy
 });
 
 typed('the health check reports the catalog and the engine', async (t) => {
-  const response = await request(t.context.app).get('/health');
+  const response = await settledHealth(t.context.app);
   t.is(response.status, 200);
   t.deepEqual(response.body, { catalog: 'ok', engine: { ok: true } });
 });

@@ -6,6 +6,7 @@ import { SearchUnavailableError, type EngineHealth, type SearchEngine, type Sear
 import { fullRecordId } from '../fixtures/site/index.ts';
 import { openFixtureSite, type FixtureSite } from './helpers/fixture-site.ts';
 import { decodeEntities } from './helpers/html.ts';
+import { settledHealth } from './helpers/settled-health.ts';
 
 /** An engine whose server has gone away: every search fails as a real client's would. */
 class UnreachableEngine implements SearchEngine {
@@ -65,7 +66,7 @@ typed('the home page and the collections index render without counts', async (t)
 });
 
 typed('the health check answers 503 and names the engine problem', async (t) => {
-  const response = await request(t.context.app).get('/health');
+  const response = await settledHealth(t.context.app);
   t.is(response.status, 503);
   t.deepEqual(response.body, { catalog: 'ok', engine: { ok: false, detail: 'connect ECONNREFUSED 127.0.0.1:7700' } });
 });
