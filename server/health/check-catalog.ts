@@ -27,9 +27,16 @@ const MIN_SPACING_MS = 1_000;
 const MAX_AGE_MS = 10 * 60_000;
 const SHOWN_PROBLEMS = 5;
 
-// CommonJS run in the worker: one read-only connection, one quick_check, the answer, done.
+/** The check runs below the server's own priority (as ingest/jobs/lower-thread-priority.ts lowers an import's): visitors' pages first. */
+const CHECK_NICE = 10;
+
+// CommonJS run in the worker: one read-only connection, one quick_check, the answer, done. On Linux
+// setpriority(tid) lowers this thread alone; elsewhere it keeps the server's priority.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+try {
+  require('node:os').setPriority(Number(require('node:path').basename(require('node:fs').readlinkSync('/proc/thread-self'))), ${CHECK_NICE});
+} catch {}
 const Database = require(workerData.driver);
 let answer;
 try {

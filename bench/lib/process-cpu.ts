@@ -1,0 +1,33 @@
+/**
+ * CPU time of the processes a benchmark runs (Linux /proc), so that a figure says how much of the
+ * 2 shared cores the load generator itself took next to the server and the import.
+ */
+import { readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU seconds of process `pid` (all its threads) so far; undefined once it has ended. */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This process's own CPU seconds (the load generator, when it runs here). */
+export function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** Follows a child's CPU seconds until it ends (read every `everyMs`: /proc forgets a process once it has ended). */
+export function followCpu(pid: number, everyMs = 250): { seconds(): number; stop(): void } {
+  const first = cpuSecondsOf(pid) ?? 0;
+  let last = first;
+  const timer = setInterval(() => (last = cpuSecondsOf(pid) ?? last), everyMs);
+  timer.unref();
+  return { seconds: () => (last = cpuSecondsOf(pid) ?? last) - first, stop: () => clearInterval(timer) };
+}
