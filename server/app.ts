@@ -10,7 +10,7 @@ import type { Logger } from '../core/log.ts';
 import { Suggester } from '../core/search/suggest.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 import { CatalogLookups } from './catalog-lookups.ts';
-import { createCuratorRouter } from './curator/create-curator-router.ts';
+import { loadOnFirstUse } from './middleware/load-on-first-use.ts';
 import { apiLanguage, chooseLanguage } from './middleware/choose-language.ts';
 import { createMediaRouter } from './media/create-media-router.ts';
 import { iiifRoutes } from './iiif/iiif-routes.ts';
@@ -78,8 +78,9 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.use('/api', apiCors(), cookieParser(), apiLanguage, apiRoutes(site), apiV1Routes(site), refuseOtherMethods);
   // OAI-PMH answers harvesters in both languages at once: no language choice, no cookies.
   app.use(oaiRoutes(site));
-  // The curators' workspace: sessions, CSRF and roles live only under /curator (server/curator).
-  app.use('/curator', createCuratorRouter(site));
+  // The curators' workspace: sessions, CSRF and roles live only under /curator (server/curator),
+  // its modules loaded by its first request.
+  app.use('/curator', loadOnFirstUse(() => import('./curator/create-curator-router.ts').then(({ createCuratorRouter }) => createCuratorRouter(site))));
   // MUST run before any page route: it sets the language every page and error page renders in.
   app.use(cookieParser(), chooseLanguage);
   app.use(homeRoutes(site), searchRoutes(site), itemRoutes(site), collectionRoutes(site), exportRoutes(site));

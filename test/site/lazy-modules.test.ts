@@ -1,7 +1,7 @@
 /**
  * A server keeps only what serving visitors needs: the importer (sharp, exceljs, exifr, the readers),
- * the XML writer (xmlbuilder2) and the password hasher (argon2) are loaded by the first route that
- * uses them, in a real `npm start` process, and those routes then answer as before.
+ * the XML writer (xmlbuilder2), the curators' workspace and the password hasher (argon2) are loaded
+ * by the first route that uses them, in a real `npm start` process, and those routes then answer as before.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,10 +14,10 @@ import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { addRecords, makeTempDir } from '../helpers/temp-archive.ts';
 
 const RECORDER = path.join(PROJECT_ROOT, 'test', 'fixtures', 'modules', 'record-loaded-packages.mjs');
-/** Loaded only by imports, exports, harvests, sitemaps and sign-ins. */
-const ON_DEMAND = ['sharp', 'exifr', 'exceljs', 'yauzl', 'xmlbuilder2', '@node-rs/argon2'];
+/** Loaded only by imports, exports, harvests, sitemaps, the curators' workspace and sign-ins. */
+const ON_DEMAND = ['sharp', 'exifr', 'exceljs', 'yauzl', 'xmlbuilder2', 'csrf-csrf', 'busboy', '@node-rs/argon2'];
 
-test('a started server loads the importer, the XML writer, XLSX and the password hasher only when a route needs them', async (t) => {
+test('a started server loads the importer, the XML writer, XLSX, the curators\' workspace and the password hasher only when a route needs them', async (t) => {
   const dir = makeTempDir(t, 'lazy-modules-');
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
   const engine = new EmbeddedEngine(catalog);
@@ -57,7 +57,10 @@ test('a started server loads the importer, the XML writer, XLSX and the password
   const workbook = await fetch(`${origin}/export.xlsx?q=guangji`);
   t.is(workbook.status, 200);
   t.is(Buffer.from(await workbook.arrayBuffer()).subarray(0, 2).toString('latin1'), 'PK', 'an XLSX is a zip');
-  t.deepEqual(['exceljs', 'xmlbuilder2'].filter((name) => !loaded().includes(name)), [], 'the routes that need them loaded them');
+  const signInPage = await fetch(`${origin}/curator/login`);
+  t.is(signInPage.status, 200);
+  t.regex(await signInPage.text(), /name="_csrf"/);
+  t.deepEqual(['exceljs', 'xmlbuilder2', 'csrf-csrf'].filter((name) => !loaded().includes(name)), [], 'the routes that need them loaded them');
 
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
