@@ -1,10 +1,23 @@
 /** Runs one snapshot task in a worker thread of its own and resolves with its result. */
 import { typeScriptWorker } from '../persistent-worker.ts';
+import { oneAtATime } from './one-at-a-time.ts';
 import type { Task, TaskKind, TaskResults } from './snapshot-tasks.ts';
 
 const WORKER = new URL('./snapshot-worker.ts', import.meta.url);
 
+/**
+ * The process's snapshot tasks run one after another. Each worker holds its own copy of the modules
+ * (~70 MB) and what its task reads (the orders of 1M records: ~370 MB at their peak); a reload, the
+ * orders and the vocabulary at once held all of it together. Waiting costs only freshness: searches
+ * keep answering from the state they have meanwhile.
+ */
+const queue = oneAtATime();
+
 export function runInWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
+  return queue(() => startWorker(task));
+}
+
+function startWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
   return new Promise((resolve, reject) => {
     const worker = typeScriptWorker(WORKER, task);
     let settled = false;
