@@ -6,6 +6,7 @@
 import { FACETS, type FacetKey } from '../../schema/facets.ts';
 import type { FacetCounts, SearchQuery } from '../types.ts';
 import type { FacetColumn } from './facet-column.ts';
+import { countByComplement, countsAreCheaperByComplement } from './facet-totals.ts';
 import { EAST, LAT, LON, NORTH, PLACE_FIELDS, SOUTH, WEST, type FacetSnapshot } from './facet-snapshot.ts';
 import type { TitleSeqs } from './title-first.ts';
 import { concat } from './typed-arrays.ts';
@@ -43,10 +44,18 @@ export interface Candidates {
 
 export function filterAndCount(snapshot: FacetSnapshot, query: SearchQuery, candidates: Candidates = {}): FilteredCandidates {
   const columns = FACETS.map((facet) => snapshot.columns.get(facet.key)!);
-  const counts = columns.map((column) => new Int32Array(column.values.length));
-  const { ordinals, scores } = passFilters(snapshot, query, activeFilters(query, columns, counts), candidates);
-  // Counted a facet at a time, not a record at a time: each pass reads three arrays in order.
-  columns.forEach((column, f) => countValues(column, counts[f]!, ordinals));
+  let counts: Int32Array[] = columns.map((column) => new Int32Array(column.values.length));
+  const filters = activeFilters(query, columns, counts);
+  const { ordinals, scores } = passFilters(snapshot, query, filters, candidates);
+  // A facet filter's counts include records failing it alone (counted on the way): only without
+  // one are the counts those of the matches, which the snapshot's totals can give from the rest.
+  const whole = filters.length === 0 && (candidates.firstOrdinal ?? 0) === 0;
+  if (whole && countsAreCheaperByComplement(snapshot, ordinals.length, candidates.visibleBy)) {
+    counts = countByComplement(snapshot, ordinals, candidates.visibleBy);
+  } else {
+    // Counted a facet at a time, not a record at a time: each pass reads three arrays in order.
+    columns.forEach((column, f) => countValues(column, counts[f]!, ordinals));
+  }
   return { ordinals, scores, counts, facets: listFacets(snapshot, query, counts) };
 }
 
