@@ -21,6 +21,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { FollowPace, type FollowPaceOptions } from './follow-pace.ts';
 import { IndexWriter } from './index-writer.ts';
 import { SnapshotStore } from './snapshot-store.ts';
+import { PrefixTerms } from './prefix-terms.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { FULL_RANK_LIMIT, RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
 import type { TypoVocabulary } from './typo-vocabulary.ts';
@@ -54,6 +55,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #text: TextMatcher;
   readonly #fullRankLimit: number;
   readonly #universal: UniversalClauses;
+  readonly #prefixes: PrefixTerms;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: LRUCache<string, KeptResult> | undefined;
   #wordsLoaded = 0;
@@ -79,7 +81,8 @@ export class EmbeddedEngine implements SearchEngine {
     this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove, new FollowPace(options.follow));
     this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
     this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit);
-    this.#universal = new UniversalClauses(this.#db);
+    this.#prefixes = new PrefixTerms(this.#db);
+    this.#universal = new UniversalClauses(this.#db, this.#prefixes);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
     this.#queries = {
@@ -166,7 +169,9 @@ export class EmbeddedEngine implements SearchEngine {
     const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit);
     const everything = expression !== undefined && narrowed.length === 0;
     // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
-    const expressions = { matching: toFtsMatch(narrowed, false), scoring: toFtsMatch(narrowed), title: toFtsMatch(clauses, false) };
+    // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
+    const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup()) };
+    const expressions = { matching: toFtsMatch(narrowed, false), scoring: toFtsMatch(narrowed), title };
     const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
     const titleSeqs = everything && ranked ? this.#text.titleSeqs(expressions.title) : text?.titleSeqs;
     // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).

@@ -1,5 +1,6 @@
 /** Query clauses as an FTS5 MATCH expression over the tokens `ArchiveTokenizer` writes. */
 import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
+import type { PrefixLookup } from './prefix-terms.ts';
 
 /**
  * Every clause must match; within a clause any alternative may. A Chinese term of 2+ characters
@@ -8,8 +9,12 @@ import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
  * syllables are a phrase in the pinyin column (yubei → "yu bei" finds 御碑 inside 乾隆御碑).
  * `verbatimRuns: false` leaves out the typed runs' verbatim phrases: the same records, found
  * several times faster (no phrase to check), for matching when bm25 is not what ranks them.
+ * `prefixes` writes a one-character prefix out as the OR of the terms it covers (prefix-terms.ts):
+ * the same records, read lazily, for expressions that stop after a few rows.
  */
-export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true): string {
+export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true, prefixes?: PrefixLookup): string {
+  const clauseExpression = (clause: QueryClause) =>
+    clause.length === 1 ? termExpression(clause[0]!, prefixes) : `(${clause.map((term) => termExpression(term, prefixes)).join(' OR ')})`;
   const parts: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
     const run = clauses[i]![0]?.run;
@@ -19,24 +24,22 @@ export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true)
     // The pieces of one typed run, OR the run itself: the same records (the run holds every
     // piece), but bm25 also scores the rare verbatim phrase, so records holding it rank first.
     const pieces = expressions.join(' AND ');
-    parts.push(end - i === 1 ? expressions[0]! : verbatimRuns ? `((${pieces}) OR ${termExpression({ kind: 'han', text: run! })})` : `(${pieces})`);
+    parts.push(end - i === 1 ? expressions[0]! : verbatimRuns ? `((${pieces}) OR ${termExpression({ kind: 'han', text: run! }, prefixes)})` : `(${pieces})`);
     i = end - 1;
   }
   return parts.join(' AND ');
 }
 
-function clauseExpression(clause: QueryClause): string {
-  return clause.length === 1 ? termExpression(clause[0]!) : `(${clause.map(termExpression).join(' OR ')})`;
-}
-
 /** The columns a Latin synonym may match: everything but pinyin (see `QueryTerm.synonym`). */
 const NOT_PINYIN = '{title names body}';
 
-function termExpression(term: QueryTerm): string {
+function termExpression(term: QueryTerm, prefixes?: PrefixLookup): string {
   if (term.kind === 'pinyin') return `{pinyin} : ${quote(term.text)}`;
   if (term.kind === 'latin' && term.whole) return `${NOT_PINYIN} : ${quote(term.text)}`;
   if (term.kind === 'latin') return term.synonym ? `${NOT_PINYIN} : ${quote(term.text)}*` : `${quote(term.text)}*`;
-  return [...term.text].length === 1 ? `${quote(term.text)}*` : quote(bigrams(term.text).join(' '));
+  if ([...term.text].length > 1) return quote(bigrams(term.text).join(' '));
+  const covered = prefixes?.(term.text);
+  return covered ? `(${covered.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
 }
 
 /** FTS5 string literal: double quotes, with embedded quotes doubled. */

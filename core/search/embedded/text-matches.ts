@@ -23,7 +23,16 @@ export interface TextMatches {
 export interface TextExpressions {
   matching: string;
   scoring: string;
-  title: string;
+  title: TitleExpression;
+}
+
+/**
+ * What titles must match: `text` names it (it keys kept matches); `now()` gives the expression to run
+ * at the moment of a read, which may be written for the index as it is then (prefix-terms.ts).
+ */
+export interface TitleExpression {
+  text: string;
+  now: () => string;
 }
 
 interface Kept extends TextMatches {
@@ -75,7 +84,7 @@ export class TextMatcher {
    * text, of which the others may have left out clauses that match every record).
    */
   match(snapshot: FacetSnapshot, expressions: TextExpressions, ranked: boolean): TextMatches {
-    const key = `${ranked ? 'ranked' : 'plain'} ${expressions.matching} ${expressions.scoring} ${expressions.title}`;
+    const key = `${ranked ? 'ranked' : 'plain'} ${expressions.matching} ${expressions.scoring} ${expressions.title.text}`;
     const kept = this.#cache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept;
@@ -89,9 +98,8 @@ export class TextMatcher {
   }
 
   /** The records whose title matches `expression`, read as a page needs them (title-first.ts). */
-  titleSeqs(expression: string): TitleSeqs {
-    const inTitle = `{title} : (${expression})`;
-    return (afterSeq, limit) => this.#statements.titleSeqsAfter.all(inTitle, afterSeq, limit);
+  titleSeqs(expression: TitleExpression): TitleSeqs {
+    return (afterSeq, limit) => this.#statements.titleSeqsAfter.all(`{title} : (${expression.now()})`, afterSeq, limit);
   }
 
   #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import type { QueryClause, QueryTerm } from '../tokenizer.ts';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { readIndexState } from './index-changes.ts';
+import type { PrefixTerms } from './prefix-terms.ts';
 
 /**
  * A term held by fewer documents than this share of the snapshot's records is taken as not
@@ -19,11 +20,9 @@ import { readIndexState } from './index-changes.ts';
  */
 const SURELY_NOT_UNIVERSAL = 0.9;
 
-/** Past the last code point: the upper bound of a prefix's range of terms. */
-const AFTER_EVERY_CHARACTER = String.fromCodePoint(0x10ffff);
-
 export class UniversalClauses {
   readonly #db: Database.Database;
+  readonly #prefixes: PrefixTerms;
   readonly #statements;
   #index = '';
   #generation = -1;
@@ -37,12 +36,13 @@ export class UniversalClauses {
   readonly #universal = new Map<string, boolean>();
   #live: { snapshot: FacetSnapshot; size: number; epoch: number; records: number } | undefined;
 
-  constructor(db: Database.Database) {
+  /** @param prefixes the index's terms by first character (shared with the title expressions, which read the same lists) */
+  constructor(db: Database.Database, prefixes: PrefixTerms) {
     this.#db = db;
+    this.#prefixes = prefixes;
     this.#statements = {
       documents: db.prepare<[], number>('SELECT count(*) FROM search_docs').pluck(),
       termDocuments: db.prepare<[string], number>('SELECT doc FROM search_vocab WHERE term = ?').pluck(),
-      prefixDocuments: db.prepare<[string, string], number | null>('SELECT max(doc) FROM search_vocab WHERE term >= ? AND term < ?').pluck(),
     };
   }
 
@@ -91,7 +91,7 @@ export class UniversalClauses {
     if (term.kind !== 'han' || length > 2) return false;
     let universal = this.#universal.get(term.text);
     if (universal === undefined) {
-      const holders = length === 2 ? this.#statements.termDocuments.get(term.text) : this.#statements.prefixDocuments.get(term.text, term.text + AFTER_EVERY_CHARACTER);
+      const holders = length === 2 ? this.#statements.termDocuments.get(term.text) : this.#prefixes.of(term.text).documents;
       // Exact for a "yes": every document of the index, counted (once per generation) only for a term this common.
       universal = holders != null && holders >= records * SURELY_NOT_UNIVERSAL && holders === this.#count();
       this.#universal.set(term.text, universal);
