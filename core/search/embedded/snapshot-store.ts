@@ -50,6 +50,8 @@ export class SnapshotStore {
   #ordersBasis = { size: -1, epoch: -1 };
   /** Orders as seqs, for the current snapshot, not placed in it yet. */
   #takenOrders = new Map<SortKey, Int32Array>();
+  /** Reads the orders file on the first sorted search (a start needs none of its 24 MB at a million records), see `#deferStoredOrders`. */
+  #storedOrders: (() => Promise<void>) | undefined;
   /** When the orders may next be recomputed in the background (see ORDERS_MIN_INTERVAL_MS). */
   #ordersDueAt = 0;
   #vocabulary: { vocabulary: TypoVocabulary; generation: number; at: number } | undefined;
@@ -84,6 +86,7 @@ export class SnapshotStore {
   /** The precomputed order for `key`: computed now if there is none yet, refreshed in the background when stale. */
   async order(key: SortKey): Promise<SortOrder> {
     const snapshot = await this.current();
+    await this.#storedOrders?.();
     const changed = Math.max(snapshot.size - this.#ordersBasis.size, snapshot.epoch - this.#ordersBasis.epoch);
     const stale = changed > snapshot.size * STALE_ORDERS_SHARE && (this.#inline() || Date.now() >= this.#ordersDueAt);
     if (!this.#orderOf(snapshot, key) || stale) this.#orders ??= this.#computeOrders().finally(() => (this.#orders = undefined));
@@ -143,7 +146,7 @@ export class SnapshotStore {
     if (stored && followable(stored.state, state)) {
       this.#take(new FacetSnapshot(stored.parts), stored.state);
       this.#storedGeneration = stored.state.generation;
-      await this.#takeStoredOrders(state);
+      this.#deferStoredOrders(state);
       return;
     }
     await this.#loadInWorker();
@@ -161,14 +164,27 @@ export class SnapshotStore {
     const carried = previous && { ...Object.fromEntries(this.#takenOrders), ...ordersAsSeqs(previous) };
     this.#take(new FacetSnapshot(parts), state);
     this.#storedGeneration = state.generation;
-    if (carried) this.#takeOrders(carried);
-    else await this.#takeStoredOrders(state);
+    // None carried (the orders file was not read yet, or this is the first load): the file's, if it is this index's.
+    if (carried && Object.keys(carried).length > 0) this.#takeOrders(carried);
+    else this.#deferStoredOrders(state);
   }
 
-  /** The orders file's orders, if they belong to this index. */
-  async #takeStoredOrders(state: IndexState): Promise<void> {
-    const orders = parseOrdersFile(await readFile(ordersFileOf(this.#snapshotFile)).catch(() => undefined));
-    if (orders?.state.indexId === state.indexId) this.#takeOrders(orders.orders);
+  /**
+   * The orders file's orders, if they belong to this index, taken on the first sorted search as
+   * they would have been now: what changed since counts towards their staleness from this epoch.
+   */
+  #deferStoredOrders(state: IndexState): void {
+    const snapshot = this.#snapshot;
+    const epoch = snapshot?.epoch ?? 0;
+    let read: Promise<void> | undefined;
+    const take = async () => {
+      const orders = parseOrdersFile(await readFile(ordersFileOf(this.#snapshotFile)).catch(() => undefined));
+      // A snapshot loaded afresh meanwhile has orders of its own coming.
+      if (orders?.state.indexId === state.indexId && this.#snapshot === snapshot && this.#storedOrders === readOnce) this.#takeOrders(orders.orders, epoch);
+      if (this.#storedOrders === readOnce) this.#storedOrders = undefined;
+    };
+    const readOnce = () => (read ??= take());
+    this.#storedOrders = readOnce;
   }
 
   #take(snapshot: FacetSnapshot, state: IndexState): void {
@@ -177,6 +193,7 @@ export class SnapshotStore {
     this.#pending = [];
     this.#ordersBasis = { size: -1, epoch: -1 };
     this.#takenOrders = new Map();
+    this.#storedOrders = undefined;
   }
 
   /**
@@ -219,14 +236,14 @@ export class SnapshotStore {
   }
 
   /** Orders as seqs; those placing fewer records than the snapshot has are refreshed once past STALE_ORDERS_SHARE (see `order`). */
-  #takeOrders(orders: Partial<Record<SortKey, Int32Array>>): void {
+  #takeOrders(orders: Partial<Record<SortKey, Int32Array>>, epoch = this.#snapshot?.epoch ?? 0): void {
     const snapshot = this.#snapshot;
     if (!snapshot) return;
     let placed = snapshot.size;
     // Placed in the snapshot on first use (#orderOf): a start places none of the six it does not sort by, a million records each.
     this.#takenOrders = new Map(Object.entries(orders) as [SortKey, Int32Array][]);
     for (const seqs of this.#takenOrders.values()) placed = Math.min(placed, seqs.length);
-    this.#ordersBasis = { size: placed, epoch: snapshot.epoch };
+    this.#ordersBasis = { size: placed, epoch };
   }
 
   async #loadVocabulary(): Promise<void> {
