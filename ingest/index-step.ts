@@ -48,7 +48,8 @@ export function createIndexStep(catalog: Catalog, engine: SearchEngine, outage?:
     expectBatches() {
       if (stopped) return;
       engine.expectBatches?.();
-      startSuggestionWorker(catalog);
+      // An engine that writes the suggestions with its index needs no thread of their own.
+      if (!engine.applyWithSuggestions) startSuggestionWorker(catalog);
     },
     async settle() {
       await inFlight;

@@ -29,8 +29,7 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWrit
     const upserts = wanted.flatMap((id) => known.get(id) ?? read.get(id) ?? []);
     const present = new Set(upserts.map((stored) => stored.record.id));
     const deletedIds = changes.map((change) => change.recordId).filter((id) => !present.has(id));
-    // Both at once: an import's batches are written by worker threads (see their `apply`).
-    await Promise.all([engine.apply(upserts, deletedIds), applySuggestions(catalog, upserts, deletedIds)]);
+    await applyToIndexAndSuggestions(catalog, engine, upserts, deletedIds);
     catalog.acknowledgeChanges(changes);
     applied += changes.length;
   }
@@ -51,8 +50,13 @@ export async function reindexAll(catalog: Catalog, engine: SearchEngine, onProgr
   catalog.acknowledgeChanges(queuedBefore);
   const changedMeanwhile = catalog.recordsModifiedSince(started);
   if (changedMeanwhile.length > 0) {
-    await engine.apply(changedMeanwhile, []);
-    withSuggestionIndex(catalog, (suggestions) => suggestions.apply(changedMeanwhile, []));
+    await applyToIndexAndSuggestions(catalog, engine, changedMeanwhile, []);
   }
   return total;
+}
+
+/** One transaction for both when the engine's index lives in the catalog file; otherwise both at once (an import's batches are written by worker threads, see their `apply`). */
+async function applyToIndexAndSuggestions(catalog: Catalog, engine: SearchEngine, upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
+  if (engine.applyWithSuggestions) await engine.applyWithSuggestions(upserts, deletedIds);
+  else await Promise.all([engine.apply(upserts, deletedIds), applySuggestions(catalog, upserts, deletedIds)]);
 }

@@ -120,6 +120,11 @@ export interface SearchEngine {
   ping(): Promise<EngineHealth>;
   /** Applies catalog changes: records to add or replace, ids to remove. */
   apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void>;
+  /**
+   * `apply`, and the same changes to the catalog file's suggestion tables, in one transaction:
+   * offered by an engine whose index lives in the catalog file (the embedded one).
+   */
+  applyWithSuggestions?(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void>;
   /** An import's batches are coming: start what writes them now, so its start-up overlaps the reading of the file. */
   expectBatches?(): void;
   /** Replaces the whole index with `batches`; searches keep working meanwhile. */

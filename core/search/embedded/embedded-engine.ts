@@ -19,6 +19,7 @@ import type { FacetSnapshot } from './facet-snapshot.ts';
 import { appendFiltered, filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { FollowPace, type FollowPaceOptions } from './follow-pace.ts';
+import { IndexAndSuggestionsWriter } from './index-and-suggestions.ts';
 import { IndexWriter } from './index-writer.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { PrefixTerms } from './prefix-terms.ts';
@@ -60,6 +61,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #resultCache: LRUCache<string, KeptResult> | undefined;
   #wordsLoaded = 0;
   readonly #writer: IndexWriter;
+  #withSuggestions: IndexAndSuggestionsWriter | undefined;
   /** The thread import batches are written in, while an import runs (see `apply`). */
   #worker: PersistentWorker | undefined;
   readonly #queries;
@@ -202,12 +204,24 @@ export class EmbeddedEngine implements SearchEngine {
    * worker stored first (`#loadWords`).
    */
   async apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
-    const large = upserts.length + deletedIds.length >= WORKER_BATCH;
+    return this.#applyChanges({ upserts, deletedIds });
+  }
+
+  /** The index and the catalog file's suggestion tables in one transaction (index-and-suggestions.ts). */
+  async applyWithSuggestions(upserts: readonly StoredRecord[], deletedIds: readonly string[]): Promise<void> {
+    return this.#applyChanges({ upserts, deletedIds, suggestions: true });
+  }
+
+  async #applyChanges(task: { upserts: readonly StoredRecord[]; deletedIds: readonly string[]; suggestions?: boolean }): Promise<void> {
+    const large = task.upserts.length + task.deletedIds.length >= WORKER_BATCH;
     if (large) this.expectBatches();
     // This process's own writes (a curator's edit) are searchable at its next search, whatever the pace of following others.
-    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run({ upserts, deletedIds }).finally(() => this.#snapshots.wrote());
+    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run(task).finally(() => this.#snapshots.wrote());
     this.#loadWords();
-    this.#writer.apply(upserts, deletedIds);
+    if (task.suggestions) {
+      this.#withSuggestions ??= new IndexAndSuggestionsWriter(this.#db, this.#writer);
+      this.#withSuggestions.apply(task.upserts, task.deletedIds);
+    } else this.#writer.apply(task.upserts, task.deletedIds);
     this.#snapshots.wrote();
   }
 

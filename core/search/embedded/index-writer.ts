@@ -26,6 +26,13 @@ interface PreparedDoc {
   words: string[];
 }
 
+/** A batch of changes as rows, ready for `IndexWriter.write`. */
+export interface PreparedChanges {
+  upserts: readonly StoredRecord[];
+  deletedIds: readonly string[];
+  docs: PreparedDoc[];
+}
+
 export class IndexWriter {
   readonly #db: Database.Database;
   readonly #tokenizer: ArchiveTokenizer;
@@ -51,22 +58,33 @@ export class IndexWriter {
 
   /** Records added or replaced, ids removed, in one transaction; readers follow it through the change log. */
   apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): void {
-    this.#tokenizer.addWords(upserts.flatMap((stored) => archiveWordsOf(stored.record)));
-    const prepared = upserts.map((stored) => this.#prepare(stored));
-    const { seqOf, removeDoc, removeText } = this.#statements;
-    const write = this.#db.transaction(() => {
-      const touched = upserts.map((stored) => stored.seq);
-      for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
-        const seq = seqOf.get(id);
-        if (seq === undefined) continue;
-        removeDoc.run(seq);
-        removeText.run(seq);
-        touched.push(seq);
-      }
-      this.#write(prepared);
-      logChanges(this.#db, touched);
-    });
+    const prepared = this.prepare(upserts, deletedIds);
+    const write = this.#db.transaction(() => this.write(prepared));
     inWriteTurn(() => write.immediate());
+  }
+
+  /**
+   * What `write` needs, worked out before its transaction (tokenizing is most of it), so the
+   * transaction holds the file for the writes alone.
+   */
+  prepare(upserts: readonly StoredRecord[], deletedIds: readonly string[]): PreparedChanges {
+    this.#tokenizer.addWords(upserts.flatMap((stored) => archiveWordsOf(stored.record)));
+    return { upserts, deletedIds, docs: upserts.map((stored) => this.#prepare(stored)) };
+  }
+
+  /** Writes prepared changes; call inside a write transaction on this writer's connection. */
+  write({ upserts, deletedIds, docs }: PreparedChanges): void {
+    const { seqOf, removeDoc, removeText } = this.#statements;
+    const touched = upserts.map((stored) => stored.seq);
+    for (const id of [...deletedIds, ...upserts.map((stored) => stored.record.id)]) {
+      const seq = seqOf.get(id);
+      if (seq === undefined) continue;
+      removeDoc.run(seq);
+      removeText.run(seq);
+      touched.push(seq);
+    }
+    this.#write(docs);
+    logChanges(this.#db, touched);
   }
 
   /** Replaces the whole index in one transaction: readers on other connections keep the old one until it commits. */

@@ -19,6 +19,15 @@ const SHARED = '';
 /** `suggest_recent` is merged into `suggest_entries` once it holds this many entries. */
 const MERGE_AT = 50_000;
 
+const NO_KEYS: ReadonlyMap<string, SuggestionKey[]> = new Map();
+
+/** A batch of changes with their titles' keys, ready for `SuggestionIndex.write`. */
+export interface PreparedSuggestions {
+  contributions: { id: string; contribution: Contribution }[];
+  deletedIds: readonly string[];
+  titleKeys: ReadonlyMap<string, SuggestionKey[]>;
+}
+
 /** What a record contributed, as `suggest_sources` keeps it. */
 interface Contribution extends SuggestionSources {
   visibleFrom: number;
@@ -83,8 +92,8 @@ export class SuggestionIndex {
   readonly #nameChanges = new Map<string, { name: string; from: number; change: number }>();
   /** Where new entries go: `suggest_recent`, or during a rebuild its staging table. */
   #addEntry: Database.Statement;
-  /** The keys of the titles being applied, found before the write transaction so that it holds the lock for the writes alone. */
-  readonly #titleKeys = new Map<string, SuggestionKey[]>();
+  /** The keys of the titles being written, found before the write transaction (see `prepare`). */
+  #titleKeys: ReadonlyMap<string, SuggestionKey[]> = NO_KEYS;
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -118,21 +127,32 @@ export class SuggestionIndex {
 
   /** Applies catalog changes: records added or replaced, ids removed. Applying twice changes nothing. */
   apply(upserts: readonly StoredRecord[], deletedIds: readonly string[]): void {
+    const prepared = this.prepare(upserts, deletedIds);
+    const write = this.#db.transaction(() => this.write(prepared));
+    inWriteTurn(() => write.immediate());
+  }
+
+  /** What `write` needs, worked out before its transaction (the titles' keys: pinyin is costly), so that it holds the lock for the writes alone. */
+  prepare(upserts: readonly StoredRecord[], deletedIds: readonly string[]): PreparedSuggestions {
     const contributions = upserts.map((stored) => ({ id: stored.record.id, contribution: contributionOf(stored) }));
+    const titleKeys = new Map<string, SuggestionKey[]>();
     for (const { contribution } of contributions) {
-      for (const title of contribution.titles) if (!this.#titleKeys.has(title)) this.#titleKeys.set(title, keysOf(title, TITLE_RANK));
+      for (const title of contribution.titles) if (!titleKeys.has(title)) titleKeys.set(title, keysOf(title, TITLE_RANK));
     }
-    const write = this.#db.transaction(() => {
+    return { contributions, deletedIds, titleKeys };
+  }
+
+  /** Writes prepared changes; call inside a write transaction on this index's connection. */
+  write({ contributions, deletedIds, titleKeys }: PreparedSuggestions): void {
+    this.#titleKeys = titleKeys;
+    try {
       this.#readShapes();
       for (const id of deletedIds) this.#replace(id, undefined);
       for (const { id, contribution } of contributions) this.#replace(id, contribution);
       this.#writeNameChanges();
       if (this.#statements.recentCount.get()! >= MERGE_AT) mergeRecent(this.#db);
-    });
-    try {
-      inWriteTurn(() => write.immediate());
     } finally {
-      this.#titleKeys.clear();
+      this.#titleKeys = NO_KEYS;
     }
   }
 

@@ -11,6 +11,10 @@ import { SuggestionIndex } from './suggestion-index.ts';
 
 const db = new Database((workerData as { file: string }).file);
 db.pragma('busy_timeout = 60000');
+// As the catalog's own connection: WAL + NORMAL loses no commit to a crash of the process, and
+// syncs the log at checkpoints instead of at every batch (the tables are derived: a power loss
+// at worst leaves their last batches in the outbox, applied again).
+db.pragma('synchronous = NORMAL');
 const index = new SuggestionIndex(db);
 
 answerTasks(({ upserts, deletedIds }: { upserts: StoredRecord[]; deletedIds: string[] }) => index.apply(upserts, deletedIds));
