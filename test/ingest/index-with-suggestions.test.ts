@@ -2,7 +2,8 @@
  * The embedded engine writes an import's index rows and suggestion rows in one transaction
  * (index-and-suggestions.ts) instead of two threads writing each apart: the same imports, updates
  * and undo taken both ways must leave the search tables and the suggestion tables row for row
- * the same, and so answer every search and suggestion alike.
+ * the same, and so answer every search and suggestion alike — and hold what a rebuild from the
+ * catalog writes.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,8 @@ import test from 'ava';
 import Database from 'better-sqlite3';
 import type { Catalog } from '../../core/catalog/catalog.ts';
 import { Suggester } from '../../core/search/suggest.ts';
-import { syncIndex } from '../../core/search/sync-index.ts';
+import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
+import { reindexAll, syncIndex } from '../../core/search/sync-index.ts';
 import type { SearchEngine, SearchResult } from '../../core/search/types.ts';
 import { runIngest } from '../../ingest/run-ingest.ts';
 import { openTempArchive, query } from '../helpers/temp-archive.ts';
@@ -56,13 +58,25 @@ const TABLES = [
   'SELECT * FROM suggest_names ORDER BY text, visible_from',
 ];
 
-/** Every row of the search and suggestion tables; the full-text index as every term's place in each column of each record. */
-function derivedTables(catalog: Catalog): unknown[][] {
+/**
+ * The tables as a rebuild writes them, which differs from changes applied one by one in form
+ * alone: entries all merged, a change log started afresh — and no word or shape (search_words,
+ * suggest_shapes) that no record holds any more, where applied changes only ever add them.
+ */
+const CONTENT = [
+  'SELECT seq, id, facets, start_year, end_year, title_zh, title_en, visible_from, lat, lon, south, west, north, east FROM search_docs ORDER BY seq',
+  'SELECT * FROM (SELECT * FROM suggest_entries UNION ALL SELECT * FROM suggest_recent) ORDER BY script, rank, length, key, text, record_id',
+  'SELECT * FROM suggest_sources ORDER BY record_id',
+  'SELECT * FROM suggest_names ORDER BY text, visible_from',
+];
+
+/** Every row `queries` read, after the full-text index as every term's place in each column of each record. */
+function derivedTables(catalog: Catalog, queries = TABLES): unknown[][] {
   const db = new Database(catalog.file, { readonly: true });
   try {
     db.exec("CREATE VIRTUAL TABLE temp.fts_instances USING fts5vocab(main, search_fts, 'instance')");
     const fts = db.prepare('SELECT term, doc, col, offset FROM temp.fts_instances ORDER BY term, doc, col, offset').all();
-    return [fts, ...TABLES.map((sql) => db.prepare(sql).all())];
+    return [fts, ...queries.map((sql) => db.prepare(sql).all())];
   } finally {
     db.close();
   }
@@ -99,7 +113,7 @@ async function stateOf(catalog: Catalog, engine: SearchEngine) {
   }
 }
 
-test('an import, its update and its undo leave the same index and suggestions written in one transaction as written apart', async (t) => {
+test('an import, its update and its undo leave the same index and suggestions written in one transaction as written apart, and as a rebuild from the catalog writes them', async (t) => {
   const together = openTempArchive(t);
   const apart = openTempArchive(t);
   const one = await importTwiceAndUndo(together, together.engine);
@@ -118,4 +132,11 @@ test('an import, its update and its undo leave the same index and suggestions wr
   t.true(one.afterUpdate.suggestions.every((list) => list.length > 0));
   t.deepEqual(one.afterUndo.suggestions.at(-1), [], 'the undo took the renamed titles back');
   t.is(together.catalog.countPendingChanges(), 0);
+
+  // And both are what the rebuild from the catalog (its statements unchanged) writes.
+  const written = derivedTables(together.catalog, CONTENT);
+  const rebuilder = new EmbeddedEngine(together.catalog);
+  t.teardown(() => rebuilder.close());
+  await reindexAll(together.catalog, rebuilder);
+  t.deepEqual(written, derivedTables(together.catalog, CONTENT));
 });
