@@ -5,7 +5,8 @@
  * worker threads), each in a process of its own, measured in the same run. Memory is compared across sizes to show it does not grow
  * with the file. CPU seconds (main thread, all threads) go with the wall time: on a shared machine
  * they say what the import cost whatever the neighbours did, and how much the worker threads that
- * index and store suggestions took off the main thread.
+ * index and store suggestions took off the main thread. The time each side held the catalog file's
+ * write turn (and waited for it) is the import's serial part: one writer at a time.
  */
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
 import { Catalog } from '../core/catalog/catalog.ts';
+import { writeTurnTotals } from '../core/catalog/write-turns.ts';
 import { EmbeddedEngine } from '../core/search/embedded/embedded-engine.ts';
 import { runIngest } from '../ingest/run-ingest.ts';
 import { benchDryRun, benchReadScaling } from './lib/read-scaling.ts';
@@ -47,6 +49,7 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
     const peak = memory.stop();
     const cpuAfter = cpuSeconds();
     const cpu = { all: cpuAfter.all - cpuBefore.all, main: cpuAfter.main - cpuBefore.main };
+    const turns = writeTurnTotals();
     const totals = result!.report.totals();
     if (totals.created !== rows) throw new Error(`expected ${rows} created, got ${JSON.stringify(totals)}`);
     const rerunMs = await timeMs(() => runIngest({ catalog, engine, paths: [file] }));
@@ -59,6 +62,7 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
       'ingest ÷ parse time': `${(ingestMs / parseMs).toFixed(1)}×`,
       're-run (unchanged) rows/s': Math.round(rows / (rerunMs / 1000)),
       'CPU s: main / all threads': `${cpu.main.toFixed(1)} / ${cpu.all.toFixed(1)}`,
+      'write lock held / waited s: main; workers': describeTurns(turns),
       'rows per CPU s (all threads)': Math.round(rows / cpu.all),
       'RSS before': mb(rssBefore),
       'peak RSS': mb(peak),
@@ -66,6 +70,14 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The serial part of the import: how long the main thread and the worker threads held the catalog file's write turn and waited for it. */
+function describeTurns(turns: ReturnType<typeof writeTurnTotals>): string {
+  const sum = (list: typeof turns) => list.reduce((total, t) => ({ held: total.held + t.heldMs / 1000, waited: total.waited + t.waitedMs / 1000 }), { held: 0, waited: 0 });
+  const main = sum(turns.filter((t) => t.thread === 0));
+  const workers = sum(turns.filter((t) => t.thread !== 0));
+  return `${main.held.toFixed(1)} / ${main.waited.toFixed(1)}; ${workers.held.toFixed(1)} / ${workers.waited.toFixed(1)}`;
 }
 
 /** One size and design in a fresh process, so neither inherits the other's heap, caches or peak memory. */

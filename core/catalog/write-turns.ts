@@ -10,9 +10,14 @@
  * the threads of one process share it whichever module made them. Other processes (the server)
  * still meet at SQLite's lock alone.
  */
-import { getEnvironmentData, setEnvironmentData } from 'node:worker_threads';
+import { getEnvironmentData, setEnvironmentData, threadId } from 'node:worker_threads';
 
 const KEY = 'heritage-archive:write-turns';
+const TOTALS_KEY = 'heritage-archive:write-turn-totals';
+/** Threads whose turns are counted apart; a thread id past it shares a slot (modulo), as only tests make that many threads. */
+const COUNTED_THREADS = 32;
+/** Per thread: turns taken, milliseconds waited for them, milliseconds held. */
+const FIELDS = 3;
 const FREE = 0;
 const TAKEN = 1;
 /**
@@ -22,16 +27,40 @@ const TAKEN = 1;
  */
 const MAX_WAIT_MS = 60_000;
 
-const turn = new Int32Array(sharedTurn());
+const turn = new Int32Array(shared(KEY, Int32Array.BYTES_PER_ELEMENT));
+const totals = new Float64Array(shared(TOTALS_KEY, COUNTED_THREADS * FIELDS * Float64Array.BYTES_PER_ELEMENT));
+/** This thread's counts; only this thread writes them. */
+const slot = (threadId % COUNTED_THREADS) * FIELDS;
 /** Turns this thread holds (nested transactions join the outer one's turn). */
 let held = 0;
 
-function sharedTurn(): SharedArrayBuffer {
-  const inherited = getEnvironmentData(KEY);
+function shared(key: string, bytes: number): SharedArrayBuffer {
+  const inherited = getEnvironmentData(key);
   if (inherited instanceof SharedArrayBuffer) return inherited;
-  const buffer = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  setEnvironmentData(KEY, buffer);
+  const buffer = new SharedArrayBuffer(bytes);
+  setEnvironmentData(key, buffer);
   return buffer;
+}
+
+export interface WriteTurnTotals {
+  /** `worker_threads.threadId`: 0 is the main thread. */
+  thread: number;
+  turns: number;
+  waitedMs: number;
+  heldMs: number;
+}
+
+/**
+ * How long each thread of this process waited for its write turns and held them, since the
+ * process started: the serial part of an import (bench:ingest prints it per thread).
+ */
+export function writeTurnTotals(): WriteTurnTotals[] {
+  const threads: WriteTurnTotals[] = [];
+  for (let thread = 0; thread < COUNTED_THREADS; thread++) {
+    const [turns, waitedMs, heldMs] = totals.subarray(thread * FIELDS, thread * FIELDS + FIELDS);
+    if (turns! > 0) threads.push({ thread, turns: turns!, waitedMs: waitedMs!, heldMs: heldMs! });
+  }
+  return threads;
 }
 
 /** Runs `write` (a synchronous write transaction) in this process's write turn. */
@@ -44,12 +73,17 @@ export function inWriteTurn<T>(write: () => T): T {
       held--;
     }
   }
+  const asked = performance.now();
   const taken = takeTurn();
+  const given = performance.now();
   held++;
   try {
     return write();
   } finally {
     held--;
+    totals[slot]! += 1;
+    totals[slot + 1]! += given - asked;
+    totals[slot + 2]! += performance.now() - given;
     if (taken) {
       Atomics.store(turn, 0, FREE);
       Atomics.notify(turn, 0, 1);

@@ -3,7 +3,7 @@
  * turns to write: a thread asking while another holds the turn goes on only once it is given back.
  */
 import test from 'ava';
-import { inWriteTurn } from '../../core/catalog/write-turns.ts';
+import { inWriteTurn, writeTurnTotals } from '../../core/catalog/write-turns.ts';
 import { PersistentWorker } from '../../core/search/persistent-worker.ts';
 
 const WORKER = new URL('../fixtures/workers/write-turn-worker.ts', import.meta.url);
@@ -34,4 +34,21 @@ test('a write turn taken again inside itself (a nested transaction) joins the ou
     inWriteTurn(() => inWriteTurn(() => 'inner')),
     'inner',
   );
+});
+
+test.serial('each thread\'s write turns are counted apart, with the time it waited for them and held them; a nested turn counts once', async (t) => {
+  const ofThread = (thread: number) => writeTurnTotals().find((totals) => totals.thread === thread) ?? { thread, turns: 0, waitedMs: 0, heldMs: 0 };
+  const before = ofThread(0);
+  inWriteTurn(() => inWriteTurn(() => undefined));
+  const after = ofThread(0);
+  t.is(after.turns, before.turns + 1);
+  t.true(after.waitedMs >= before.waitedMs && after.heldMs >= before.heldMs);
+
+  const worker = new PersistentWorker(WORKER, {});
+  t.teardown(() => worker.close());
+  await worker.run({ flags: new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT)) });
+  const others = writeTurnTotals().filter((totals) => totals.thread !== 0);
+  t.is(others.length, 1, 'the worker\'s turn is counted under its own thread');
+  t.is(others[0]!.turns, 1);
+  t.is(ofThread(0).turns, after.turns, 'the main thread\'s count is unchanged');
 });
