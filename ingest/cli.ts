@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { OnExisting } from '../core/catalog/catalog.ts';
 import { normalizeProfileName } from '../core/catalog/mapping-profiles.ts';
+import { writeTurnTotals } from '../core/catalog/write-turns.ts';
 import { cliActor } from '../core/cli/cli-actor.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { printable } from '../core/cli/printable.ts';
@@ -108,7 +109,9 @@ async function ingest(cli: Cli): Promise<number> {
     const written = await writeReport(report, config.reportsDir, { dryRun, catalog: archive.catalog });
     cli.print('ingest.report_written', { path: path.relative(process.cwd(), written.csv) });
     if (report.importId !== undefined) cli.print('ingest.import_id', { id: report.importId });
-    log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures() }, 'ingest finished');
+    // The write turns say how much of the run was the catalog file's serial part, thread by thread (0: this one, the others: index workers).
+    const writeTurns = writeTurnTotals().map(({ thread, turns, waitedMs, heldMs }) => ({ thread, turns, waitedMs: Math.round(waitedMs), heldMs: Math.round(heldMs) }));
+    log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures(), writeTurns }, 'ingest finished');
     if (indexOutage) {
       const queued = archive.catalog.countPendingChanges();
       log.warn({ err: indexOutage, queued }, 'search index behind the catalog');
