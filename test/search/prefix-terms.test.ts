@@ -82,3 +82,12 @@ test('a character that begins more terms than the limit stays a prefix', async (
   t.is(archive.prefixes.lookup()('桥'), undefined);
   t.is(toFtsMatch(clausesOf('桥'), false, archive.prefixes.lookup()), toFtsMatch(clausesOf('桥'), false));
 });
+
+test('a whole match writes a prefix out only with a list already read in the index state now', async (t) => {
+  const archive = await open(t);
+  t.is(archive.prefixes.known()('塘'), undefined);
+  const read = archive.prefixes.of('塘').terms;
+  t.deepEqual(archive.prefixes.known()('塘'), read);
+  await addRecords(archive, [{ id: 'new', title_zh: '塘路新建', title_en: 'New', type: 'bridge' }]);
+  t.is(archive.prefixes.known()('塘'), undefined);
+});

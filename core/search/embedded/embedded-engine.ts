@@ -167,14 +167,19 @@ export class EmbeddedEngine implements SearchEngine {
     const kept = this.#resultCache?.get(key);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
-    // Clauses that match every record need no scan; a text of nothing else matches every record.
-    const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit);
-    const everything = expression !== undefined && narrowed.length === 0;
-    // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
-    // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
-    const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup()) };
-    const expressions = { matching: toFtsMatch(narrowed, false), scoring: toFtsMatch(narrowed), title };
-    const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
+    // One read transaction: a prefix written out as its terms (prefix-terms.ts) is matched in the state those were read in.
+    const { everything, expressions, text } = this.#db.transaction(() => {
+      // Clauses that match every record need no scan; a text of nothing else matches every record.
+      const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit);
+      const everything = expression !== undefined && narrowed.length === 0;
+      // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
+      // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
+      const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup()) };
+      // bm25 scores an OR of terms unlike their prefix: only matching may write one out.
+      const expressions = { matching: toFtsMatch(narrowed, false, this.#prefixes.known()), scoring: toFtsMatch(narrowed), title };
+      const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
+      return { everything, expressions, text };
+    })();
     const titleSeqs = everything && ranked ? this.#text.titleSeqs(expressions.title) : text?.titleSeqs;
     // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).
     const extended = usable && (kept.filtered.titleSeqs === undefined) === (titleSeqs === undefined);

@@ -61,9 +61,19 @@ export class PrefixTerms {
 
   /** A lookup of the index's terms as it is now, for expressions run right away (see `MAX_EXPANDED_TERMS`). */
   lookup(): PrefixLookup {
+    return (character) => expandable(this.of(character));
+  }
+
+  /**
+   * A lookup of the lists already read in the index's state now, reading none: for a whole match,
+   * where writing a prefix out saves a fifth to a third of FTS5's time at a million records, less
+   * than a read of the list costs; the list is there when the universal check read it.
+   */
+  known(): PrefixLookup {
+    this.#db.transaction(() => this.#follow())();
     return (character) => {
-      const { terms } = this.of(character);
-      return terms.length > 0 && terms.length <= MAX_EXPANDED_TERMS ? terms : undefined;
+      const list = this.#lists.get(character);
+      return list && expandable(list);
     };
   }
 
@@ -75,4 +85,8 @@ export class PrefixTerms {
     this.#state = state;
     this.#lists.clear();
   }
+}
+
+function expandable({ terms }: CharacterTerms): readonly string[] | undefined {
+  return terms.length > 0 && terms.length <= MAX_EXPANDED_TERMS ? terms : undefined;
 }

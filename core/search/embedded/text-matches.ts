@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { BM25_WEIGHTS } from './search-tables.ts';
 import type { TitleSeqs } from './title-first.ts';
-import { concat } from './typed-arrays.ts';
+import { concat, firstAtOrAfter } from './typed-arrays.ts';
 
 export interface TextMatches {
   ordinals: Int32Array;
@@ -57,6 +57,7 @@ export const RANKED_GROWTH_LIMIT = 0.1;
 export class TextMatcher {
   readonly #cache: LRUCache<string, Kept> | undefined;
   readonly #fullRankLimit: number;
+  readonly #db: Database.Database;
   readonly #statements;
 
   /**
@@ -65,6 +66,7 @@ export class TextMatcher {
    */
   constructor(db: Database.Database, cached: boolean, fullRankLimit = FULL_RANK_LIMIT) {
     this.#fullRankLimit = fullRankLimit;
+    this.#db = db;
     this.#cache = cached ? new LRUCache({ maxSize: CACHE_BYTES, sizeCalculation: (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256 }) : undefined;
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     this.#statements = {
@@ -99,7 +101,8 @@ export class TextMatcher {
 
   /** The records whose title matches `expression`, read as a page needs them (title-first.ts). */
   titleSeqs(expression: TitleExpression): TitleSeqs {
-    return (afterSeq, limit) => this.#statements.titleSeqsAfter.all(`{title} : (${expression.now()})`, afterSeq, limit);
+    // One read transaction: the expression written for the index's state now is run in that state.
+    return (afterSeq, limit) => this.#db.transaction(() => this.#statements.titleSeqsAfter.all(`{title} : (${expression.now()})`, afterSeq, limit))();
   }
 
   #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {
@@ -137,12 +140,17 @@ export class TextMatcher {
    * Linping archive) are refined with facets long before anyone pages past the title matches.
    */
   #scoresAfter(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array, afterSeq: number): Float64Array {
-    const scoreOf = new Map<number, number>();
+    const scores = new Float64Array(ordinals.length);
+    // Both lists are in catalog order (rowid order, as FTS5 returns matches): one merge, no lookup table.
+    let position = 0;
     for (const [seq, score] of this.#statements.scoresAfter.all(expression, afterSeq)) {
       const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal !== undefined) scoreOf.set(ordinal, score);
+      if (ordinal === undefined) continue;
+      if (position > 0 && ordinal < ordinals[position - 1]!) position = firstAtOrAfter(ordinals, ordinal);
+      while (position < ordinals.length && ordinals[position]! < ordinal) position++;
+      if (ordinals[position] === ordinal) scores[position++] = score;
     }
-    return Float64Array.from(ordinals, (ordinal) => scoreOf.get(ordinal) ?? 0);
+    return scores;
   }
 }
 
