@@ -124,6 +124,11 @@ export class SnapshotStore {
     this.#pace.hurry();
   }
 
+  /** The index generation `snapshot` holds in full (it is the current one, every change up to it applied), if it does. */
+  completeGeneration(snapshot: FacetSnapshot): number | undefined {
+    return snapshot === this.#snapshot && this.#state && this.#pending.length === 0 && !this.#reload ? this.#state.generation : undefined;
+  }
+
   /** Drops the snapshot (and its file) when this process rebuilt the index: the next search loads afresh. */
   forget(): void {
     this.#snapshot = undefined;
