@@ -7,7 +7,7 @@ import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
-import { FollowPace } from '../../core/search/embedded/follow-pace.ts';
+import { FOLLOW_AT_MOST_EVERY_MS, FollowPace } from '../../core/search/embedded/follow-pace.ts';
 import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
 
 const EVERY_MS = 2_000;
@@ -17,10 +17,10 @@ function bridges(count: number, first = 0): Record<string, unknown>[] {
 }
 
 /** A server engine that paces itself as a large archive's does (atOnceBelow 0), on a clock the test turns. */
-function pacedServer(t: ExecutionContext, dir: string) {
+function pacedServer(t: ExecutionContext, dir: string, options: { fullRankLimit?: number } = {}) {
   const clock = { ms: 1_000_000 };
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog, { follow: { everyMs: EVERY_MS, atOnceBelow: 0, now: () => clock.ms } });
+  const engine = new EmbeddedEngine(catalog, { ...options, follow: { everyMs: EVERY_MS, atOnceBelow: 0, now: () => clock.ms } });
   t.teardown(async () => {
     await engine.close();
     catalog.close();
@@ -70,6 +70,22 @@ test('commits made between two looks are all found at the next one', async (t) =
   t.is(await total(server.engine), 10);
 });
 
+test('a term every record held is matched by its index again once the paced snapshot takes in a record without it', async (t) => {
+  const dir = makeTempDir(t);
+  const writer = importer(t, dir);
+  await addRecords(writer, bridges(8).map((row) => ({ ...row, admin_area: '浙江省/杭州市/临平区/塘栖镇' })));
+  // Past a full-rank limit this low, a term every record holds is left out of the match (universal-clauses.ts).
+  const server = pacedServer(t, dir, { fullRankLimit: 2 });
+  t.is(await total(server.engine, '临平'), 8);
+  await addRecords(writer, [{ id: 'west-lake', title_zh: '西湖断桥', title_en: 'Broken Bridge', type: 'bridge', admin_area: '浙江省/杭州市/西湖区' }]);
+  t.is(await total(server.engine, '临平'), 8, 'the snapshot has not taken the new record in yet');
+  server.clock.ms += EVERY_MS;
+  const result = await server.engine.search(query({ text: '临平', pageSize: 100 }));
+  t.is(result.total, 8);
+  t.false(result.hits.some((hit) => hit.record.id === 'west-lake'));
+  t.is(await total(server.engine, '断桥'), 1, 'the new record is found by its own words');
+});
+
 test('the server\'s own write is found at its next search without waiting for the pace', async (t) => {
   const dir = makeTempDir(t);
   const writer = importer(t, dir);
@@ -83,10 +99,26 @@ test('the server\'s own write is found at its next search without waiting for th
 test('a pace below its size threshold looks at the change log at every search', (t) => {
   const clock = { ms: 0 };
   const pace = new FollowPace({ everyMs: EVERY_MS, atOnceBelow: 100, now: () => clock.ms });
-  pace.looked();
+  pace.looked(100);
   t.true(pace.due(99, true), 'a small snapshot');
   t.false(pace.due(100, true), 'a large one, caught up, within the pace');
   t.true(pace.due(100, false), 'a large one still catching up');
   pace.hurry();
   t.true(pace.due(100, true), 'after its own write');
+});
+
+test('a larger snapshot waits longer between two looks, up to five seconds at a million records', (t) => {
+  const clock = { ms: 0 };
+  const pace = new FollowPace({ everyMs: EVERY_MS, atOnceBelow: 0, now: () => clock.ms });
+  const waitOf = (size: number) => {
+    pace.looked(size);
+    let waited = 0;
+    while (!pace.due(size, true)) (clock.ms += 100), (waited += 100);
+    return waited;
+  };
+  t.is(waitOf(100_000), EVERY_MS);
+  t.is(waitOf(400_000), EVERY_MS);
+  t.is(waitOf(800_000), 4_000);
+  t.is(waitOf(1_000_000), FOLLOW_AT_MOST_EVERY_MS);
+  t.is(waitOf(4_000_000), FOLLOW_AT_MOST_EVERY_MS);
 });

@@ -11,11 +11,17 @@
 
 /** A snapshot this small (records) takes in every commit at once: following it costs next to nothing. */
 export const FOLLOW_AT_ONCE_BELOW = 20_000;
-/** For a larger one, commits are taken in at most this often (see above). */
+/**
+ * For a larger one, commits are taken in at most every 2 s, and every 5 ms per thousand records
+ * past 400,000 up to 5 s at a million: what one look costs grows with the records each kept match
+ * holds (copied to append to it), while the visitors' queries stay as many.
+ */
 export const FOLLOW_EVERY_MS = 2_000;
+const FOLLOW_MS_PER_RECORD = 0.005;
+export const FOLLOW_AT_MOST_EVERY_MS = 5_000;
 
 export interface FollowPaceOptions {
-  /** Milliseconds between two looks at the change log once caught up; 0 looks at every search. */
+  /** Milliseconds between two looks at the change log once caught up (the least, for any size); 0 looks at every search. */
   everyMs?: number;
   /** Snapshots of fewer records look at every search. */
   atOnceBelow?: number;
@@ -40,9 +46,10 @@ export class FollowPace {
     return !caughtUp || size < this.#atOnceBelow || this.#now() >= this.#dueAt;
   }
 
-  /** The change log was read: the next look waits its turn. */
-  looked(): void {
-    this.#dueAt = this.#now() + this.#everyMs;
+  /** The change log was read for a snapshot of `size` records: the next look waits its turn. */
+  looked(size: number): void {
+    const wait = this.#everyMs === 0 ? 0 : Math.min(FOLLOW_AT_MOST_EVERY_MS, Math.max(this.#everyMs, size * FOLLOW_MS_PER_RECORD));
+    this.#dueAt = this.#now() + wait;
   }
 
   /** This reader wrote (its own edit): the next search takes it in without waiting. */

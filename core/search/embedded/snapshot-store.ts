@@ -207,7 +207,7 @@ export class SnapshotStore {
    */
   #catchUp(): void {
     if (!this.#pace.due(this.#snapshot!.size, this.#pending.length === 0 && !this.#reload)) return;
-    this.#pace.looked();
+    this.#pace.looked(this.#snapshot!.size);
     const { state, seqs } = this.#db.transaction(() => {
       const now = readIndexState(this.#db);
       const mine = this.#state!;
