@@ -31,6 +31,8 @@ const STALE_ORDERS_SHARE = 0.01;
 const ORDERS_MIN_INTERVAL_MS = 30_000;
 const ORDERS_MAX_SHARE_OF_TIME = 0.1;
 const VOCABULARY_MAX_AGE_MS = 60_000;
+/** The priority of a worker whose result nobody waits for (see `#run`), as an import's (ARCHIVE_IMPORT_NICE's default). */
+const BACKGROUND_NICE = 10;
 /** An index this small is read on the spot: a worker thread would cost more than the read. */
 export const INLINE_BELOW = 20_000;
 
@@ -256,9 +258,11 @@ export class SnapshotStore {
     this.#vocabulary = { vocabulary: new TypoVocabulary(vocabulary), generation: state.generation, at: Date.now() };
   }
 
+  /** A task in a worker thread (inline for a small index); below the server's priority when what it replaces keeps serving meanwhile. */
   async #run<K extends TaskKind>(kind: K): Promise<TaskResults[K]> {
     if (this.#inline()) return runTask(this.#db, { kind, catalogFile: this.#catalogFile });
-    return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile });
+    const replacing = { load: this.#snapshot, orders: this.#ordersBasis.size >= 0 ? this.#snapshot : undefined, vocabulary: this.#vocabulary }[kind];
+    return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile, nice: replacing ? BACKGROUND_NICE : 0 });
   }
 
   #inline(): boolean {

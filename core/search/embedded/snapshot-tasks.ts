@@ -25,6 +25,8 @@ export interface Task<K extends TaskKind = TaskKind> {
   catalogFile: string;
   /** Where the snapshot (and beside it, its orders) are kept for the next start; none for a small index. */
   snapshotFile?: string;
+  /** How much lower the worker thread's scheduling priority is (0–19): work nobody waits for, done while the previous state serves. */
+  nice?: number;
 }
 
 export function runTask<K extends TaskKind>(db: Database.Database, task: Task<K>): TaskResults[K] {
