@@ -16,7 +16,7 @@ import { reindexAll } from '../core/search/sync-index.ts';
 import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
 import { startLoad, type LoadResult } from './lib/http-load.ts';
-import { cpuSecondsOf, followCpu, ownCpuSeconds } from './lib/process-cpu.ts';
+import { coresOf, followCpu, startCpu } from './lib/process-cpu.ts';
 import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
 import { mb, printTable, timeMs } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
@@ -54,14 +54,14 @@ async function main(): Promise<void> {
     console.log(`server answering ${listeningMs} ms after it was started; its first search took ${firstSearchMs.toFixed(0)} ms; RSS ${startRss.rss}`);
 
     await runLoads(origin, WARMUP_S);
-    const quietCpu = startCpu(server);
+    const quietCpu = startCpu(server.pid!);
     const quiet = await runLoads(origin, QUIET_S);
     const quietUse = quietCpu.stop();
     const quietRss = { rss: rssOf(server), peak: peakRssOf(server) };
     console.log(`quiet archive: ${QUIET_S} s of load done; server RSS ${quietRss.rss}`);
 
     const importStarted = Date.now();
-    const liveCpu = startCpu(server);
+    const liveCpu = startCpu(server.pid!);
     const ingest = spawnTs('ingest/cli.ts', [csv], { ARCHIVE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 'ignore');
     const ingestCpu = followCpu(ingest.pid!);
     const importDone = exitOf(ingest);
@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     // The load generator runs on the same 2 cores: what it took is CPU the server did not have.
     console.log('\nCPU taken, in cores (CPU seconds per second of the phase)');
     printTable([
-      { phase: `quiet (${quietUse.seconds.toFixed(0)} s)`, 'load generator (this process)': cores(quietUse.client, quietUse.seconds), server: cores(quietUse.server, quietUse.seconds), import: '—' },
-      { phase: `during the import (${liveUse.seconds.toFixed(0)} s)`, 'load generator (this process)': cores(liveUse.client, liveUse.seconds), server: cores(liveUse.server, liveUse.seconds), import: cores(liveUse.import, liveUse.seconds) },
+      { phase: `quiet (${quietUse.seconds.toFixed(0)} s)`, 'load generator (this process)': coresOf(quietUse.client, quietUse.seconds), server: coresOf(quietUse.server, quietUse.seconds), import: '—' },
+      { phase: `during the import (${liveUse.seconds.toFixed(0)} s)`, 'load generator (this process)': coresOf(liveUse.client, liveUse.seconds), server: coresOf(liveUse.server, liveUse.seconds), import: coresOf(liveUse.import, liveUse.seconds) },
     ]);
     // The kernel's peak (VmHWM) counts what synchronous work held between two samples.
     console.log(`\nserver memory (${SIZE.toLocaleString('en')} records)`);
@@ -158,19 +158,6 @@ function statusField(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number {
   return Number(kib ?? 0) * 1024;
 }
 
-/** CPU seconds of this process (the load generator) and of the server from now until `stop()`. */
-function startCpu(server: ChildProcess): { stop(): { seconds: number; client: number; server: number } } {
-  const started = { at: Date.now(), client: ownCpuSeconds(), server: cpuSecondsOf(server.pid!) ?? 0 };
-  return {
-    stop: () => ({
-      seconds: (Date.now() - started.at) / 1000,
-      client: ownCpuSeconds() - started.client,
-      server: (cpuSecondsOf(server.pid!) ?? started.server) - started.server,
-    }),
-  };
-}
-
-const cores = (cpuSeconds: number, seconds: number) => (cpuSeconds / seconds).toFixed(2);
 const rssOf = (child: ChildProcess) => mb(statusField(child, 'VmRSS'));
 const peakRssOf = (child: ChildProcess) => mb(statusField(child, 'VmHWM'));
 const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');

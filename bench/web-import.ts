@@ -20,6 +20,7 @@ import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
 import { CuratorClient } from './lib/curator-client.ts';
 import { startLoad, type LoadResult } from './lib/http-load.ts';
+import { coresOf, startCpu } from './lib/process-cpu.ts';
 import { recordPaths, SEARCH_PATHS } from './lib/site-requests.ts';
 import { printTable, timeMs } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
@@ -108,10 +109,16 @@ async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[numb
     console.log(`web, quiet server, ${priority.run}: ${describe(quietWeb)}`);
     // Long enough for the server to settle after the first import (its index snapshot reloads).
     await runLoads(origin, 10);
+    const quietCpu = startCpu(server.pid!);
     const quiet = await runLoads(origin, LOAD_S);
+    const quietUse = quietCpu.stop();
+    const liveCpu = startCpu(server.pid!);
     const importing = webImport(curator, second!);
     const live = await runLoads(origin, 24 * 3600, importing);
     const liveWeb = await importing;
+    const liveUse = liveCpu.stop();
+    // The load generator (this process) shares the 2 cores; the server's figure holds its import thread.
+    console.log(`CPU in cores, ${priority.run}: quiet: load generator ${coresOf(quietUse.client, quietUse.seconds)} / server ${coresOf(quietUse.server, quietUse.seconds)}; during the web import: load generator ${coresOf(liveUse.client, liveUse.seconds)} / server with its import worker ${coresOf(liveUse.server, liveUse.seconds)}`);
     console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}${curator.resets > 0 ? ` (${curator.resets} job-page refreshes reset and retried)` : ''}`);
     return { run: priority.run, quietWeb, liveWeb, quiet, live };
   } finally {

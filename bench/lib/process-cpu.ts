@@ -31,3 +31,26 @@ export function followCpu(pid: number, everyMs = 250): { seconds(): number; stop
   timer.unref();
   return { seconds: () => (last = cpuSecondsOf(pid) ?? last) - first, stop: () => clearInterval(timer) };
 }
+
+export interface CpuUse {
+  seconds: number;
+  /** CPU seconds of this process (the load generator). */
+  client: number;
+  /** CPU seconds of the server process, every thread of it. */
+  server: number;
+}
+
+/** CPU seconds this process and the server (`serverPid`) take from now until `stop()`. */
+export function startCpu(serverPid: number): { stop(): CpuUse } {
+  const started = { at: Date.now(), client: ownCpuSeconds(), server: cpuSecondsOf(serverPid) ?? 0 };
+  return {
+    stop: () => ({
+      seconds: (Date.now() - started.at) / 1000,
+      client: ownCpuSeconds() - started.client,
+      server: (cpuSecondsOf(serverPid) ?? started.server) - started.server,
+    }),
+  };
+}
+
+/** CPU seconds per second of the phase: how many of the cores it took, as `0.63`. */
+export const coresOf = (cpuSeconds: number, seconds: number) => (cpuSeconds / seconds).toFixed(2);
