@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import anyTest, { type ExecutionContext, type TestFn } from 'ava';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { isCancelledByBrowser } from '../site/helpers/browser.ts';
 import { ids, openIiifArchive, type IiifArchive } from './helpers/iiif-archive.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -68,7 +69,9 @@ async function openPage(t: ExecutionContext<Browsing>, locale: string): Promise<
     // Mirador's own React deprecation notes are not ours to fix; a refused resource is.
     if (/Content Security Policy|Refused to/i.test(message.text())) watched.problems.push(message.text());
   });
-  watched.page.on('requestfailed', (request) => watched.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  watched.page.on('requestfailed', (request) => {
+    if (!isCancelledByBrowser(request)) watched.problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   watched.page.on('response', (response) => {
     const { pathname } = new URL(response.url());
     if (response.status() >= 400) watched.problems.push(`${response.status()}: ${pathname}`);

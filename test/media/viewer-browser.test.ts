@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import anyTest, { type ExecutionContext, type TestFn } from 'ava';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { isCancelledByBrowser } from '../site/helpers/browser.ts';
 import { createMediaTestApp } from './helpers/media-app.ts';
 import { sharedLifetime } from './helpers/media-archive.ts';
 import { openSampleArchive, type SampleArchive } from './helpers/sample-archive.ts';
@@ -52,7 +53,9 @@ async function openPage(t: ExecutionContext<Browsing>, locale = 'en-GB'): Promis
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    if (!isCancelledByBrowser(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
   page.on('response', (response) => {
     const { pathname } = new URL(response.url());
     if (response.status() >= 400) problems.push(`${response.status()}: ${pathname}`);

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { ExecutionContext } from 'ava';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { loadConfig } from '../../../core/config.ts';
 import { openFixtureSite, type FixtureSite } from './fixture-site.ts';
 
@@ -66,15 +66,21 @@ export async function openPage(t: ExecutionContext<Browsing>, locale: string, wi
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
   });
   page.on('requestfailed', (request) => {
-    // A request still in flight when the page navigates (a suggestion fetch, the favicon) is
-    // cancelled by the browser: not a failure. A server's refusal shows as a console error instead.
-    const cancelled = request.failure()?.errorText === 'net::ERR_ABORTED';
-    if (!cancelled) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+    if (!isCancelledByBrowser(request)) problems.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   page.on('request', (request) => {
     if (!request.url().startsWith(t.context.origin) && !request.url().startsWith('data:')) elsewhere.push(request.url());
   });
   return { page, problems, elsewhere };
+}
+
+/**
+ * A request still in flight when the page navigates or a viewer drops a tile it no longer needs
+ * (a suggestion fetch, the favicon) is cancelled by the browser: not a failure. A server's
+ * refusal shows as a console error or a response status instead.
+ */
+export function isCancelledByBrowser(request: Request): boolean {
+  return request.failure()?.errorText === 'net::ERR_ABORTED';
 }
 
 export async function assertAccessible(t: ExecutionContext<Browsing>, page: Page, name: string): Promise<void> {
