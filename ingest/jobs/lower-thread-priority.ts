@@ -9,13 +9,21 @@ import { readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** `nice` from 0 (unchanged) to 19 (lowest); returns why it could not, or undefined when done. */
-export function lowerThreadPriority(nice: number): string | undefined {
-  if (nice === 0) return undefined;
+/** The highest nice value: the lowest scheduling priority. */
+const LOWEST_PRIORITY = 19;
+
+/**
+ * Lowers the thread `steps` nice levels below where it runs (0: unchanged; the lowest is 19).
+ * Relative, not absolute: under a server started with `nice` (or as root, where a lower value is
+ * allowed), an absolute 10 could put the import above the pages it must give way to.
+ * Returns why it could not, or undefined when done.
+ */
+export function lowerThreadPriority(steps: number): string | undefined {
+  if (steps === 0) return undefined;
   try {
     const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
     // On Linux setpriority(PRIO_PROCESS, tid) changes that one thread, not the whole process.
-    os.setPriority(threadId, nice);
+    os.setPriority(threadId, Math.min(LOWEST_PRIORITY, os.getPriority(threadId) + steps));
     return undefined;
   } catch (error) {
     return (error as Error).message;
