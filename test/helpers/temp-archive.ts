@@ -24,13 +24,18 @@ export function makeTempDir(t: ExecutionContext, prefix = 'archive-'): string {
 
 export function openTempArchive(t: ExecutionContext): TempArchive {
   const dir = makeTempDir(t);
+  return { dir, ...openArchiveIn(t, dir) };
+}
+
+/** The catalog and embedded engine of the archive in `dir` (a second process's view of it, say), closed after the test. */
+export function openArchiveIn(t: ExecutionContext, dir: string): { catalog: Catalog; engine: EmbeddedEngine } {
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
   const engine = new EmbeddedEngine(catalog);
   t.teardown(async () => {
     await engine.close();
     catalog.close();
   });
-  return { dir, catalog, engine };
+  return { catalog, engine };
 }
 
 /** Validates raw rows as an importer would (failing the test on a bad one), writes and indexes them. */

@@ -8,7 +8,7 @@ import test, { type ExecutionContext } from 'ava';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { FOLLOW_AT_MOST_EVERY_MS, FollowPace } from '../../core/search/embedded/follow-pace.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import { addRecords, makeTempDir, openArchiveIn, query } from '../helpers/temp-archive.ts';
 
 const EVERY_MS = 2_000;
 
@@ -28,21 +28,11 @@ function pacedServer(t: ExecutionContext, dir: string, options: { fullRankLimit?
   return { catalog, engine, clock };
 }
 
-function importer(t: ExecutionContext, dir: string) {
-  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog);
-  t.teardown(async () => {
-    await engine.close();
-    catalog.close();
-  });
-  return { catalog, engine };
-}
-
 const total = async (engine: EmbeddedEngine, text = '古桥') => (await engine.search(query({ text }))).total;
 
 test('another writer\'s commit is found at the first search once the pace allows, and searches before it answer from the same state', async (t) => {
   const dir = makeTempDir(t);
-  const writer = importer(t, dir);
+  const writer = openArchiveIn(t, dir);
   await addRecords(writer, bridges(10));
   const server = pacedServer(t, dir);
   t.is(await total(server.engine), 10);
@@ -58,7 +48,7 @@ test('another writer\'s commit is found at the first search once the pace allows
 
 test('commits made between two looks are all found at the next one', async (t) => {
   const dir = makeTempDir(t);
-  const writer = importer(t, dir);
+  const writer = openArchiveIn(t, dir);
   await addRecords(writer, bridges(3));
   const server = pacedServer(t, dir);
   t.is(await total(server.engine), 3);
@@ -72,7 +62,7 @@ test('commits made between two looks are all found at the next one', async (t) =
 
 test('a term every record held is matched by its index again once the paced snapshot takes in a record without it', async (t) => {
   const dir = makeTempDir(t);
-  const writer = importer(t, dir);
+  const writer = openArchiveIn(t, dir);
   await addRecords(writer, bridges(8).map((row) => ({ ...row, admin_area: '浙江省/杭州市/临平区/塘栖镇' })));
   // Past a full-rank limit this low, a term every record holds is left out of the match (universal-clauses.ts).
   const server = pacedServer(t, dir, { fullRankLimit: 2 });
@@ -88,7 +78,7 @@ test('a term every record held is matched by its index again once the paced snap
 
 test('the server\'s own write is found at its next search without waiting for the pace', async (t) => {
   const dir = makeTempDir(t);
-  const writer = importer(t, dir);
+  const writer = openArchiveIn(t, dir);
   await addRecords(writer, bridges(4));
   const server = pacedServer(t, dir);
   t.is(await total(server.engine), 4);

@@ -5,23 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import { Catalog } from '../../core/catalog/catalog.ts';
 import { PROJECT_ROOT } from '../../core/config.ts';
-import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { ingestDemoIfEmpty } from '../../server/first-run.ts';
 import { fixtureCollectionsDir, fixtureRecordCount } from '../fixtures/site/index.ts';
-import { addRecords, makeTempDir } from '../helpers/temp-archive.ts';
+import { addRecords, makeTempDir, openArchiveIn } from '../helpers/temp-archive.ts';
 import { silentLogger } from './helpers/fixture-site.ts';
-
-function openArchiveIn(t: import('ava').ExecutionContext, dir: string) {
-  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog);
-  t.teardown(async () => {
-    await engine.close();
-    catalog.close();
-  });
-  return { catalog, engine };
-}
 
 const partsIn = (dir: string) => ({ collectionsDir: fixtureCollectionsDir, reportsDir: path.join(dir, 'reports'), mediaDir: path.join(dir, 'media'), logger: silentLogger });
 

@@ -8,10 +8,9 @@ import test from 'ava';
 import request from 'supertest';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { loadConfig } from '../../core/config.ts';
-import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { createApp } from '../../server/app.ts';
 import { CatalogCheck } from '../../server/health/check-catalog.ts';
-import { addRecords, makeTempDir } from '../helpers/temp-archive.ts';
+import { addRecords, makeTempDir, openTempArchive } from '../helpers/temp-archive.ts';
 import { silentLogger } from './helpers/fixture-site.ts';
 import { settledHealth } from './helpers/settled-health.ts';
 
@@ -27,13 +26,7 @@ test('the check of the catalog\'s pages starts at once and is reported pending, 
 });
 
 test('/health answers while the first check of the pages runs, then without the note', async (t) => {
-  const dir = makeTempDir(t);
-  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog);
-  t.teardown(async () => {
-    await engine.close();
-    catalog.close();
-  });
+  const { dir, catalog, engine } = openTempArchive(t);
   await addRecords({ catalog, engine }, [{ id: 'r1', title_zh: '广济桥', type: 'bridge' }]);
   const app = createApp({ config: loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' }), catalog, engine, logger: silentLogger });
   const first = await request(app).get('/health');
