@@ -19,7 +19,7 @@ import { markCurated } from '../core/curated-archive.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { IMPORT_MODES, type ImportMode } from './import-policy.ts';
-import { lowerThreadPriority } from './jobs/lower-thread-priority.ts';
+import { lowerThreadPriority } from '../core/process/lower-thread-priority.ts';
 import { createProgress } from './progress.ts';
 import { listMappings, printEncodings, readOptionsOf } from './read-options-cli.ts';
 import type { IngestReport } from './report.ts';

@@ -4,7 +4,7 @@
  * Exit status: core/cli/exit-codes.ts.
  */
 import { Catalog } from '../core/catalog/catalog.ts';
-import { lowerThreadPriority } from './jobs/lower-thread-priority.ts';
+import { lowerThreadPriority } from '../core/process/lower-thread-priority.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { runCommand } from '../core/cli/run-command.ts';
 import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';

@@ -9,7 +9,7 @@ import type { Config } from '../../core/config.ts';
 import { createLogger } from '../../core/log.ts';
 import { openArchive } from '../../core/open-archive.ts';
 import { runImportWorkerLoop } from './import-worker.ts';
-import { lowerThreadPriority } from './lower-thread-priority.ts';
+import { lowerThreadPriority } from '../../core/process/lower-thread-priority.ts';
 
 const config = (workerData as { config: Config }).config;
 const logger = createLogger(config, 'import-worker');

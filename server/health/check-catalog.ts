@@ -27,7 +27,10 @@ const MIN_SPACING_MS = 1_000;
 const MAX_AGE_MS = 10 * 60_000;
 const SHOWN_PROBLEMS = 5;
 
-/** The check runs below the server's own priority (as ingest/jobs/lower-thread-priority.ts lowers an import's): visitors' pages first. */
+/**
+ * Nice steps below the server's own thread (at most 19), as core/process/lower-thread-priority.ts
+ * lowers an import's: visitors' pages first.
+ */
 const CHECK_NICE = 10;
 
 // CommonJS run in the worker: one read-only connection, one quick_check, the answer, done. On Linux
@@ -35,7 +38,9 @@ const CHECK_NICE = 10;
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 try {
-  require('node:os').setPriority(Number(require('node:path').basename(require('node:fs').readlinkSync('/proc/thread-self'))), ${CHECK_NICE});
+  const os = require('node:os');
+  const thread = Number(require('node:path').basename(require('node:fs').readlinkSync('/proc/thread-self')));
+  os.setPriority(thread, Math.min(19, os.getPriority(thread) + ${CHECK_NICE}));
 } catch {}
 const Database = require(workerData.driver);
 let answer;

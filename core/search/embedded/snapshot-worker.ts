@@ -1,7 +1,7 @@
 /** The worker thread that runs one snapshot task (snapshot-tasks.ts) off the server's event loop. */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { lowerThreadPriority } from '../../../ingest/jobs/lower-thread-priority.ts';
+import { lowerThreadPriority } from '../../process/lower-thread-priority.ts';
 import { runTask, type Task } from './snapshot-tasks.ts';
 import { transferablesOf } from './worker-task.ts';
 
