@@ -46,6 +46,8 @@ export interface IngestOptions {
   onProgress?: ImportOptions['onProgress'];
   /** Process photographs (derivatives, tiles, metadata); without it image paths are only checked. */
   media?: MediaSettings;
+  /** Read each record file whole before writing from it, even one that could be vouched for (see ImportOptions). */
+  countFirst?: boolean;
   /** For the import history: the files as the curator sent them (instead of those found here), the saved mapping's name. */
   provenance?: ProvenanceInput['given'];
 }
@@ -141,6 +143,7 @@ async function importInputs(
       ...(options.mode && { mode: options.mode }),
       ...(options.read && { read: options.read }),
       ...(options.signal && { signal: options.signal }),
+      ...(options.countFirst && { countFirst: true }),
       ...(collectionId && { collectionId }),
     };
   };

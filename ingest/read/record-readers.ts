@@ -7,6 +7,7 @@ import type { RecordFormat } from '../find-inputs.ts';
 import { chooseEncoding, type EncodingChoice } from './detect-encoding.ts';
 import { explainGivenEncoding } from './explain-given-encoding.ts';
 import { readCsv, readTsv } from './read-csv.ts';
+import { vouchDelimited } from './vouch-delimited.ts';
 import { readJson, readJsonl } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
 import type { ReadOptions, RecordReader, SourceItem } from './source-item.ts';
@@ -20,7 +21,14 @@ export interface OpenedRecordFile {
   read(): AsyncGenerator<SourceItem>;
   /** The rows as `read` gives them, for counting: a table's rows with their `images` field alone (see `countOnly`). */
   count(): AsyncGenerator<SourceItem>;
+  /**
+   * The rows counted without parsing, when the file can be vouched for as readable whole
+   * (vouch-delimited.ts: a UTF-8 CSV or TSV); undefined when it must be read whole first.
+   */
+  vouch(): Promise<number | undefined>;
 }
+
+const DELIMITERS: Partial<Record<RecordFormat, ',' | '\t'>> = { csv: ',', tsv: '\t' };
 
 /** @throws ImportFileError when the file's encoding cannot be read */
 export async function openRecordFile(file: string, format: RecordFormat, options: Omit<ReadOptions, 'encoding'> & { encoding?: TextEncoding }): Promise<OpenedRecordFile> {
@@ -30,5 +38,7 @@ export async function openRecordFile(file: string, format: RecordFormat, options
     const items = READERS[format](file, rowOptions);
     return encoding?.how === 'given' ? explainGivenEncoding(file, encoding.encoding, items) : items;
   };
-  return { ...(encoding && { encoding }), read: () => readWith(readOptions), count: () => readWith({ ...readOptions, countOnly: true }) };
+  const delimiter = DELIMITERS[format];
+  const vouch = async () => (delimiter && encoding?.encoding === 'utf-8' ? vouchDelimited(file, delimiter) : undefined);
+  return { ...(encoding && { encoding }), read: () => readWith(readOptions), count: () => readWith({ ...readOptions, countOnly: true }), vouch };
 }
