@@ -12,7 +12,7 @@ import type { SearchEngine } from './types.ts';
 export async function createEngine(config: Config, catalog: Catalog): Promise<SearchEngine> {
   switch (config.engine) {
     case 'embedded':
-      return new EmbeddedEngine(catalog);
+      return new EmbeddedEngine(catalog, { resultCache: config.resultCache });
     case 'meilisearch': {
       const { host, apiKey, searchKey, index } = config.meili;
       if (!host) throw new ConfigError(translate('en', 'search.config.host_missing'));

@@ -3,7 +3,6 @@
  * filters, facet counts and sorting. Its tables live in the catalog file.
  */
 import Database from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
@@ -21,6 +20,7 @@ import { toFtsMatch } from './fts-query.ts';
 import { FollowPace, type FollowPaceOptions } from './follow-pace.ts';
 import { IndexAndSuggestionsWriter } from './index-and-suggestions.ts';
 import { IndexWriter } from './index-writer.ts';
+import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimits } from './snapshot-result-cache.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { PrefixTerms } from './prefix-terms.ts';
 import { pageOfMatches } from './sort-matches.ts';
@@ -38,7 +38,9 @@ interface KeptResult {
   size: number;
 }
 
-const RESULT_CACHE_BYTES = 64 * 1024 * 1024;
+/** What a kept result holds besides its typed arrays (the object, its key); a facet value's object and text. */
+const KEPT_OVERHEAD_BYTES = 1024;
+const FACET_VALUE_BYTES = 96;
 const WRITE_WORKER = new URL('./index-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import (it holds a dictionary). */
 const WORKER_IDLE_MS = 5000;
@@ -58,7 +60,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #universal: UniversalClauses;
   readonly #prefixes: PrefixTerms;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
-  readonly #resultCache: LRUCache<string, KeptResult> | undefined;
+  readonly #resultCache: SnapshotResultCache<KeptResult> | undefined;
   #wordsLoaded = 0;
   readonly #writer: IndexWriter;
   #withSuggestions: IndexAndSuggestionsWriter | undefined;
@@ -71,18 +73,21 @@ export class EmbeddedEngine implements SearchEngine {
    * @param options.workerAbove indexes of at least this many records load in a worker thread (default 20,000).
    * @param options.fullRankLimit texts matching more records than this rank title matches first instead of by bm25 (default 20,000).
    * @param options.follow how often other writers' commits are taken in (follow-pace.ts).
+   * @param options.resultCache how much each of the two result caches (text matches, filtered counts) may hold; 0 bytes keeps none.
    */
-  constructor(catalog: Catalog, options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions } = {}) {
+  constructor(
+    catalog: Catalog,
+    options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions; resultCache?: ResultCacheLimits } = {},
+  ) {
     this.#catalog = catalog;
-    const cached = (options.textCacheEntries ?? 1) > 0;
-    this.#resultCache = cached
-      ? new LRUCache({ maxSize: RESULT_CACHE_BYTES, sizeCalculation: ({ filtered }) => filtered.ordinals.byteLength + filtered.scores.byteLength + 1024 })
-      : undefined;
+    const limits = options.resultCache ?? DEFAULT_RESULT_CACHE_LIMITS;
+    const cached = (options.textCacheEntries ?? 1) > 0 && limits.bytes > 0 && limits.entries > 0;
+    this.#resultCache = cached ? new SnapshotResultCache(limits, bytesOfKept) : undefined;
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');
     this.#snapshots = new SnapshotStore(this.#db, catalog.file, options.workerAbove, new FollowPace(options.follow));
     this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
-    this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit);
+    this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit, limits);
     this.#prefixes = new PrefixTerms(this.#db);
     this.#universal = new UniversalClauses(this.#db, this.#prefixes);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
@@ -164,7 +169,7 @@ export class EmbeddedEngine implements SearchEngine {
     const visibility = visibleBy === undefined ? 'all' : snapshot.embargoesEndedBy(visibleBy);
     const expression = clauses.length > 0 ? toFtsMatch(clauses) : undefined;
     const key = JSON.stringify([expression, ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near, visibility]);
-    const kept = this.#resultCache?.get(key);
+    const kept = this.#resultCache?.get(key, snapshot);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
     // One read transaction: a prefix written out as its terms (prefix-terms.ts) is matched in the state those were read in.
@@ -272,6 +277,14 @@ export class EmbeddedEngine implements SearchEngine {
     return clauses.flatMap((clause, i) => (clause[0]?.kind === 'latin' && this.#queries.matchesAnything.get(toFtsMatch([clause])) === undefined ? [i] : []));
   }
 
+}
+
+/** The bytes a kept result holds: its typed arrays, and its facet lists roughly (a value's object and text). */
+function bytesOfKept({ filtered }: KeptResult): number {
+  let bytes = KEPT_OVERHEAD_BYTES + filtered.ordinals.byteLength + filtered.scores.byteLength;
+  for (const counts of filtered.counts) bytes += counts.byteLength;
+  for (const facet of filtered.facets) bytes += facet.values.length * FACET_VALUE_BYTES;
+  return bytes;
 }
 
 function hitOf({ record }: StoredRecord, terms: readonly QueryTerm[]): SearchHit {

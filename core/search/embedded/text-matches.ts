@@ -5,9 +5,9 @@
  * so a live import never sends every search back to scanning a million rows.
  */
 import type Database from 'better-sqlite3';
-import { LRUCache } from 'lru-cache';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { BM25_WEIGHTS } from './search-tables.ts';
+import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimits } from './snapshot-result-cache.ts';
 import type { TitleSeqs } from './title-first.ts';
 import { concat, firstAtOrAfter } from './typed-arrays.ts';
 
@@ -47,7 +47,6 @@ interface Kept extends TextMatches {
 
 /** Matches up to this many are scored with bm25 (see `#scoresAfter`). */
 export const FULL_RANK_LIMIT = 20_000;
-const CACHE_BYTES = 64 * 1024 * 1024;
 /**
  * Kept scores are not recomputed when records are added, though bm25's statistics move with the
  * index: past this growth the whole match is computed afresh, so ranks never drift far.
@@ -55,7 +54,7 @@ const CACHE_BYTES = 64 * 1024 * 1024;
 export const RANKED_GROWTH_LIMIT = 0.1;
 
 export class TextMatcher {
-  readonly #cache: LRUCache<string, Kept> | undefined;
+  readonly #cache: SnapshotResultCache<Kept> | undefined;
   readonly #fullRankLimit: number;
   readonly #db: Database.Database;
   readonly #statements;
@@ -63,11 +62,12 @@ export class TextMatcher {
   /**
    * @param cached false keeps nothing (benchmarks measure cold queries)
    * @param fullRankLimit matches up to this many are scored with bm25, more are ranked title first
+   * @param limits how much the kept matches may hold
    */
-  constructor(db: Database.Database, cached: boolean, fullRankLimit = FULL_RANK_LIMIT) {
+  constructor(db: Database.Database, cached: boolean, fullRankLimit = FULL_RANK_LIMIT, limits: ResultCacheLimits = DEFAULT_RESULT_CACHE_LIMITS) {
     this.#fullRankLimit = fullRankLimit;
     this.#db = db;
-    this.#cache = cached ? new LRUCache({ maxSize: CACHE_BYTES, sizeCalculation: (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256 }) : undefined;
+    this.#cache = cached ? new SnapshotResultCache(limits, (kept) => kept.ordinals.byteLength + kept.scores.byteLength + 256) : undefined;
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     this.#statements = {
       // One comma-separated string rather than a row per match: a million rows cost half as much to read.
@@ -87,7 +87,7 @@ export class TextMatcher {
    */
   match(snapshot: FacetSnapshot, expressions: TextExpressions, ranked: boolean): TextMatches {
     const key = `${ranked ? 'ranked' : 'plain'} ${expressions.matching} ${expressions.scoring} ${expressions.title.text}`;
-    const kept = this.#cache?.get(key);
+    const kept = this.#cache?.get(key, snapshot);
     const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept;
     const fresh = usable ? this.#extend(kept, snapshot, expressions) : this.#compute(snapshot, expressions, ranked);
