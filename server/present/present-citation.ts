@@ -3,6 +3,7 @@ import { CITATION_DOWNLOADS, CITATION_STYLES, formatCitation, type CitationConte
 import type { MessageKey } from '../../core/i18n/messages.ts';
 import { translate, type Lang } from '../../core/i18n/translate.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
+import type { FormatCitation } from './citation-cache.ts';
 import { itemHref } from './record-summary.ts';
 
 export interface CitationView {
@@ -13,11 +14,12 @@ export interface CitationView {
 const STYLE_LABELS: Record<(typeof CITATION_STYLES)[number], MessageKey> = { gbt7714: 'site.cite.gbt7714', apa: 'site.cite.apa', chicago: 'site.cite.chicago' };
 const DOWNLOAD_LABELS: Record<CitationDownload, MessageKey> = { csl: 'site.cite.csl', bibtex: 'site.cite.bibtex', ris: 'site.cite.ris' };
 
-export function presentCitation(record: ArchiveRecord, lang: Lang, context: CitationContext): CitationView {
+/** The citations in the three styles (through `format`: the route passes its cache) and the download links. */
+export function presentCitation(record: ArchiveRecord, lang: Lang, context: CitationContext, format: FormatCitation = formatCitation): CitationView {
   return {
     styles: CITATION_STYLES.map((style) => ({
       label: translate(lang, STYLE_LABELS[style]),
-      text: formatCitation(record, style, context),
+      text: format(record, style, context),
       htmlLang: style === 'gbt7714' ? 'zh-Hans' : 'en',
     })),
     downloads: (Object.keys(CITATION_DOWNLOADS) as CitationDownload[]).map((format) => ({

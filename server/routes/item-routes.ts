@@ -9,6 +9,7 @@ import type { Lang } from '../../core/i18n/translate.ts';
 import { GoneError, NotFoundError } from '../errors.ts';
 import { presentRecordMedia } from '../media/present-record-media.ts';
 import { presentRecordMap, RECORD_MAP_ASSETS } from '../present/present-record-map.ts';
+import { createCitationCache } from '../present/citation-cache.ts';
 import { presentCitation } from '../present/present-citation.ts';
 import { presentRecordHead } from '../present/present-record-head.ts';
 import { presentRecordPage } from '../present/present-record-page.ts';
@@ -23,6 +24,7 @@ import type { SiteContext } from '../site-context.ts';
 
 export function itemRoutes(site: SiteContext): Router {
   const router = Router();
+  const citations = createCitationCache();
   router.get('/items/:id', async (req, res) => {
     const reading = readRecord(site, req.params.id);
     if (reading.status === 'gone') throw new GoneError('site.error.record_gone', { date: reading.tombstone.deletedAt.slice(0, 10) });
@@ -31,7 +33,7 @@ export function itemRoutes(site: SiteContext): Router {
     const page = presentRecordPage(reading, lang, site.config.publicOrigin);
     const media = presentRecordMedia(reading.media, reading.stored.record, lang);
     const map = presentRecordMap(reading.stored.record, lang, site.config.tiles);
-    const citation = presentCitation(reading.stored.record, lang, citationContext(site, reading.stored.modified));
+    const citation = presentCitation(reading.stored.record, lang, citationContext(site, reading.stored.modified), citations);
     const from = parseReturnSearch(queryParams(req));
     const place = from && (await locateInSearch(site, from, reading.stored.record.id, lang));
     const trail = presentRecordTrail(lang, reading.lookups, from, place);
