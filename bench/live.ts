@@ -4,7 +4,7 @@
  * suggestions and the home page, first on the quiet archive (the baseline), then while a real
  * `ingest` process imports 100k new rows into it. Per kind of request: req/s, p50/p95/p99, failed
  * requests, and the live p99 next to the quiet one; then the server's start-up, its memory, and how
- * soon the imported records are found.
+ * soon the imported records are found; the CPU each process and each kind of thread took (and at which priority).
  */
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
 import { startLoad, type LoadResult } from './lib/http-load.ts';
 import { coresOf, followCpu, startCpu } from './lib/process-cpu.ts';
+import { followThreads } from './lib/thread-cpu.ts';
 import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
 import { mb, printTable, timeMs } from './lib/stats.ts';
 import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
@@ -25,7 +26,8 @@ import { syntheticRecords } from './lib/synthetic-records.ts';
 const [SIZE = 1_000_000, IMPORT_ROWS = 100_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const QUIET_S = Number(/^--quiet-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--quiet-seconds=')) ?? '')?.[1] ?? 30);
 const FIRST_START = process.argv.includes('--first-start');
-const WARMUP_S = 5;
+/** Load before the quiet baseline, once every route has answered: the quiet figures are a steady state, not the start. */
+const WARMUP_S = 10;
 const IMPORT_SEED = 7;
 /** 50 connections in all, split by kind of request. */
 const KINDS = [
@@ -52,18 +54,24 @@ async function main(): Promise<void> {
     const firstSearchMs = await timeMs(() => fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text()));
     const startRss = { rss: rssOf(server), peak: peakRssOf(server) };
     console.log(`server answering ${listeningMs} ms after it was started; its first search took ${firstSearchMs.toFixed(0)} ms; RSS ${startRss.rss}`);
+    // Every route's first answer (a record page loads citation-js, a suggestion the suggester) before any load, so no start stall falls into the baseline.
+    for (const { kind, paths } of KINDS) console.log(`first ${kind}: ${(await timeMs(() => fetch(`${origin}${paths[0]}`).then((response) => response.text()))).toFixed(0)} ms`);
 
     await runLoads(origin, WARMUP_S);
     const quietCpu = startCpu(server.pid!);
+    const quietThreads = followThreads(server.pid!);
     const quiet = await runLoads(origin, QUIET_S);
     const quietUse = quietCpu.stop();
+    const quietServerThreads = quietThreads.stop();
     const quietRss = { rss: rssOf(server), peak: peakRssOf(server) };
     console.log(`quiet archive: ${QUIET_S} s of load done; server RSS ${quietRss.rss}`);
 
     const importStarted = Date.now();
     const liveCpu = startCpu(server.pid!);
+    const liveThreads = followThreads(server.pid!);
     const ingest = spawnTs('ingest/cli.ts', [csv], { ARCHIVE_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 'ignore');
     const ingestCpu = followCpu(ingest.pid!);
+    const ingestThreads = followThreads(ingest.pid!);
     const importDone = exitOf(ingest);
     const live = runLoads(origin, 24 * 3600, importDone);
     const exitCode = await importDone;
@@ -71,6 +79,8 @@ async function main(): Promise<void> {
     const liveResults = await live;
     const liveUse = { ...liveCpu.stop(), import: ingestCpu.seconds() };
     ingestCpu.stop();
+    const liveServerThreads = liveThreads.stop();
+    const importThreads = ingestThreads.stop();
     const liveRss = { rss: rssOf(server), peak: peakRssOf(server) };
     console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: exit ${exitCode}, ${importS.toFixed(1)} s (${Math.round(IMPORT_ROWS / importS)} rows/s under load); server RSS ${liveRss.rss}`);
 
@@ -100,6 +110,13 @@ async function main(): Promise<void> {
     printTable([
       { phase: `quiet (${quietUse.seconds.toFixed(0)} s)`, 'load generator (this process)': coresOf(quietUse.client, quietUse.seconds), server: coresOf(quietUse.server, quietUse.seconds), import: '—' },
       { phase: `during the import (${liveUse.seconds.toFixed(0)} s)`, 'load generator (this process)': coresOf(liveUse.client, liveUse.seconds), server: coresOf(liveUse.server, liveUse.seconds), import: coresOf(liveUse.import, liveUse.seconds) },
+    ]);
+    // Which threads had the CPU, at which priority: a thread started before the import lowered its priority keeps the server's.
+    console.log('\nCPU by thread (cores; main = the event loop; nice 0 = the server\'s priority)');
+    printTable([
+      ...threadRows('server, quiet', quietServerThreads, quietUse.seconds),
+      ...threadRows('server, during the import', liveServerThreads, liveUse.seconds),
+      ...threadRows('import', importThreads, liveUse.seconds),
     ]);
     // The kernel's peak (VmHWM) counts what synchronous work held between two samples.
     console.log(`\nserver memory (${SIZE.toLocaleString('en')} records)`);
@@ -160,6 +177,8 @@ function statusField(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number {
 
 const rssOf = (child: ChildProcess) => mb(statusField(child, 'VmRSS'));
 const peakRssOf = (child: ChildProcess) => mb(statusField(child, 'VmHWM'));
+const threadRows = (process: string, kinds: ReturnType<ReturnType<typeof followThreads>['stop']>, seconds: number) =>
+  kinds.map((kind) => ({ process, threads: `${kind.kind} ×${kind.threads}`, nice: kind.nice, cores: coresOf(kind.cpuSeconds, seconds) }));
 const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
 
 await main();
