@@ -19,7 +19,7 @@ import { markCurated } from '../core/curated-archive.ts';
 import { openArchive } from '../core/open-archive.ts';
 import type { MediaSummary } from './media/media-step.ts';
 import { IMPORT_MODES, type ImportMode } from './import-policy.ts';
-import { lowerThreadPriority } from '../core/process/lower-thread-priority.ts';
+import { lowerProcessPriority } from '../core/process/lower-thread-priority.ts';
 import { createProgress } from './progress.ts';
 import { listMappings, printEncodings, readOptionsOf } from './read-options-cli.ts';
 import type { IngestReport } from './report.ts';
@@ -71,8 +71,9 @@ async function ingest(cli: Cli): Promise<number> {
   // Before anything else: even if killed now, this archive is the curator's and never gets the demo.
   if (!dryRun) markCurated(archive.catalog);
   // Below the server's priority, as the web imports' worker runs (ARCHIVE_IMPORT_NICE): the writer
-  // threads this import starts inherit it, so on a shared machine visitors' pages go first.
-  const unchanged = lowerThreadPriority(config.importNice);
+  // threads this import starts inherit it, and those Node started before are lowered too (lowerProcessPriority),
+  // so on a shared machine visitors' pages go first.
+  const unchanged = lowerProcessPriority(config.importNice);
   if (unchanged) log.warn({ nice: config.importNice, reason: unchanged }, 'the import runs at the server\'s priority');
   const progress = createProgress();
   log.info({ paths, dryRun }, 'ingest started');

@@ -4,7 +4,7 @@
  * Exit status: core/cli/exit-codes.ts.
  */
 import { Catalog } from '../core/catalog/catalog.ts';
-import { lowerThreadPriority } from '../core/process/lower-thread-priority.ts';
+import { lowerProcessPriority } from '../core/process/lower-thread-priority.ts';
 import { EXIT } from '../core/cli/exit-codes.ts';
 import { runCommand } from '../core/cli/run-command.ts';
 import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
@@ -18,7 +18,7 @@ const OPTIONS = { engine: { type: 'string', choices: ['embedded', 'meilisearch']
 await runCommand({ name: 'reindex', usage: 'reindex.usage', options: OPTIONS }, async (cli) => {
   const config = cli.config(cli.values.engine ? { ...process.env, ARCHIVE_ENGINE: cli.values.engine } : process.env);
   // A rebuild, like an import, leaves the CPU to a server on this machine first (ARCHIVE_IMPORT_NICE).
-  lowerThreadPriority(config.importNice);
+  lowerProcessPriority(config.importNice);
   const problems = checkMeiliConfig(config, 'admin');
   for (const problem of problems) cli.printError(problem.key, problem.params);
   if (problems.some((problem) => problem.severity === 'error')) return EXIT.usage;

@@ -5,7 +5,7 @@
  * threads this one starts afterwards (the search index's workers) inherit it. Elsewhere, or when
  * the system refuses, the thread keeps its priority and the caller is told why.
  */
-import { readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -28,4 +28,35 @@ export function lowerThreadPriority(steps: number): string | undefined {
   } catch (error) {
     return (error as Error).message;
   }
+}
+
+/**
+ * Lowers every thread of this process `steps` nice levels (each from where it runs), for a process
+ * that is all background work (an import from the command line, a rebuild). Lowering the calling
+ * thread alone leaves the threads Node started before it at the old priority — V8's garbage
+ * collection helpers and the file-system pool took a third of a niced import's CPU at the
+ * server's priority — while threads started later inherit the new one. The calling thread goes
+ * last, so a thread seen at the new priority there means every other was lowered before.
+ * Returns why it could not (for any thread), or undefined when done.
+ */
+export function lowerProcessPriority(steps: number): string | undefined {
+  if (steps === 0) return undefined;
+  let self: number;
+  let threads: number[];
+  try {
+    self = Number(path.basename(readlinkSync('/proc/thread-self')));
+    threads = readdirSync('/proc/self/task').map(Number);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  let refused: string | undefined;
+  for (const threadId of [...threads.filter((id) => id !== self), self]) {
+    try {
+      os.setPriority(threadId, Math.min(LOWEST_PRIORITY, os.getPriority(threadId) + steps));
+    } catch (error) {
+      // A thread that ended meanwhile is no reason to give up on the others.
+      if ((error as { info?: { code?: string } }).info?.code !== 'ESRCH') refused ??= (error as Error).message;
+    }
+  }
+  return refused;
 }
