@@ -76,6 +76,27 @@ test('a term every record held is matched by its index again once the paced snap
   t.is(await total(server.engine, '断桥'), 1, 'the new record is found by its own words');
 });
 
+test('between two looks a term every record holds keeps matching every record of the snapshot, whatever the commits meanwhile', async (t) => {
+  const dir = makeTempDir(t);
+  const writer = openArchiveIn(t, dir);
+  const linping = (rows: Record<string, unknown>[]) => rows.map((row) => ({ ...row, admin_area: '浙江省/杭州市/临平区/塘栖镇' }));
+  await addRecords(writer, linping(bridges(6)));
+  const server = pacedServer(t, dir, { fullRankLimit: 2 });
+  t.is(await total(server.engine, '临平'), 6);
+  // Commits between two looks: records holding the term, then one without it.
+  for (let batch = 0; batch < 3; batch++) {
+    await addRecords(writer, linping(bridges(2, 6 + batch * 2)));
+    t.is(await total(server.engine, '临平'), 6, `commit ${batch + 1}: the snapshot's records, all holding it`);
+  }
+  await addRecords(writer, [{ id: 'west-lake', title_zh: '西湖断桥', title_en: 'Broken Bridge', type: 'bridge', admin_area: '浙江省/杭州市/西湖区' }]);
+  t.is(await total(server.engine, '临平'), 6, 'still the snapshot as it was');
+  server.clock.ms += EVERY_MS;
+  const result = await server.engine.search(query({ text: '临平', pageSize: 100 }));
+  t.is(result.total, 12);
+  t.false(result.hits.some((hit) => hit.record.id === 'west-lake'));
+  t.is(await total(server.engine), 12, 'every bridge of the Linping records, the new ones included');
+});
+
 test('the server\'s own write is found at its next search without waiting for the pace', async (t) => {
   const dir = makeTempDir(t);
   const writer = openArchiveIn(t, dir);

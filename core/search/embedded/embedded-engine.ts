@@ -175,7 +175,7 @@ export class EmbeddedEngine implements SearchEngine {
     // One read transaction: a prefix written out as its terms (prefix-terms.ts) is matched in the state those were read in.
     const { everything, expressions, text } = this.#db.transaction(() => {
       // Clauses that match every record need no scan; a text of nothing else matches every record.
-      const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit, this.#snapshots.completeGeneration(snapshot));
+      const narrowed = expression === undefined ? [] : this.#universal.narrow(snapshot, clauses, this.#fullRankLimit, this.#snapshots.completeGeneration(snapshot), this.#snapshots.followedGeneration());
       const everything = expression !== undefined && narrowed.length === 0;
       // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
       // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.

@@ -131,6 +131,11 @@ export class SnapshotStore {
     return snapshot === this.#snapshot && this.#state && this.#pending.length === 0 && !this.#reload ? this.#state.generation : undefined;
   }
 
+  /** The index generation the snapshot has been brought to (some of its changes may still be pending), if it has one. */
+  followedGeneration(): number | undefined {
+    return this.#state?.generation;
+  }
+
   /** Drops the snapshot (and its file) when this process rebuilt the index: the next search loads afresh. */
   forget(): void {
     this.#snapshot = undefined;

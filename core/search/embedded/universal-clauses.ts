@@ -31,10 +31,12 @@ export class UniversalClauses {
   /**
    * Terms found universal or not. A term found not universal stays so while the index is the same
    * (should a later write make it universal, it is only matched the slow way); one found universal
-   * is checked again after every write, which may have added a record without it.
+   * is checked again once the snapshot has taken in writes, which may have added a record without it.
    */
   readonly #universal = new Map<string, boolean>();
   #live: { snapshot: FacetSnapshot; size: number; epoch: number; records: number } | undefined;
+  /** The generation the snapshot had been brought to when the universal terms were last checked. */
+  #followed: number | undefined;
 
   /** @param prefixes the index's terms by first character (shared with the title expressions, which read the same lists) */
   constructor(db: Database.Database, prefixes: PrefixTerms) {
@@ -51,9 +53,10 @@ export class UniversalClauses {
    * documents (below it, bm25 ranks every match and each clause keeps its part in the score).
    * Pieces of one typed run are kept: the run's verbatim phrase ranks first (fts-query.ts).
    * @param completeAt the index generation `snapshot` holds in full, if it does (SnapshotStore.completeGeneration)
+   * @param followedAt the generation `snapshot` has been brought to (SnapshotStore.followedGeneration): see `#follow`
    */
-  narrow(snapshot: FacetSnapshot, clauses: readonly QueryClause[], above: number, completeAt?: number): readonly QueryClause[] {
-    this.#follow();
+  narrow(snapshot: FacetSnapshot, clauses: readonly QueryClause[], above: number, completeAt?: number, followedAt?: number): readonly QueryClause[] {
+    this.#follow(followedAt);
     const records = this.#liveRecords(snapshot);
     if (records <= above) return clauses;
     // A snapshot holding the index's state now holds its documents: no count of a million rows (66–380 ms) is needed.
@@ -71,15 +74,23 @@ export class UniversalClauses {
     return records;
   }
 
-  /** Forgets what a write since may have changed. */
-  #follow(): void {
+  /**
+   * Forgets what a write since may have changed. A term found universal at generation G (every
+   * document then held it) holds for every record of a snapshot brought to a generation up to G:
+   * results come from the snapshot, so the verdict is checked again only once the snapshot has
+   * moved on (`followedAt`, at the follow pace: every 2–5 s during an import), not after each of an
+   * import's commits — each check reads the term's whole posting list and may count the index
+   * (10–380 ms at a million records). Without `followedAt`, after every write.
+   */
+  #follow(followedAt?: number): void {
     const { indexId, generation } = readIndexState(this.#db);
     if (indexId !== this.#index) {
       this.#index = indexId;
       this.#universal.clear();
-    } else if (generation !== this.#generation) {
+    } else if ((followedAt ?? generation) !== (this.#followed ?? this.#generation)) {
       for (const [term, universal] of this.#universal) if (universal) this.#universal.delete(term);
     }
+    this.#followed = followedAt;
     if (generation !== this.#generation) this.#documents = undefined;
     this.#generation = generation;
   }
