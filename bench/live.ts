@@ -2,7 +2,7 @@
  * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30] [--first-start]`: a live archive. A real server process (`server/main.ts`)
  * on a synthetic archive of 1M records takes a 50-connection load of searches, record pages,
  * suggestions and the home page, first on the quiet archive (the baseline), then while a real
- * `ingest` process imports 100k new rows into it. Per kind of request: req/s, p50/p95/p99, failed
+ * `ingest` process imports 100k new rows into it, stopped now and then to measure the same minutes without it. Per kind of request: req/s, p50/p95/p99, failed
  * requests, and the live p99 next to the quiet one; then the server's start-up, its memory, and how
  * soon the imported records are found; the CPU each process and each kind of thread took (and at which priority).
  */
@@ -15,7 +15,7 @@ import { withSuggestionIndex } from '../core/search/suggest/suggestion-index.ts'
 import { reindexAll } from '../core/search/sync-index.ts';
 import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, spawnTs, waitFor } from './lib/child-processes.ts';
-import { startLoad, type LoadResult } from './lib/http-load.ts';
+import { latenciesWhen, startLoad, type LoadResult } from './lib/http-load.ts';
 import { coresOf, followCpu, startCpu } from './lib/process-cpu.ts';
 import { followThreads } from './lib/thread-cpu.ts';
 import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
@@ -29,6 +29,16 @@ const FIRST_START = process.argv.includes('--first-start');
 /** Load before the quiet baseline, once every route has answered: the quiet figures are a steady state, not the start. */
 const WARMUP_S = 10;
 const IMPORT_SEED = 7;
+/**
+ * During the import it is stopped (SIGSTOP) for PAUSE_S of every RUN_S + PAUSE_S: the answers asked
+ * once a pause has settled (SETTLE_S: the server has taken in the last commits, at most 5 s after
+ * them, see follow-pace.ts) are the same load without the import at the same minutes of the same
+ * run. On 2 cores shared with other work, the quiet phase before can meet another machine load
+ * entirely (1.6 then 16 in one run), and its ratio then measures that.
+ */
+const RUN_S = 20;
+const PAUSE_S = 8;
+const SETTLE_S = 6;
 /** 50 connections in all, split by kind of request. */
 const KINDS = [
   { kind: 'search', connections: 20, paths: SEARCH_PATHS },
@@ -73,6 +83,7 @@ async function main(): Promise<void> {
     const ingestCpu = followCpu(ingest.pid!);
     const ingestThreads = followThreads(ingest.pid!);
     const importDone = exitOf(ingest);
+    const pauses = pauseNowAndThen(ingest, importDone);
     const live = runLoads(origin, 24 * 3600, importDone);
     const exitCode = await importDone;
     const importS = (Date.now() - importStarted) / 1000;
@@ -84,6 +95,10 @@ async function main(): Promise<void> {
     const liveRss = { rss: rssOf(server), peak: peakRssOf(server) };
     console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: exit ${exitCode}, ${importS.toFixed(1)} s (${Math.round(IMPORT_ROWS / importS)} rows/s under load); server RSS ${liveRss.rss}`);
 
+    const settled = (askedAt: number) => pauses.some(({ from, to }) => askedAt >= from + SETTLE_S * 1000 && askedAt < to);
+    const running = (askedAt: number) => !pauses.some(({ from, to }) => askedAt >= from && askedAt < to);
+    const importing = liveResults.map((result) => latenciesWhen(result, running));
+    const paused = liveResults.map((result) => latenciesWhen(result, settled));
     const foundAfterMs = await timeMs(() => waitFor(() => isFound(origin, lastImportedTitle())));
     console.log(`the last imported record was found ${foundAfterMs.toFixed(0)} ms after the import ended`);
 
@@ -93,10 +108,22 @@ async function main(): Promise<void> {
         'quiet req/s': quiet[i]!.requestsPerSecond.toFixed(0),
         'quiet p50/p95/p99 ms': triple(quiet[i]!),
         'live req/s': liveResults[i]!.requestsPerSecond.toFixed(0),
-        'live p50/p95/p99 ms': triple(liveResults[i]!),
-        'live max ms': liveResults[i]!.max.toFixed(0),
-        'p99 live ÷ quiet': `${(liveResults[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
+        // Asked while the import ran (not in its pauses).
+        'live p50/p95/p99 ms': triple(importing[i]!),
+        'live max ms': importing[i]!.max.toFixed(0),
+        'p99 live ÷ quiet': `${(importing[i]!.p99 / quiet[i]!.p99).toFixed(2)}×`,
         'failed (quiet / live)': `${quiet[i]!.failures} / ${liveResults[i]!.failures}`,
+      })),
+    );
+    console.log(`\nthe same minutes: answers asked while the import ran next to those asked in its settled pauses (${pauses.length} pauses of ${PAUSE_S} s, the first ${SETTLE_S} s of each left out)`);
+    printTable(
+      KINDS.map(({ kind }, i) => ({
+        request: kind,
+        'paused answers': paused[i]!.count,
+        'paused p50/p95/p99 ms': triple(paused[i]!),
+        'importing answers': importing[i]!.count,
+        'importing p50/p95/p99 ms': triple(importing[i]!),
+        'p99 importing ÷ paused': `${(importing[i]!.p99 / paused[i]!.p99).toFixed(2)}×`,
       })),
     );
     for (const [i, { kind }] of KINDS.entries()) {
@@ -152,6 +179,27 @@ async function prepareArchive(dataDir: string): Promise<string> {
   return dataDir;
 }
 
+/** Stops `child` for PAUSE_S after every RUN_S until it ends; the pauses, as they happen. */
+function pauseNowAndThen(child: ChildProcess, ended: Promise<unknown>): { from: number; to: number }[] {
+  const pauses: { from: number; to: number }[] = [];
+  let over = false;
+  void ended.then(() => (over = true));
+  const cycle = async () => {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, RUN_S * 1000));
+      if (over) return;
+      const from = Date.now();
+      child.kill('SIGSTOP');
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_S * 1000));
+      child.kill('SIGCONT');
+      pauses.push({ from, to: Date.now() });
+      if (over) return;
+    }
+  };
+  void cycle();
+  return pauses;
+}
+
 /** One load per kind of request, all at once, for `seconds` or until `until` settles. */
 async function runLoads(origin: string, seconds: number, until?: Promise<unknown>): Promise<LoadResult[]> {
   const loads = KINDS.map(({ connections, paths }) => startLoad(origin, paths, { connections, seconds }));
@@ -179,6 +227,6 @@ const rssOf = (child: ChildProcess) => mb(statusField(child, 'VmRSS'));
 const peakRssOf = (child: ChildProcess) => mb(statusField(child, 'VmHWM'));
 const threadRows = (process: string, kinds: ReturnType<ReturnType<typeof followThreads>['stop']>, seconds: number) =>
   kinds.map((kind) => ({ process, threads: `${kind.kind} ×${kind.threads}`, nice: kind.nice, cores: coresOf(kind.cpuSeconds, seconds) }));
-const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
+const triple = (result: Pick<LoadResult, 'p50' | 'p95' | 'p99'>) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
 
 await main();

@@ -14,6 +14,14 @@ export interface LoadResult {
   /** What the failures were: `503 ×12, timeout ×3` (empty when none). */
   failureKinds: string;
   bytesPerResponse: number;
+  /** Every answer: when it was asked (ms since the epoch) and how long it took, for figures over part of the run. */
+  samples: { askedAt: number; ms: number }[];
+}
+
+/** p50/p95/p99 and max of the answers asked in the windows `inWindow` accepts. */
+export function latenciesWhen(result: LoadResult, inWindow: (askedAt: number) => boolean): { count: number; p50: number; p95: number; p99: number; max: number } {
+  const latencies = result.samples.filter((sample) => inWindow(sample.askedAt)).map((sample) => sample.ms);
+  return { count: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.reduce((a, b) => Math.max(a, b), 0) };
 }
 
 export interface Load {
@@ -29,6 +37,7 @@ export interface Load {
 export function startLoad(origin: string, paths: readonly string[], options: { connections: number; seconds: number }): Load {
   let next = 0;
   const latencies: number[] = [];
+  const samples: { askedAt: number; ms: number }[] = [];
   const statuses = new Map<number, number>();
   const started = Date.now();
   const instance = autocannon({
@@ -40,6 +49,7 @@ export function startLoad(origin: string, paths: readonly string[], options: { c
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, responseTime: number) => {
     latencies.push(responseTime);
+    samples.push({ askedAt: Date.now() - responseTime, ms: responseTime });
     if (status !== 200) statuses.set(status, (statuses.get(status) ?? 0) + 1);
   });
   const done = Promise.resolve(instance).then((result) => {
@@ -58,6 +68,7 @@ export function startLoad(origin: string, paths: readonly string[], options: { c
       failures: rejected + result.errors,
       failureKinds: kinds.filter(([, count]) => count > 0).map(([kind, count]) => `${kind} ×${count}`).join(', '),
       bytesPerResponse: result.throughput.total / Math.max(1, result.requests.total),
+      samples,
     };
   });
   return { stop: () => instance.stop(), done };
