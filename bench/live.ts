@@ -1,5 +1,5 @@
 /**
- * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30] [--first-start]`: a live archive. A real server process (`server/main.ts`)
+ * `npm run bench:live [-- 1000000 100000] [--quiet-seconds=30] [--first-start] [--profile-server=DIR]`: a live archive. A real server process (`server/main.ts`)
  * on a synthetic archive of 1M records takes a 50-connection load of searches, record pages,
  * suggestions and the home page, first on the quiet archive (the baseline), then while a real
  * `ingest` process imports 100k new rows into it, stopped now and then to measure the same minutes without it. Per kind of request: req/s, p50/p95/p99, failed
@@ -26,6 +26,8 @@ import { syntheticRecords } from './lib/synthetic-records.ts';
 const [SIZE = 1_000_000, IMPORT_ROWS = 100_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const QUIET_S = Number(/^--quiet-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--quiet-seconds=')) ?? '')?.[1] ?? 30);
 const FIRST_START = process.argv.includes('--first-start');
+/** `--profile-server=DIR`: the server writes a CPU profile (`--cpu-prof`) to DIR when it stops. */
+const PROFILE_DIR = process.argv.find((arg) => arg.startsWith('--profile-server='))?.slice('--profile-server='.length);
 /** Load before the quiet baseline, once every route has answered: the quiet figures are a steady state, not the start. */
 const WARMUP_S = 10;
 const IMPORT_SEED = 7;
@@ -58,7 +60,8 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${port}`;
 
     const started = Date.now();
-    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' });
+    const profile = PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {};
+    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...profile });
     await waitFor(async () => (await fetch(`${origin}/health`)).ok);
     const listeningMs = Date.now() - started;
     const firstSearchMs = await timeMs(() => fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text()));
