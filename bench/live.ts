@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${port}`;
 
     const started = Date.now();
-    const profile = PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {};
+    const profile: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {};
     server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...profile });
     await waitFor(async () => (await fetch(`${origin}/health`)).ok);
     const listeningMs = Date.now() - started;
