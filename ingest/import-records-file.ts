@@ -17,7 +17,8 @@ import { policyOf, type ImportMode } from './import-policy.ts';
 import type { MediaBatchItem, MediaStep } from './media/media-step.ts';
 import { prepareRow, type RowContext } from './prepare-row.ts';
 import { previewChanges } from './preview-changes.ts';
-import { openRecordFile } from './read/record-readers.ts';
+import { openRecordFile, type OpenedRecordFile } from './read/record-readers.ts';
+import { imageReferencesOf } from './read/read-table.ts';
 import { ImportFileError, type SourceItem } from './read/source-item.ts';
 import type { TextEncoding } from './read/text-encodings.ts';
 import type { FileSummary, IngestReport } from './report.ts';
@@ -74,20 +75,25 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   options.report.files.push(summary);
   let read = () => fromList(items ?? []);
   let count = read;
+  let opened: OpenedRecordFile | undefined;
+  let plan: ColumnPlan | undefined;
   let imageCount = 0;
   /** The rows were counted without a parse (vouch-delimited.ts): images are counted, if the file has a column of them, before the first write. */
   let vouched = false;
   try {
     if (!items) {
-      const onPlan = (plan: ColumnPlan) => (summary.columns = plan.columns.map(({ header, target, how }) => ({ header, how, ...(target && { target }) })));
-      const opened = await openRecordFile(source.file, source.format, { ...options.read, onPlan });
+      const onPlan = (planned: ColumnPlan) => {
+        plan = planned;
+        summary.columns = planned.columns.map(({ header, target, how }) => ({ header, how, ...(target && { target }) }));
+      };
+      opened = await openRecordFile(source.file, source.format, { ...options.read, onPlan });
       if (opened.encoding) summary.encoding = opened.encoding;
       read = opened.read;
       count = opened.count;
       if ((await stat(source.file)).size >= EXPECT_BATCHES_BYTES) options.index?.expectBatches();
       // A file of no rows goes the long way, which names why.
-      const rows = options.countFirst ? undefined : await opened.vouch();
-      if (rows) [summary.rows, vouched] = [rows, true];
+      const counted = options.countFirst ? undefined : await opened.vouch();
+      if (counted?.rows) [summary.rows, vouched] = [counted.rows, true];
     }
     if (!vouched) ({ rows: summary.rows, images: imageCount } = await countRows(count()));
   } catch (error) {
@@ -126,9 +132,9 @@ export async function importRecordsFile(source: RecordFile, options: ImportOptio
   let imagesCounted = !vouched;
   const flush = async () => {
     if (!imagesCounted) {
-      // The plan is known once the first rows are read: only a file with an images column is read a second time for their count.
+      // The plan is known once the first rows are read: a file with an images column (the template has one) is scanned again for their count.
       imagesCounted = true;
-      if (summary.columns?.some((column) => column.target === 'images')) ({ images: imageCount } = await countRows(count()));
+      if (plan?.columns.some((column) => column.target === 'images')) imageCount = (await opened?.vouch(plan))?.images ?? (await countRows(count())).images;
     }
     await options.media?.prepare(batch, {
       file,
@@ -194,14 +200,9 @@ async function countRows(items: AsyncIterable<SourceItem>): Promise<{ rows: numb
   let images = 0;
   for await (const item of items) {
     rows++;
-    if ('fields' in item) images += countImageReferences(item.fields.images);
+    if ('fields' in item) images += imageReferencesOf(item.fields);
   }
   return { rows, images };
-}
-
-function countImageReferences(cell: unknown): number {
-  const references = typeof cell === 'string' ? cell.split(';') : Array.isArray(cell) ? cell : [];
-  return references.filter((reference) => String(reference).trim() !== '').length;
 }
 
 async function* fromList(items: readonly SourceItem[]): AsyncGenerator<SourceItem> {

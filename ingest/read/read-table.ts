@@ -22,7 +22,7 @@ export async function* rowsOfTable(rows: AsyncIterable<TableRow>, options: Pick<
     // Told before the check: a curator mapping the columns must see them even when the plan is refused.
     options.onPlan?.(planned);
     checkPlan(planned);
-    plan = options.countOnly ? { ...planned, columns: planned.columns.filter((column) => column.target === 'images') } : planned;
+    plan = options.countOnly ? imagesOnly(planned) : planned;
     return plan;
   };
   for await (const row of rows) {
@@ -59,4 +59,16 @@ function itemOf(plan: ColumnPlan, row: TableRow): SourceItem {
 
 function isBlank(cell: unknown): boolean {
   return cell === undefined || cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** The plan of a count: the columns of image references alone. */
+export function imagesOnly(plan: ColumnPlan): ColumnPlan {
+  return { ...plan, columns: plan.columns.filter((column) => column.target === 'images') };
+}
+
+/** How many image references a row's fields hold (a cell of `;`-separated paths, or a list). */
+export function imageReferencesOf(fields: Readonly<Record<string, unknown>>): number {
+  const cell = fields.images;
+  const references = typeof cell === 'string' ? cell.split(';') : Array.isArray(cell) ? cell : [];
+  return references.filter((reference) => String(reference).trim() !== '').length;
 }

@@ -6,7 +6,10 @@
 import type { RecordFormat } from '../find-inputs.ts';
 import { chooseEncoding, type EncodingChoice } from './detect-encoding.ts';
 import { explainGivenEncoding } from './explain-given-encoding.ts';
+import type { ColumnPlan } from '../mapping/plan-columns.ts';
+import { mapCells } from '../mapping/map-row.ts';
 import { readCsv, readTsv } from './read-csv.ts';
+import { imageReferencesOf, imagesOnly } from './read-table.ts';
 import { vouchDelimited } from './vouch-delimited.ts';
 import { readJson, readJsonl } from './read-json.ts';
 import { readXlsx } from './read-xlsx.ts';
@@ -23,9 +26,10 @@ export interface OpenedRecordFile {
   count(): AsyncGenerator<SourceItem>;
   /**
    * The rows counted without parsing, when the file can be vouched for as readable whole
-   * (vouch-delimited.ts: a UTF-8 CSV or TSV); undefined when it must be read whole first.
+   * (vouch-delimited.ts: a UTF-8 CSV or TSV); undefined when it must be read whole first. With the
+   * file's plan, also the image references its rows hold (as `count` would find them).
    */
-  vouch(): Promise<number | undefined>;
+  vouch(plan?: ColumnPlan): Promise<{ rows: number; images: number } | undefined>;
 }
 
 const DELIMITERS: Partial<Record<RecordFormat, ',' | '\t'>> = { csv: ',', tsv: '\t' };
@@ -39,6 +43,13 @@ export async function openRecordFile(file: string, format: RecordFormat, options
     return encoding?.how === 'given' ? explainGivenEncoding(file, encoding.encoding, items) : items;
   };
   const delimiter = DELIMITERS[format];
-  const vouch = async () => (delimiter && encoding?.encoding === 'utf-8' ? vouchDelimited(file, delimiter) : undefined);
+  const vouch = async (plan?: ColumnPlan) => {
+    if (!delimiter || encoding?.encoding !== 'utf-8') return undefined;
+    const imagesPlan = plan && imagesOnly(plan);
+    let images = 0;
+    const onRow = (cells: readonly (string | undefined)[]) => (images += imageReferencesOf(mapCells(imagesPlan!, cells)));
+    const rows = await vouchDelimited(file, delimiter, imagesPlan && { columns: imagesPlan.columns.map((column) => column.index), onRow });
+    return rows === undefined ? undefined : { rows, images };
+  };
   return { ...(encoding && { encoding }), read: () => readWith(readOptions), count: () => readWith({ ...readOptions, countOnly: true }), vouch };
 }

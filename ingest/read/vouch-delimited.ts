@@ -25,9 +25,17 @@ const MAX_RECORD_BYTES = MAX_RECORD_CHARS;
 /** Whitespace as `String.prototype.trim` sees it (ASCII and the multi-byte ones such as U+3000). */
 const NOT_BLANK = /\S/u;
 
+/** Some cells of every row, for a count that needs them (an import's image references). */
+export interface CellsWanted {
+  /** The cells' positions in a row (from 0). */
+  columns: readonly number[];
+  /** Each row with as many cells as the header (others are refused rows): the wanted cells as csv-parse reads them, the rest absent. */
+  onRow: (cells: readonly (string | undefined)[]) => void;
+}
+
 /** The rows of `file` after its header, or undefined when csv-parse might refuse it (see above). */
-export async function vouchDelimited(file: string, delimiter: ',' | '\t'): Promise<number | undefined> {
-  const scanner = new DelimitedScanner(delimiter.charCodeAt(0));
+export async function vouchDelimited(file: string, delimiter: ',' | '\t', wanted?: CellsWanted): Promise<number | undefined> {
+  const scanner = new DelimitedScanner(delimiter.charCodeAt(0), wanted);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
       if (!scanner.scan(chunk as Buffer)) return undefined;
@@ -50,17 +58,28 @@ export class DelimitedScanner {
   #recordHasContent = false;
   #headerSeen = false;
   #rows = 0;
-  /** Where each special byte next occurs in the current chunk (its length when it does not): each found once, not once per cell. */
-  readonly #ahead = new Map<number, number>();
+  /** Where each special byte (quote, delimiter, LF, CR) next occurs in the current chunk (its length when it does not): each found once, not once per cell. */
+  readonly #ahead = new Int32Array(4);
 
-  constructor(delimiter: number) {
+  readonly #wanted: CellsWanted | undefined;
+  readonly #wantedColumns: ReadonlySet<number>;
+  /** The header's cells, then the current record's cells so far. */
+  #headerCells = 0;
+  #cell = 0;
+  /** The current cell's bytes, while it is a wanted one. */
+  #parts: Buffer[] = [];
+  #cells: (string | undefined)[] = [];
+
+  constructor(delimiter: number, wanted?: CellsWanted) {
     this.#delimiter = delimiter;
+    this.#wanted = wanted;
+    this.#wantedColumns = new Set(wanted?.columns);
   }
 
   /** Scans the next chunk; false as soon as the file is not one to vouch for. */
   scan(chunk: Buffer): boolean {
     let at = 0;
-    this.#ahead.clear();
+    this.#ahead.fill(-1);
     if (!this.#started) {
       this.#started = true;
       if (chunk.subarray(0, 3).equals(BOM)) at = 3;
@@ -73,6 +92,7 @@ export class DelimitedScanner {
           const next = chunk[at]!;
           if (next === QUOTE) {
             this.#recordHasContent = true; // an escaped quote is a character
+            this.#keep(chunk, at, at + 1);
             this.#count(1);
             at++;
             continue;
@@ -84,6 +104,7 @@ export class DelimitedScanner {
         const quote = chunk.indexOf(QUOTE, at);
         const stop = quote === -1 ? end : quote;
         if (!this.#recordHasContent && stop > at) this.#recordHasContent = hasContent(chunk, at, stop);
+        this.#keep(chunk, at, stop);
         if (!this.#count(stop - at)) return false;
         if (quote === -1) return true;
         at = quote + 1;
@@ -98,6 +119,7 @@ export class DelimitedScanner {
       const next = this.#nextSpecial(chunk, at);
       if (next > at) {
         if (!this.#recordHasContent) this.#recordHasContent = hasContent(chunk, at, next);
+        this.#keep(chunk, at, next);
         if (!this.#count(next - at)) return false;
         this.#cellStart = false;
       }
@@ -111,6 +133,7 @@ export class DelimitedScanner {
         this.#cellStart = false;
         this.#count(1);
       } else if (byte === this.#delimiter) {
+        this.#endCell();
         this.#cellStart = true;
         this.#count(1);
       } else {
@@ -130,17 +153,30 @@ export class DelimitedScanner {
 
   /** The first quote, delimiter or line break from `at`, or the chunk's end. */
   #nextSpecial(chunk: Buffer, at: number): number {
+    const ahead = this.#ahead;
     let next = chunk.length;
-    for (const byte of [QUOTE, this.#delimiter, LF, CR]) {
-      let found = this.#ahead.get(byte);
-      if (found === undefined || (found < at && found < chunk.length)) {
-        found = chunk.indexOf(byte, at);
-        if (found === -1) found = chunk.length;
-        this.#ahead.set(byte, found);
+    for (let special = 0; special < 4; special++) {
+      let found = ahead[special]!;
+      if (found < at && found < chunk.length) {
+        found = chunk.indexOf(special === 0 ? QUOTE : special === 1 ? this.#delimiter : special === 2 ? LF : CR, at);
+        ahead[special] = found = found === -1 ? chunk.length : found;
       }
       if (found < next) next = found;
     }
     return next;
+  }
+
+  /** Keeps the bytes of a wanted cell (copied: the chunk's memory is reused once read). */
+  #keep(chunk: Buffer, from: number, to: number): void {
+    if (to > from && this.#wanted && this.#wantedColumns.has(this.#cell)) this.#parts.push(Buffer.from(chunk.subarray(from, to)));
+  }
+
+  #endCell(): void {
+    if (this.#wantedColumns.has(this.#cell)) {
+      this.#cells[this.#cell] = this.#parts.length === 1 ? this.#parts[0]!.toString('utf8') : Buffer.concat(this.#parts).toString('utf8');
+      this.#parts = [];
+    }
+    this.#cell++;
   }
 
   #count(bytes: number): boolean {
@@ -150,10 +186,18 @@ export class DelimitedScanner {
 
   /** A line break outside quotes: an empty line is skipped, the first record is the header, a record of blank cells is not a row. */
   #endRecord(): void {
+    this.#endCell();
     if (this.#recordBytes > 0) {
-      if (!this.#headerSeen) this.#headerSeen = true;
-      else if (this.#recordHasContent) this.#rows++;
+      if (!this.#headerSeen) {
+        this.#headerSeen = true;
+        this.#headerCells = this.#cell;
+      } else if (this.#recordHasContent) {
+        this.#rows++;
+        if (this.#cell === this.#headerCells) this.#wanted?.onRow(this.#cells);
+      }
     }
+    this.#cell = 0;
+    this.#cells = [];
     this.#recordBytes = 0;
     this.#recordHasContent = false;
     this.#cellStart = true;
@@ -166,6 +210,12 @@ export class DelimitedScanner {
  * must not make a row of blank cells count.
  */
 function hasContent(chunk: Buffer, from: number, to: number): boolean {
+  // Most cells start with an ASCII letter or digit: no decoding needed to tell.
+  for (let at = from; at < to; at++) {
+    const byte = chunk[at]!;
+    if (byte >= 0x80) break;
+    if (byte !== 0x20 && (byte < 0x09 || byte > 0x0d)) return true;
+  }
   let start = from;
   let end = to;
   if (start === 0) while (start < end && (chunk[start]! & 0xc0) === 0x80) start++;

@@ -11,17 +11,17 @@ import { archiveContents } from './helpers/archive-contents.ts';
 import { openTempArchive } from '../helpers/temp-archive.ts';
 
 const PLACES = ['塘栖', '超山', '临平', '乔司'];
-const HEADER = 'id,title_zh,title_en,description_zh,type,start_year,end_year,admin_area,keywords_zh,place_zh';
+const HEADER = 'id,title_zh,title_en,description_zh,type,start_year,end_year,admin_area,keywords_zh,place_zh,images';
 
 function rows(count: number, edition: string): string {
   const lines = [HEADER];
   for (let n = 0; n < count; n++) {
     const place = PLACES[n % PLACES.length]!;
-    lines.push(`r-${n},"${place}第${n}号桥，""${edition}""",${place} bridge ${n},"${place}运河沿线的石拱桥。\n${edition}",bridge,${1000 + (n % 900)},${1100 + (n % 900)},浙江省/杭州市/临平区/${place}镇,运河;桥梁,${place}`);
+    lines.push(`r-${n},"${place}第${n}号桥，""${edition}""",${place} bridge ${n},"${place}运河沿线的石拱桥。\n${edition}",bridge,${1000 + (n % 900)},${1100 + (n % 900)},浙江省/杭州市/临平区/${place}镇,运河;桥梁,${place},${n % 500 ? '' : `photos/${n}.jpg;photos/${n}b.jpg`}`);
   }
   lines.push('bad-row,too,few'); // a row refused for its cells
-  lines.push('bad-year,标题,title,描述,bridge,not-a-year,1900,,,'); // a row refused by validation
-  lines.push(',,,,,,,,,'); // a row of blank cells: not a row
+  lines.push('bad-year,标题,title,描述,bridge,not-a-year,1900,,,,'); // a row refused by validation
+  lines.push(',,,,,,,,,,'); // a row of blank cells: not a row
   return `${lines.join('\r\n')}\r\n`;
 }
 
@@ -34,8 +34,8 @@ async function importTwice(countFirst: boolean, t: ExecutionContext) {
   const options = (file: string): IngestOptions => ({ catalog: archive.catalog, engine: archive.engine, paths: [file], countFirst });
   const reports = [];
   for (const file of [first, second]) {
-    const progress: number[] = [];
-    const { report } = await runIngest({ ...options(file), onProgress: (p) => progress.push(p.total) });
+    const progress: string[] = [];
+    const { report } = await runIngest({ ...options(file), onProgress: (p) => progress.push(`${p.total} rows, ${p.images?.total ?? 0} images`) });
     reports.push({ totals: report.totals(), rows: report.files[0]!.rows, totals_seen: [...new Set(progress)], entries: report.entries.length });
   }
   return { reports, contents: archiveContents(archive.catalog.file) };
@@ -49,6 +49,7 @@ test('an import that parses its CSV once leaves the archive the two-pass import 
     { created: 1500, updated: 0, unchanged: 0, failed: 2 },
     { created: 300, updated: 1500, unchanged: 0, failed: 2 },
   ]);
+  t.deepEqual(once.reports.map((report) => report.totals_seen), [['1502 rows, 6 images'], ['1802 rows, 8 images']]);
   t.is(once.contents.versions!.length, 3300);
   t.true(once.contents.terms!.length > 100 && once.contents.suggestions!.length > 1000);
   for (const table of Object.keys(once.contents)) t.deepEqual(once.contents[table], twice.contents[table], table);

@@ -5,7 +5,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import type { ColumnPlan } from '../../../ingest/mapping/plan-columns.ts';
 import { readCsv } from '../../../ingest/read/read-csv.ts';
+import { openRecordFile } from '../../../ingest/read/record-readers.ts';
+import { imageReferencesOf } from '../../../ingest/read/read-table.ts';
 import { DelimitedScanner, vouchDelimited } from '../../../ingest/read/vouch-delimited.ts';
 import { makeTempDir } from '../../helpers/temp-archive.ts';
 
@@ -77,4 +80,21 @@ test('a tab-separated file is scanned with tabs as delimiters', async (t) => {
   const file = path.join(makeTempDir(t, 'vouch-'), 'records.tsv');
   writeFileSync(file, 'id\ttitle_zh\na1\t"塘栖, 古桥"\na2\tt\n');
   t.is(await vouchDelimited(file, '\t'), 2);
+});
+
+test('with the plan of a file, the scan counts its image references as the full count does', async (t) => {
+  const file = path.join(makeTempDir(t, 'vouch-'), 'records.csv');
+  const lines = ['id,title_zh,备注,images'];
+  for (let n = 0; n < 50; n++) lines.push(`a${n},"塘栖, ${n}",x,"${n % 3 ? `photos/${n}.jpg; photos/${n}b.jpg;` : ''}"`);
+  lines.push('short,row', ',,,', 'a-last,t,x, photos/last.jpg ');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  let plan: ColumnPlan | undefined;
+  const opened = await openRecordFile(file, 'csv', { onPlan: (planned) => (plan = planned) });
+  let [rows, images] = [0, 0];
+  for await (const item of opened.count()) {
+    rows++;
+    if ('fields' in item) images += imageReferencesOf(item.fields);
+  }
+  t.is(images, 67);
+  t.deepEqual(await opened.vouch(plan), { rows, images });
 });
