@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- 25000 100000]`: rows/s and peak memory of a full ingest (validate,
+ * `npm run bench:ingest [-- 25000 100000] [--ingest-only]`: rows/s and peak memory of a full ingest (validate,
  * catalog, index) of synthetic CSV files without images, next to the bare csv-parse read of the
  * same file and to the same ingest with everything on the main thread (no index or suggestion
  * worker threads), each in a process of its own, measured in the same run. Memory is compared across sizes to show it does not grow
@@ -23,6 +23,8 @@ import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
 import { cpuSeconds, mb, printTable, timeMs, trackPeakRss } from './lib/stats.ts';
 
 const SIZES = process.argv.slice(2).map(Number).filter((n) => n > 0);
+/** `--ingest-only`: the threaded ingest alone (no all-on-main baseline, no reading tables), for A/B runs of two checkouts. */
+const INGEST_ONLY = process.argv.includes('--ingest-only');
 /** Set in a child process: the one size it measures (its row is printed as JSON). */
 const CHILD_ROWS = process.env.BENCH_INGEST_ROWS;
 const DESIGNS: { design: string; env: Record<string, string> }[] = [
@@ -61,7 +63,7 @@ async function benchSize(rows: number): Promise<Record<string, string | number>>
       'baseline: csv-parse rows/s': Math.round(rows / (parseMs / 1000)),
       'ingest ÷ parse time': `${(ingestMs / parseMs).toFixed(1)}×`,
       're-run (unchanged) rows/s': Math.round(rows / (rerunMs / 1000)),
-      'CPU s: main / all threads': `${cpu.main.toFixed(1)} / ${cpu.all.toFixed(1)}`,
+      'CPU s: main / workers / all threads': `${cpu.main.toFixed(1)} / ${(cpu.all - cpu.main).toFixed(1)} / ${cpu.all.toFixed(1)}`,
       'write lock held / waited s: main; workers': describeTurns(turns),
       'rows per CPU s (all threads)': Math.round(rows / cpu.all),
       'RSS before': mb(rssBefore),
@@ -99,10 +101,11 @@ if (CHILD_ROWS) {
 
 const results = [];
 for (const rows of SIZES.length > 0 ? SIZES : [25_000, 100_000]) {
-  for (const { design, env } of DESIGNS) results.push({ design, ...benchInChild(rows, env) });
+  for (const { design, env } of INGEST_ONLY ? DESIGNS.slice(0, 1) : DESIGNS) results.push({ design, ...benchInChild(rows, env) });
 }
 console.log('Full ingest = encoding check + structural pass + validate + catalog upsert (1,000-row transactions) + FTS index sync + suggestions.');
 printTable(results);
+if (INGEST_ONLY) process.exit(0);
 
 // Reading must be linear in the file's size whatever its line lengths (bench/lib/read-scaling.ts).
 console.log('\nRead time vs file size: the same records minified (the whole file one line) and pretty-printed (short lines).');
