@@ -53,9 +53,10 @@ export class RecordHistory {
 
   constructor(db: Database.Database) {
     this.#statements = {
-      insert: db.prepare(
+      // Positional parameters: cheaper to bind than named ones, and this runs once per record written.
+      insert: db.prepare<[string, string, string, string, number | null, string, string | null, string | null, string | null]>(
         `INSERT INTO record_versions (record_id, version_no, at, actor, import_id, action, note, before, after)
-         VALUES (@recordId, (SELECT coalesce(max(version_no), 0) + 1 FROM record_versions WHERE record_id = @recordId), @at, @actor, @importId, @action, @note, @before, @after)`,
+         VALUES (?, (SELECT coalesce(max(version_no), 0) + 1 FROM record_versions WHERE record_id = ?), ?, ?, ?, ?, ?, ?, ?)`,
       ),
       ofRecord: db.prepare<[string], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? ORDER BY version_no'),
       one: db.prepare<[string, number], VersionRow>('SELECT * FROM record_versions WHERE record_id = ? AND version_no = ?'),
@@ -68,16 +69,17 @@ export class RecordHistory {
 
   /** Appends a version; call inside the transaction that makes the write. */
   append(version: { recordId: string; at: string; action: VersionAction; note?: string; before?: RecordState; after?: RecordState }, context: WriteContext): void {
-    this.#statements.insert.run({
-      recordId: version.recordId,
-      at: version.at,
-      actor: context.actor,
-      importId: context.importId ?? null,
-      action: version.action,
-      note: version.note ?? null,
-      before: version.before ? JSON.stringify(version.before) : null,
-      after: version.after ? JSON.stringify(version.after) : null,
-    });
+    this.#statements.insert.run(
+      version.recordId,
+      version.recordId,
+      version.at,
+      context.actor,
+      context.importId ?? null,
+      version.action,
+      version.note ?? null,
+      version.before ? JSON.stringify(version.before) : null,
+      version.after ? JSON.stringify(version.after) : null,
+    );
   }
 
   /** Every version of a record, oldest first (also for a deleted record: its history stays). */

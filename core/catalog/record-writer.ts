@@ -41,6 +41,8 @@ export function prepareWrite(write: RecordWrite): PreparedWrite {
   return { ...write, row, contentHash: hashRow(row) };
 }
 
+type WriterValue = string | number | null;
+
 interface ExistingRow {
   seq: number;
   content_hash: string;
@@ -63,13 +65,14 @@ export class RecordWriter {
     this.#statements = {
       existing: db.prepare<[string], ExistingRow>('SELECT seq, content_hash, modified, visibility, embargo_until FROM records WHERE id = ?'),
       row: db.prepare<[string], RecordRow>('SELECT * FROM records WHERE id = ?'),
-      insert: db.prepare(
+      // Positional parameters: binding forty named ones costs more than the insert (better-sqlite3 looks each name up).
+      insert: db.prepare<WriterValue[]>(
         `INSERT INTO records (${columns.join(', ')}, content_hash, created_at, modified, import_id, visibility, embargo_until)
-         VALUES (${columns.map((c) => `@${c}`).join(', ')}, @content_hash, @now, @modified, @import_id, @visibility, @embargo_until)`,
+         VALUES (${columns.map(() => '?').join(', ')}, ?, ?, ?, ?, ?, ?)`,
       ),
-      update: db.prepare(
-        `UPDATE records SET ${DATA_COLUMNS.map((c) => `${c} = @${c}`).join(', ')}, content_hash = @content_hash,
-         modified = @modified, import_id = @import_id, visibility = @visibility, embargo_until = @embargo_until WHERE id = @id`,
+      update: db.prepare<WriterValue[]>(
+        `UPDATE records SET ${DATA_COLUMNS.map((c) => `${c} = ?`).join(', ')}, content_hash = ?,
+         modified = ?, import_id = ?, visibility = ?, embargo_until = ? WHERE id = ?`,
       ),
       remove: db.prepare('DELETE FROM records WHERE id = ?'),
       enqueue: db.prepare('INSERT OR REPLACE INTO index_queue (record_id, op) VALUES (?, ?)'),
@@ -90,16 +93,12 @@ export class RecordWriter {
     const media = write.media ?? before?.media ?? [];
     const tombstone = existing ? undefined : this.#tombstones.get(write.record.id);
     const modified = nextDatestamp(existing?.modified ?? tombstone?.deletedAt);
-    const row = {
-      ...write.row,
-      content_hash: decision.contentHash,
-      now: new Date().toISOString(),
-      modified,
-      import_id: context.importId ?? null,
-      visibility: visibility.state,
-      embargo_until: visibility.until ?? null,
-    };
-    const result = (existing ? this.#statements.update : this.#statements.insert).run(row);
+    const data = DATA_COLUMNS.map((column) => write.row[column] ?? null);
+    const importId = context.importId ?? null;
+    const embargoUntil = visibility.until ?? null;
+    const result = existing
+      ? this.#statements.update.run(...data, decision.contentHash, modified, importId, visibility.state, embargoUntil, write.record.id)
+      : this.#statements.insert.run(write.record.id, ...data, decision.contentHash, new Date().toISOString(), modified, importId, visibility.state, embargoUntil);
     if (tombstone) this.#tombstones.remove(write.record.id);
     if (write.media) this.#media.linkRecord(write.record.id, write.media);
     const after: RecordState = { record: write.record, visibility, media: [...media] };
