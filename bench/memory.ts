@@ -7,8 +7,10 @@
  * collections, OAI-PMH, the JSON API, the sitemap), `--rounds` times over 8 connections. Reported
  * per size: RSS after the start, after the mix, and the kernel's peak (VmHWM, which counts what
  * synchronous work held between two samples), with the heap the server keeps after a full
- * collection. `--baseline=DIR` runs the same on the checkout in DIR (e.g. `main` before a change)
- * first, on the same copy, back to back.
+ * collection, and the mix's latency (p50 / p95 of its requests). `--baseline=DIR` runs the same on
+ * the checkout in DIR (e.g. `main` before a change) first, on the same copy, back to back. Each
+ * checkout's server gets the node options its `npm start` gives it; BENCH_SERVER_FLAGS adds more
+ * to this code's (to try one before putting it in the start script).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { PROJECT_ROOT } from '../core/config.ts';
 import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, waitFor } from './lib/child-processes.ts';
 import { recordPaths, SEARCH_PATHS, SUGGEST_PATHS } from './lib/site-requests.ts';
-import { mb, printTable } from './lib/stats.ts';
+import { mb, percentile, printTable } from './lib/stats.ts';
 
 const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const SIZES = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number).filter((n) => n > 0);
@@ -70,8 +72,8 @@ async function main(): Promise<void> {
         console.log(`${size.toLocaleString('en')} records, ${label} (${root}), load ${loadText()} …`);
         const run = await measureServer(root, dataDir, size);
         rows.push(
-          row(size, label, 'started, one search done', run.started, run.statuses),
-          row(size, label, `after the mix (${ROUNDS} × ${mixOf(size).length} requests)`, run.mixed, run.statuses),
+          row(size, label, 'started, one search done', run.started, run.statuses, ''),
+          row(size, label, `after the mix (${ROUNDS} × ${mixOf(size).length} requests)`, run.mixed, run.statuses, run.latency),
         );
       }
     }
@@ -83,11 +85,11 @@ async function main(): Promise<void> {
 }
 
 /** Starts the server of the checkout in `root` on `dataDir`, sends the mix, stops it. */
-async function measureServer(root: string, dataDir: string, size: number): Promise<{ started: Memory; mixed: Memory; statuses: string }> {
+async function measureServer(root: string, dataDir: string, size: number): Promise<{ started: Memory; mixed: Memory; statuses: string; latency: string }> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const memoryFile = path.join(path.dirname(dataDir), 'memory.json');
-  const server = spawn(process.execPath, ['--import', 'tsx', '--import', REPORTER, path.join(root, 'server', 'main.ts')], {
+  const server = spawn(process.execPath, [...startFlagsOf(root), '--import', 'tsx', '--import', REPORTER, path.join(root, 'server', 'main.ts')], {
     cwd: root,
     env: { ...process.env, ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: memoryFile },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -97,23 +99,39 @@ async function measureServer(root: string, dataDir: string, size: number): Promi
     await fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text());
     const started = await memoryOf(server, memoryFile);
     const statuses = new Map<number, number>();
-    for (let round = 0; round < ROUNDS; round++) await sendAll(origin, mixOf(size), statuses);
+    const took: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) await sendAll(origin, mixOf(size), statuses, took);
     const mixed = await memoryOf(server, memoryFile);
-    return { started, mixed, statuses: [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status} ×${count}`).join(', ') };
+    const latency = `${percentile(took, 50).toFixed(1)} / ${percentile(took, 95).toFixed(1)}`;
+    return { started, mixed, latency, statuses: [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => `${status} ×${count}`).join(', ') };
   } finally {
     server.kill('SIGTERM');
     await exitOf(server);
   }
 }
 
-/** Every path once, over CONNECTIONS concurrent clients, counting the answers' statuses. */
-async function sendAll(origin: string, paths: readonly string[], statuses: Map<number, number>): Promise<void> {
+/**
+ * The node options `npm start` of the checkout in `root` gives the server (`tsx <options> server/main.ts`),
+ * so what is measured is what `npm start` runs; BENCH_SERVER_FLAGS adds more to this code's (trying a flag).
+ */
+function startFlagsOf(root: string): string[] {
+  const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
+  const words = /(?:^|\s)(?:node|tsx)\s+(.*?)\s*server\/main\.ts/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const flags = words.filter((word, i) => !(word === '--import' && words[i + 1] === 'tsx') && !(word === 'tsx' && words[i - 1] === '--import'));
+  const tried = root === PROJECT_ROOT ? (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean) : [];
+  return [...flags, ...tried];
+}
+
+/** Every path once, over CONNECTIONS concurrent clients, counting the answers' statuses and timing each (ms, into `took`). */
+async function sendAll(origin: string, paths: readonly string[], statuses: Map<number, number>, took: number[]): Promise<void> {
   let next = 0;
   const client = async () => {
     while (next < paths.length) {
       const requested = paths[next++]!;
+      const sent = performance.now();
       const response = await fetch(`${origin}${requested}`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
       await response.arrayBuffer();
+      took.push(performance.now() - sent);
       if (response.status !== 200) console.log(`  ${response.status} ${requested}`);
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }
@@ -148,8 +166,8 @@ async function prepareArchive(size: number, dataDir: string): Promise<string> {
   return dataDir;
 }
 
-function row(size: number, code: string, when: string, memory: Memory, statuses: string): Record<string, string> {
-  return { records: size.toLocaleString('en'), code, when, RSS: mb(memory.rss), 'anon / file': `${mb(memory.anon)} / ${mb(memory.file)}`, peak: mb(memory.peak), 'heap kept / reserved': `${mb(memory.heapUsed)} / ${mb(memory.heapTotal)}`, external: mb(memory.external), answers: statuses };
+function row(size: number, code: string, when: string, memory: Memory, statuses: string, latency: string): Record<string, string> {
+  return { records: size.toLocaleString('en'), code, when, RSS: mb(memory.rss), 'anon / file': `${mb(memory.anon)} / ${mb(memory.file)}`, peak: mb(memory.peak), 'heap kept / reserved': `${mb(memory.heapUsed)} / ${mb(memory.heapTotal)}`, external: mb(memory.external), 'mix p50 / p95 ms': latency, answers: statuses };
 }
 
 const loadText = () => loadavg().map((load) => load.toFixed(2)).join(' / ');
