@@ -2,8 +2,9 @@
  * Script and romanisation helpers: traditional characters folded to simplified (塘棲 → 塘栖) so
  * either script finds the same records, and pinyin for names (塘栖 → tang qi, tangqi).
  */
+import { createRequire } from 'node:module';
 import * as OpenCC from 'opencc-js';
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as pinyinOfText } from 'pinyin-pro';
 
 const HAN = /\p{Script=Han}/u;
 const traditionalToSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -30,6 +31,18 @@ function decomposeWithoutMarks(piece: string): string {
   return piece.normalize('NFKD').replace(MARKS, '');
 }
 
+let loadedPinyin: typeof pinyinOfText | undefined;
+
+/**
+ * pinyin-pro, read on the first word that needs pinyin (its dictionaries hold ~17 MB): searches
+ * never do, so a server starts and searches without it. The same package, its CommonJS build,
+ * since a synchronous caller cannot wait for an import.
+ */
+function loadPinyin(): typeof pinyinOfText {
+  loadedPinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+  return loadedPinyin;
+}
+
 /** Words repeat endlessly across an archive; their pinyin is computed once. */
 const pinyinCache = new Map<string, string[]>();
 const MAX_CACHED_WORDS = 200_000;
@@ -41,7 +54,7 @@ const MAX_CACHED_WORDS = 200_000;
 export function pinyinSyllables(word: string): string[] {
   let syllables = pinyinCache.get(word);
   if (!syllables) {
-    syllables = pinyin(word, { toneType: 'none', type: 'array', nonZh: 'removed' }).map((syllable) => stripDiacritics(syllable));
+    syllables = loadPinyin()(word, { toneType: 'none', type: 'array', nonZh: 'removed' }).map((syllable) => stripDiacritics(syllable));
     if (pinyinCache.size >= MAX_CACHED_WORDS) pinyinCache.clear();
     pinyinCache.set(word, syllables);
   }
