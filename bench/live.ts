@@ -60,8 +60,9 @@ async function main(): Promise<void> {
     const origin = `http://127.0.0.1:${port}`;
 
     const started = Date.now();
-    const profile: Record<string, string> = PROFILE_DIR ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${PROFILE_DIR}`.trim() } : {};
-    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...profile });
+    // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the server's command line.
+    const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+    server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, 'inherit', profile);
     await waitFor(async () => (await fetch(`${origin}/health`)).ok);
     const listeningMs = Date.now() - started;
     const firstSearchMs = await timeMs(() => fetch(`${origin}/search?q=${encodeURIComponent('运河')}`).then((response) => response.text()));

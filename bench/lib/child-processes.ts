@@ -5,8 +5,8 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../../core/config.ts';
 
 /** Runs one of the archive's TypeScript entry points (`server/main.ts`, `ingest/cli.ts` …) in its own process. */
-export function spawnTs(script: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore' = 'inherit'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
+export function spawnTs(script: string, args: string[], env: Record<string, string>, stdout: 'inherit' | 'ignore' = 'inherit', nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(PROJECT_ROOT, script), ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', stdout, 'inherit'],
