@@ -119,8 +119,9 @@ async function main(): Promise<void> {
         'failed (quiet / live)': `${quiet[i]!.failures} / ${liveResults[i]!.failures}`,
       })),
     );
-    console.log(`\nthe same minutes: answers asked while the import ran next to those asked in its settled pauses (${pauses.length} pauses of ${PAUSE_S} s, the first ${SETTLE_S} s of each left out)`);
-    printTable(
+    if (pauses.length === 0) console.log(`\nthe import ended before its first pause (after ${RUN_S} s): no same-minutes comparison`);
+    else console.log(`\nthe same minutes: answers asked while the import ran next to those asked in its settled pauses (${pauses.length} pauses of ${PAUSE_S} s, the first ${SETTLE_S} s of each left out)`);
+    if (pauses.length > 0) printTable(
       KINDS.map(({ kind }, i) => ({
         request: kind,
         'paused answers': paused[i]!.count,
