@@ -129,8 +129,17 @@ export interface SearchEngine {
   expectBatches?(): void;
   /** Replaces the whole index with `batches`; searches keep working meanwhile. */
   rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): Promise<void>;
+  /**
+   * After a bulk change (an import): tidies the index in the background so later reads are
+   * cheaper, changing no result; `close` waits for it. Offered by an engine that keeps its own
+   * index files (the embedded one: FTS5 segments).
+   */
+  mergeIndex?(): Promise<MergeOutcome>;
   close(): Promise<void>;
 }
+
+/** What a background index merge did: the steps it merged, or why it stopped (it changes no result either way). */
+export type MergeOutcome = { steps: number } | { error: string };
 
 /** A cursor this engine did not make for this query (malformed, or of another sort or engine): a 400, not a 500. */
 export class InvalidCursorError extends Error {

@@ -13,13 +13,14 @@ import { nearWords } from '../near-words.ts';
 import { rescueEmptySearch, type Rescue, type RescueTools } from '../no-dead-ends.ts';
 import { archiveWordsOf, latinWordsOf, searchableText } from '../searchable-text.ts';
 import { ArchiveTokenizer, termsOf, type QueryClause, type QueryTerm } from '../tokenizer.ts';
-import type { EngineHealth, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
+import type { EngineHealth, MergeOutcome, SearchEngine, SearchHit, SearchQuery, SearchResult } from '../types.ts';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { appendFiltered, filterAndCount, type FilteredCandidates } from './filter-and-count.ts';
 import { toFtsMatch } from './fts-query.ts';
 import { FollowPace, type FollowPaceOptions } from './follow-pace.ts';
 import { IndexAndSuggestionsWriter } from './index-and-suggestions.ts';
 import { IndexWriter } from './index-writer.ts';
+import { mergeInBackground } from './merge-in-background.ts';
 import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimits } from './snapshot-result-cache.ts';
 import { SnapshotStore } from './snapshot-store.ts';
 import { PrefixTerms } from './prefix-terms.ts';
@@ -44,6 +45,8 @@ const FACET_VALUE_BYTES = 96;
 const WRITE_WORKER = new URL('./index-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import (it holds a dictionary). */
 const WORKER_IDLE_MS = 5000;
+/** Below this many records an index's segments are few and small: merging them gains nothing worth a worker thread. */
+const MERGE_ABOVE = 20_000;
 
 export class EmbeddedEngine implements SearchEngine {
   readonly name = 'embedded';
@@ -66,6 +69,9 @@ export class EmbeddedEngine implements SearchEngine {
   #withSuggestions: IndexAndSuggestionsWriter | undefined;
   /** The thread import batches are written in, while an import runs (see `apply`). */
   #worker: PersistentWorker | undefined;
+  /** The segment merge running now (see `mergeIndex`); `close` waits for it. */
+  #merging: Promise<MergeOutcome> | undefined;
+  readonly #mergeAbove: number;
   readonly #queries;
 
   /**
@@ -74,12 +80,14 @@ export class EmbeddedEngine implements SearchEngine {
    * @param options.fullRankLimit texts matching more records than this rank title matches first instead of by bm25 (default 20,000).
    * @param options.follow how often other writers' commits are taken in (follow-pace.ts).
    * @param options.resultCache how much each of the two result caches (text matches, filtered counts) may hold; 0 bytes keeps none.
+   * @param options.mergeAbove indexes of at least this many records merge their segments after a bulk change (default 20,000).
    */
   constructor(
     catalog: Catalog,
-    options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions; resultCache?: ResultCacheLimits } = {},
+    options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions; resultCache?: ResultCacheLimits; mergeAbove?: number } = {},
   ) {
     this.#catalog = catalog;
+    this.#mergeAbove = options.mergeAbove ?? MERGE_ABOVE;
     const limits = options.resultCache ?? DEFAULT_RESULT_CACHE_LIMITS;
     const cached = (options.textCacheEntries ?? 1) > 0 && limits.bytes > 0 && limits.entries > 0;
     this.#resultCache = cached ? new SnapshotResultCache(limits, bytesOfKept) : undefined;
@@ -247,9 +255,25 @@ export class EmbeddedEngine implements SearchEngine {
     // A new index: readers load it afresh (in a worker), serving the old one meanwhile.
     this.#snapshots.forget();
     this.#wordsLoaded = 0;
+    void this.mergeIndex();
+  }
+
+  /**
+   * Merges the index's segments in a niced worker thread (merge-segments.ts), after a bulk change:
+   * a rebuild, an import. Searches and writes go on meanwhile; results are the same, only cheaper
+   * to read. One merge at a time: a call while one runs gets that one.
+   */
+  mergeIndex(): Promise<MergeOutcome> {
+    if (this.#merging) return this.#merging;
+    const size = this.#db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM search_docs').pluck().get()!;
+    if (size < this.#mergeAbove) return Promise.resolve({ steps: 0 });
+    const merging = mergeInBackground(this.#catalog.file).finally(() => this.#merging === merging && (this.#merging = undefined));
+    this.#merging = merging;
+    return merging;
   }
 
   async close(): Promise<void> {
+    await this.#merging;
     await this.#worker?.close();
     await this.#snapshots.close();
     this.#text.clear();

@@ -91,7 +91,9 @@ export class IndexWriter {
   rebuild(batches: Iterable<StoredRecord[]>, onProgress?: (done: number) => void): void {
     this.#db
       .transaction(() => {
-        this.#db.exec('DELETE FROM search_docs; DELETE FROM search_fts; DELETE FROM search_words;');
+        // 'delete-all', not DELETE: a contentless table's deletes leave its row and token totals
+        // as they were, so every rebuild added the archive's size again to the N that bm25 reads.
+        this.#db.exec("DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_words;");
         this.#wordsStored.clear();
         let done = 0;
         for (const batch of batches) {
