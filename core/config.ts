@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
+import { BACKGROUND_NICE } from './process/lower-thread-priority.ts';
 import { DEFAULT_RESULT_CACHE_LIMITS, type ResultCacheLimits } from './search/embedded/snapshot-result-cache.ts';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,7 +39,7 @@ const environmentSchema = z.object({
     .refine((parts) => parts.every(isProxyAddress), 'expected the reverse proxies\' addresses, comma-separated: loopback, an IP address or a subnet such as 10.0.0.0/8')
     .optional(),
   ARCHIVE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
-  ARCHIVE_IMPORT_NICE: z.coerce.number().int().min(0).max(19).default(10),
+  ARCHIVE_IMPORT_NICE: z.coerce.number().int().min(0).max(19).default(BACKGROUND_NICE),
   ARCHIVE_RESULT_CACHE_MB: z.coerce.number().min(0).max(65_536).default(DEFAULT_RESULT_CACHE_LIMITS.bytes / 1024 / 1024),
   ARCHIVE_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RESULT_CACHE_LIMITS.entries),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),

@@ -6,12 +6,20 @@ import { readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
 
+/** The fields of a /proc `stat` text after the command name (in parentheses, which may hold spaces): state is 0, utime 11, stime 12, nice 16. */
+export function statFields(stat: string): string[] {
+  return stat.replace(/^.*\) /s, '').split(' ');
+}
+
+/** User + system CPU seconds in a /proc `stat` text's fields (`statFields`). */
+export function cpuSecondsIn(fields: readonly string[]): number {
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
 /** User + system CPU seconds of process `pid` (all its threads) so far; undefined once it has ended. */
 export function cpuSecondsOf(pid: number): number | undefined {
   try {
-    // Fields after the command name (in parentheses, which may hold spaces): utime and stime are the 12th and 13th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    return cpuSecondsIn(statFields(readFileSync(`/proc/${pid}/stat`, 'utf8')));
   } catch {
     return undefined;
   }

@@ -5,8 +5,7 @@
  * the other threads: V8 and libuv helpers, workers).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-
-const TICKS_PER_SECOND = 100;
+import { cpuSecondsIn, statFields } from './process-cpu.ts';
 
 export interface ThreadSample {
   tid: number;
@@ -28,9 +27,8 @@ export function threadsOf(pid: number): ThreadSample[] {
     try {
       const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
       const name = Number(tid) === pid ? 'main' : (/\((.*)\)/s.exec(stat)?.[1] ?? '?');
-      // After the name: state is field 0, utime 11, stime 12, nice 16.
-      const fields = stat.replace(/^.*\) /s, '').split(' ');
-      return [{ tid: Number(tid), name, nice: Number(fields[16]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND }];
+      const fields = statFields(stat);
+      return [{ tid: Number(tid), name, nice: Number(fields[16]), cpuSeconds: cpuSecondsIn(fields) }];
     } catch {
       return [];
     }

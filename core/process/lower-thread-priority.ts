@@ -13,6 +13,12 @@ import path from 'node:path';
 const LOWEST_PRIORITY = 19;
 
 /**
+ * How many steps below the thread that starts it background work runs (`ARCHIVE_IMPORT_NICE`'s
+ * default, and the priority of work nobody waits for: snapshot reloads, index merges, catalog checks).
+ */
+export const BACKGROUND_NICE = 10;
+
+/**
  * Lowers the thread `steps` nice levels below where it runs (0: unchanged; the lowest is 19).
  * Relative, not absolute: under a server started with `nice` (or as root, where a lower value is
  * allowed), an absolute 10 could put the import above the pages it must give way to.
@@ -21,9 +27,7 @@ const LOWEST_PRIORITY = 19;
 export function lowerThreadPriority(steps: number): string | undefined {
   if (steps === 0) return undefined;
   try {
-    const threadId = Number(path.basename(readlinkSync('/proc/thread-self')));
-    // On Linux setpriority(PRIO_PROCESS, tid) changes that one thread, not the whole process.
-    os.setPriority(threadId, Math.min(LOWEST_PRIORITY, os.getPriority(threadId) + steps));
+    lowerBy(callingThreadId(), steps);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -44,7 +48,7 @@ export function lowerProcessPriority(steps: number): string | undefined {
   let self: number;
   let threads: number[];
   try {
-    self = Number(path.basename(readlinkSync('/proc/thread-self')));
+    self = callingThreadId();
     threads = readdirSync('/proc/self/task').map(Number);
   } catch (error) {
     return (error as Error).message;
@@ -52,11 +56,21 @@ export function lowerProcessPriority(steps: number): string | undefined {
   let refused: string | undefined;
   for (const threadId of [...threads.filter((id) => id !== self), self]) {
     try {
-      os.setPriority(threadId, Math.min(LOWEST_PRIORITY, os.getPriority(threadId) + steps));
+      lowerBy(threadId, steps);
     } catch (error) {
       // A thread that ended meanwhile is no reason to give up on the others.
       if ((error as { info?: { code?: string } }).info?.code !== 'ESRCH') refused ??= (error as Error).message;
     }
   }
   return refused;
+}
+
+/** The kernel's id of the calling thread (Linux names it in /proc/thread-self). */
+function callingThreadId(): number {
+  return Number(path.basename(readlinkSync('/proc/thread-self')));
+}
+
+/** On Linux setpriority(PRIO_PROCESS, tid) changes that one thread, not the whole process. */
+function lowerBy(threadId: number, steps: number): void {
+  os.setPriority(threadId, Math.min(LOWEST_PRIORITY, os.getPriority(threadId) + steps));
 }

@@ -103,6 +103,33 @@ export function typeScriptWorker(moduleUrl: URL, workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
+/** What a worker doing one task answers: its result, or why it failed. */
+export type OnceAnswer<T> = { ok: true; result: T } | { ok: false; message: string };
+
+/**
+ * Runs a TypeScript worker module that does one task and answers once (`OnceAnswer`); resolves
+ * with its result, rejects with its failure, an error, or an exit before it answered (`label`
+ * names the worker in those messages).
+ */
+export function runOnceInWorker<T>(moduleUrl: URL, workerData: unknown, label: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const worker = typeScriptWorker(moduleUrl, workerData);
+    let settled = false;
+    worker.once('message', (message: OnceAnswer<T>) => {
+      settled = true;
+      if (message.ok) resolve(message.result);
+      else reject(new Error(`${label}: ${message.message}`));
+    });
+    worker.once('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`${label} ended with exit code ${code}`));
+    });
+  });
+}
+
 /**
  * The worker's side: runs `handle` for each task, in order, and answers each with its outcome,
  * keeping an error's code (`SQLITE_FULL`, `ENOSPC` …) so the caller reports it as it would have

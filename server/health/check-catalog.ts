@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { CatalogFileError } from '../../core/faults/catalog-file-error.ts';
 import { checkCatalogFile } from '../../core/faults/check-catalog-file.ts';
+import { BACKGROUND_NICE } from '../../core/process/lower-thread-priority.ts';
 
 export interface CatalogCondition {
   ok: boolean;
@@ -27,20 +28,15 @@ const MIN_SPACING_MS = 1_000;
 const MAX_AGE_MS = 10 * 60_000;
 const SHOWN_PROBLEMS = 5;
 
-/**
- * Nice steps below the server's own thread (at most 19), as core/process/lower-thread-priority.ts
- * lowers an import's: visitors' pages first.
- */
-const CHECK_NICE = 10;
-
 // CommonJS run in the worker: one read-only connection, one quick_check, the answer, done. On Linux
-// setpriority(tid) lowers this thread alone; elsewhere it keeps the server's priority.
+// setpriority(tid) lowers this thread alone, BACKGROUND_NICE steps below the server's (at most 19),
+// as core/process/lower-thread-priority.ts does; elsewhere it keeps the server's priority.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 try {
   const os = require('node:os');
   const thread = Number(require('node:path').basename(require('node:fs').readlinkSync('/proc/thread-self')));
-  os.setPriority(thread, Math.min(19, os.getPriority(thread) + ${CHECK_NICE}));
+  os.setPriority(thread, Math.min(19, os.getPriority(thread) + ${BACKGROUND_NICE}));
 } catch {}
 const Database = require(workerData.driver);
 let answer;

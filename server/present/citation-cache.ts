@@ -7,28 +7,37 @@ import { LRUCache } from 'lru-cache';
 import { cslOfRecord, formatCitation, type CitationContext, type CitationStyle } from '../../core/cite/cite-record.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 
-/** Formats a record's citation in a style, or answers the one formatted from the same inputs before. */
-export type FormatCitation = (record: ArchiveRecord, style: CitationStyle, context: CitationContext) => string;
+/** A record's citation in a style (for one record in one context). */
+export type CitationInStyle = (style: CitationStyle) => string;
+/** A record's citations in a context: each style formatted when first asked. */
+export type CitationsOf = (record: ArchiveRecord, context: CitationContext) => CitationInStyle;
+
+/** Citations formatted afresh every time. */
+export const formatCitations: CitationsOf = (record, context) => (style) => formatCitation(record, style, context);
 
 /** Records whose citations are kept: a few hundred bytes each, so about 1 MB in all. */
 const KEPT_RECORDS = 1000;
 
 /**
- * A `formatCitation` that keeps what it formatted. The key is the CSL items the citations are
- * made from (both languages: title, dates, URL, archive name, the day of access), so any change
- * that would change a citation — an edit, a new `modified` datestamp, the next day — misses the
- * cache instead of serving a stale text, and nothing needs to invalidate it.
+ * A `CitationsOf` that keeps what it formatted. The key is the CSL items the citations are made
+ * from (both languages: title, dates, URL, archive name, the day of access), so any change that
+ * would change a citation — an edit, a new `modified` datestamp, the next day — misses the cache
+ * instead of serving a stale text, and nothing needs to invalidate it. The key is made once per
+ * record asked, for all its styles.
  */
-export function createCitationCache(max = KEPT_RECORDS): FormatCitation {
+export function createCitationCache(max = KEPT_RECORDS): CitationsOf {
   const kept = new LRUCache<string, Map<CitationStyle, string>>({ max });
-  return (record, style, context) => {
+  return (record, context) => {
     // One access date for the key and the text, even at midnight.
     const fixed = { ...context, accessed: context.accessed ?? new Date() };
     const key = JSON.stringify([cslOfRecord(record, 'zh', fixed), cslOfRecord(record, 'en', fixed)]);
     let styles = kept.get(key);
     if (!styles) kept.set(key, (styles = new Map()));
-    let text = styles.get(style);
-    if (text === undefined) styles.set(style, (text = formatCitation(record, style, fixed)));
-    return text;
+    const texts = styles;
+    return (style) => {
+      let text = texts.get(style);
+      if (text === undefined) texts.set(style, (text = formatCitation(record, style, fixed)));
+      return text;
+    };
   };
 }

@@ -4,18 +4,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { citationJs } from '../../core/cite/citation-js.ts';
-import { citationFile, formatCitation, type CitationContext } from '../../core/cite/cite-record.ts';
+import { citationFile, formatCitation } from '../../core/cite/cite-record.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { makeTempDir } from '../helpers/temp-archive.ts';
+import { bridge, context } from './helpers/citation-fixture.ts';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/citation');
-const context: CitationContext = {
-  publicOrigin: 'https://heritage.example.org',
-  archiveName: { zh: '杭州市临平区文化遗产档案', en: 'Linping Heritage Archive' },
-  modified: '2026-11-27T05:11:00Z',
-  accessed: new Date('2026-12-01T08:00:00Z'),
-};
-const bridge = { id: 'guangji-bridge', title_zh: '广济桥', title_en: 'Guangji Bridge' } as ArchiveRecord;
 
 test('the archive renders the 117 examples of GB/T 7714-2015 exactly as the style\'s reference rendering does', (t) => {
   const { Cite } = citationJs();

@@ -5,24 +5,23 @@
  */
 import test from 'ava';
 import request from 'supertest';
-import { formatCitation, type CitationContext } from '../../core/cite/cite-record.ts';
+import { formatCitation, type CitationContext, type CitationStyle } from '../../core/cite/cite-record.ts';
 import { loadConfig } from '../../core/config.ts';
 import type { ArchiveRecord } from '../../core/schema/record.ts';
 import { createApp } from '../../server/app.ts';
 import { createCitationCache } from '../../server/present/citation-cache.ts';
 import { addRecords, openTempArchive } from '../helpers/temp-archive.ts';
+import { bridge, context } from '../cite/helpers/citation-fixture.ts';
 import { silentLogger } from './helpers/fixture-site.ts';
 
-const context: CitationContext = {
-  publicOrigin: 'https://heritage.example.org',
-  archiveName: { zh: '杭州市临平区文化遗产档案', en: 'Linping Heritage Archive' },
-  modified: '2026-11-27T05:11:00Z',
-  accessed: new Date('2026-12-01T08:00:00Z'),
+/** The cache asked as the record page asks it: a record in a context, then a style. */
+const cachedFormat = (max?: number) => {
+  const citationsOf = createCitationCache(max);
+  return (record: ArchiveRecord, style: CitationStyle, asked: CitationContext) => citationsOf(record, asked)(style);
 };
-const bridge = { id: 'guangji-bridge', title_zh: '广济桥', title_en: 'Guangji Bridge' } as ArchiveRecord;
 
 test('a kept citation is the text citation-js formats, in every style, asked once or twice', (t) => {
-  const format = createCitationCache();
+  const format = cachedFormat();
   for (const style of ['gbt7714', 'apa', 'chicago'] as const) {
     const expected = formatCitation(bridge, style, context);
     t.is(format(bridge, style, context), expected, style);
@@ -31,7 +30,7 @@ test('a kept citation is the text citation-js formats, in every style, asked onc
 });
 
 test('a change of title, datestamp or day of access gives a new citation, even within the same second', (t) => {
-  const format = createCitationCache();
+  const format = cachedFormat();
   t.is(format(bridge, 'gbt7714', context), '杭州市临平区文化遗产档案. 广济桥[EB/OL]. (2026-11-27)[2026-12-01]. https://heritage.example.org/items/guangji-bridge.');
   t.is(format({ ...bridge, title_zh: '广济古桥' }, 'gbt7714', context), '杭州市临平区文化遗产档案. 广济古桥[EB/OL]. (2026-11-27)[2026-12-01]. https://heritage.example.org/items/guangji-bridge.');
   t.is(format(bridge, 'apa', { ...context, modified: '2026-11-28T00:00:00Z' }), 'Linping Heritage Archive. (2026, November 28). Guangji Bridge. https://heritage.example.org/items/guangji-bridge');
@@ -39,7 +38,7 @@ test('a change of title, datestamp or day of access gives a new citation, even w
 });
 
 test('a cache holding fewer records than are asked still answers each with its own citation', (t) => {
-  const format = createCitationCache(2);
+  const format = cachedFormat(2);
   const records = ['塘栖', '临平', '运河'].map((title, i) => ({ id: `r${i}`, title_zh: title }) as ArchiveRecord);
   for (let round = 0; round < 2; round++) {
     for (const record of records) t.true(format(record, 'gbt7714', context).includes(`${record.title_zh}[EB/OL]`), record.id);

@@ -178,7 +178,8 @@ export class EmbeddedEngine implements SearchEngine {
     const expression = clauses.length > 0 ? toFtsMatch(clauses) : undefined;
     const key = JSON.stringify([expression, ranked, query.filters, query.yearFrom, query.yearTo, query.bbox, query.near, visibility]);
     const kept = this.#resultCache?.get(key, snapshot);
-    const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
+    // The cache answers only results of this snapshot at its epoch (it drops the rest): what is left to check is growth.
+    const usable = kept && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
     // One read transaction: a prefix written out as its terms (prefix-terms.ts) is matched in the state those were read in.
     const { everything, expressions, text } = this.#db.transaction(() => {

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { BACKGROUND_NICE } from '../../process/lower-thread-priority.ts';
 import { docRowsOf } from './doc-rows.ts';
 import { FollowPace } from './follow-pace.ts';
 import { FacetSnapshot, type SortKey, type SortOrder } from './facet-snapshot.ts';
@@ -31,8 +32,6 @@ const STALE_ORDERS_SHARE = 0.01;
 const ORDERS_MIN_INTERVAL_MS = 30_000;
 const ORDERS_MAX_SHARE_OF_TIME = 0.1;
 const VOCABULARY_MAX_AGE_MS = 60_000;
-/** The priority of a worker whose result nobody waits for (see `#run`), as an import's (ARCHIVE_IMPORT_NICE's default). */
-const BACKGROUND_NICE = 10;
 /** An index this small is read on the spot: a worker thread would cost more than the read. */
 export const INLINE_BELOW = 20_000;
 
@@ -267,7 +266,7 @@ export class SnapshotStore {
   async #run<K extends TaskKind>(kind: K): Promise<TaskResults[K]> {
     if (this.#inline()) return runTask(this.#db, { kind, catalogFile: this.#catalogFile });
     const replacing = { load: this.#snapshot, orders: this.#ordersBasis.size >= 0 ? this.#snapshot : undefined, vocabulary: this.#vocabulary }[kind];
-    return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile, nice: replacing ? BACKGROUND_NICE : 0 });
+    return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile, nice: replacing ? BACKGROUND_NICE : 0 }); // work nobody waits for: what it replaces keeps serving
   }
 
   #inline(): boolean {

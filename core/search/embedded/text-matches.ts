@@ -88,7 +88,8 @@ export class TextMatcher {
   match(snapshot: FacetSnapshot, expressions: TextExpressions, ranked: boolean): TextMatches {
     const key = `${ranked ? 'ranked' : 'plain'} ${expressions.matching} ${expressions.scoring} ${expressions.title.text}`;
     const kept = this.#cache?.get(key, snapshot);
-    const usable = kept && kept.snapshot === snapshot && kept.epoch === snapshot.epoch && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
+    // The cache answers only results of this snapshot at its epoch (it drops the rest): what is left to check is growth.
+    const usable = kept && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept;
     const fresh = usable ? this.#extend(kept, snapshot, expressions) : this.#compute(snapshot, expressions, ranked);
     this.#cache?.set(key, fresh);

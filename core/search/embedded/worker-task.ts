@@ -1,5 +1,5 @@
 /** Runs one snapshot task in a worker thread of its own and resolves with its result. */
-import { typeScriptWorker } from '../persistent-worker.ts';
+import { runOnceInWorker } from '../persistent-worker.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import type { Task, TaskKind, TaskResults } from './snapshot-tasks.ts';
 
@@ -18,22 +18,7 @@ export function runInWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResu
 }
 
 function startWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
-  return new Promise((resolve, reject) => {
-    const worker = typeScriptWorker(WORKER, task);
-    let settled = false;
-    worker.once('message', (message: { ok: true; result: TaskResults[K] } | { ok: false; message: string }) => {
-      settled = true;
-      if (message.ok) resolve(message.result);
-      else reject(new Error(`search snapshot worker (${task.kind}): ${message.message}`));
-    });
-    worker.once('error', (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`search snapshot worker (${task.kind}) ended with exit code ${code}`));
-    });
-  });
+  return runOnceInWorker(WORKER, task, `search snapshot worker (${task.kind})`);
 }
 
 /** The buffers of a result's typed arrays, moved to the receiving thread rather than copied. */
