@@ -1,6 +1,6 @@
 /**
  * `npm run bench:web-import [-- 50000 10000] [--load-seconds=15]`: an import in the browser. A
- * real server process (`server/main.ts`, its import worker in a thread of its own) on a synthetic
+ * real server process (`server/main.ts`, its import worker in a child process) on a synthetic
  * archive of 50k records; a curator signs in over HTTP, uploads a 10,000-row CSV (no
  * photographs), runs the dry run and the import as background jobs and follows them to the end.
  * Measured in the same run: the CLI (`ingest`) importing the same file into a copy of the same
@@ -117,8 +117,8 @@ async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[numb
     const live = await runLoads(origin, 24 * 3600, importing);
     const liveWeb = await importing;
     const liveUse = liveCpu.stop();
-    // The load generator (this process) shares the 2 cores; the server's figure holds its import thread.
-    console.log(`CPU in cores, ${priority.run}: quiet: load generator ${coresOf(quietUse.client, quietUse.seconds)} / server ${coresOf(quietUse.server, quietUse.seconds)}; during the web import: load generator ${coresOf(liveUse.client, liveUse.seconds)} / server with its import worker ${coresOf(liveUse.server, liveUse.seconds)}`);
+    // The load generator (this process) shares the 2 cores with the server and its import worker.
+    console.log(`CPU in cores, ${priority.run}: quiet: load generator ${coresOf(quietUse.client, quietUse.seconds)} / server ${coresOf(quietUse.server, quietUse.seconds)} / idle import worker ${coresOf(quietUse.children, quietUse.seconds)}; during the web import: load generator ${coresOf(liveUse.client, liveUse.seconds)} / server ${coresOf(liveUse.server, liveUse.seconds)} / import worker ${coresOf(liveUse.children, liveUse.seconds)}`);
     console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}${curator.resets > 0 ? ` (${curator.resets} job-page refreshes reset and retried)` : ''}`);
     return { run: priority.run, quietWeb, liveWeb, quiet, live };
   } finally {

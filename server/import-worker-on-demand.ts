@@ -1,6 +1,6 @@
 /**
- * The web imports' worker thread (ingest/jobs), started when a job is queued and ended once no job
- * has been queued or running for a while. An idle thread still holds its own copy of the archive's
+ * The web imports' worker process (ingest/jobs), started when a job is queued and ended once no job
+ * has been queued or running for a while. An idle worker still holds its own copy of the archive's
  * modules, a catalog connection and the jieba dictionary — about 165 MB that a server answering
  * visitors between imports does not need (measured at 100k records: 478 MB with it, 315 MB without).
  */
@@ -12,13 +12,13 @@ import { removeStaleUploads, UPLOAD_KEEP_DAYS } from '../ingest/uploads/remove-s
 
 /** How often the server looks for a queued job (as often as an idle worker looks itself). */
 const POLL_MS = 500;
-/** An import's dry run, its import and the next upload usually follow within this: one thread serves them all. */
+/** An import's dry run, its import and the next upload usually follow within this: one worker serves them all. */
 const IDLE_MS = 30_000;
 
 export interface OnDemandImportWorker {
-  /** True while the thread is up (or starting). */
+  /** True while the worker is up (or starting). */
   running(): boolean;
-  /** Lets a running job finish, then ends the thread and the polling. */
+  /** Lets a running job finish, then ends the worker and the polling. */
   stop(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export interface OnDemandOptions {
 
 /**
  * Resumes interrupted imports and removes stale uploads now (as the worker would when it starts),
- * then keeps a worker thread up exactly while there are jobs.
+ * then keeps a worker up exactly while there are jobs.
  */
 export async function runImportWorkerOnDemand(config: Config, catalog: Catalog, logger: Logger, options: OnDemandOptions = {}): Promise<OnDemandImportWorker> {
   const { pollMs = POLL_MS, idleMs = IDLE_MS } = options;
@@ -42,13 +42,14 @@ export async function runImportWorkerOnDemand(config: Config, catalog: Catalog, 
   );
 
   let worker: ImportWorker | undefined;
-  /** A start or a stop under way: the next look waits for it, so there is never more than one thread. */
+  /** A start or a stop under way: the next look waits for it, so there is never more than one worker. */
   let changing: Promise<void> | undefined;
   let lastBusy = Date.now();
   let stopped = false;
 
   const look = () => {
     if (changing || stopped) return;
+    if (worker && !worker.alive()) worker = undefined; // ended by itself (it said why): a job waiting starts another
     if (catalog.jobs.unfinished() > 0) {
       lastBusy = Date.now();
       if (!worker) changing = start();
@@ -59,7 +60,7 @@ export async function runImportWorkerOnDemand(config: Config, catalog: Catalog, 
   const start = async () => {
     try {
       worker = await startImportWorker(config, logger);
-      logger.info('import worker started');
+      logger.info({ pid: worker.pid }, 'import worker started');
     } catch (error) {
       // The next look tries again; meanwhile the jobs wait in the queue.
       logger.error({ err: error }, 'the import worker could not start');

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   void warnAboutMissingMedia(archive.catalog, config.mediaDir, logger);
   // With Meilisearch the server holds only a search key: the next import or reindex syncs instead.
   const drainer = config.engine === 'embedded' ? startIndexDrainer({ ...archive, logger }) : undefined;
-  // Web imports run in a thread of their own, started when one is queued, so pages keep being served
+  // Web imports run in a child process below the server's priority, started when one is queued, so pages keep being served
   // while one runs. With Meilisearch the server holds only a search key: `npm run import-worker`
   // (given the admin key) runs them.
   let worker: OnDemandImportWorker | undefined;

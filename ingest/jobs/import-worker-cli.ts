@@ -5,16 +5,11 @@
  */
 import { loadConfig } from '../../core/config.ts';
 import { createLogger } from '../../core/log.ts';
-import { openArchive } from '../../core/open-archive.ts';
-import { runImportWorkerLoop } from './import-worker.ts';
-import { lowerProcessPriority } from '../../core/process/lower-thread-priority.ts';
+import { openWorkerArchive, runImportWorkerLoop } from './import-worker.ts';
 
 const config = loadConfig();
 const logger = createLogger(config, 'import-worker');
-const archive = await openArchive(config, 'admin');
-// After the archive is open, before any job: every thread of this process (the pool Node started included) below the server.
-const unchanged = lowerProcessPriority(config.importNice);
-if (unchanged) logger.warn({ nice: config.importNice, reason: unchanged }, 'the import worker runs at the server\'s priority: visitors\' pages compete with it for the CPU');
+const archive = await openWorkerArchive(config, logger);
 const loop = runImportWorkerLoop({ catalog: archive.catalog, engine: archive.engine, config, logger });
 logger.info({ dataDir: config.dataDir }, 'import worker waiting for jobs');
 const stop = () => void loop.stop().then(() => archive.close()).then(() => logger.info('import worker stopped'));

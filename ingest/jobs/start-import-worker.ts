@@ -1,41 +1,55 @@
-/** Starts the import worker in a thread of its own (import-worker-thread.ts) and hands back its controls. */
+/** Starts the import worker as a child process of the server (import-worker-child.ts) and hands back its controls. */
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
 
-/**
- * The thread registers tsx itself before loading the TypeScript module: Node 20 gives worker
- * threads none of the main thread's loader hooks (as core/search/embedded/worker-task.ts does).
- */
-const BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
-  register();
-  return import(${JSON.stringify(new URL('./import-worker-thread.ts', import.meta.url).href)});
-})`;
+const CHILD = fileURLToPath(new URL('./import-worker-child.ts', import.meta.url));
+/** By its full address: the server may have been started from any folder. */
+const TSX = import.meta.resolve('tsx');
 
 export interface ImportWorker {
+  /** The worker's process id (for the logs, and `ps`). */
+  readonly pid: number;
   /** A job was queued: the worker looks at once rather than at its next poll. */
   wake(): void;
-  /** Lets the running job finish, closes the worker's catalog, then ends the thread (once, however often it is called). */
+  /** False once the process has ended, by a stop or by itself. */
+  alive(): boolean;
+  /** Lets the running job finish, closes the worker's catalog, then waits for the process to end (once, however often it is called). */
   stop(): Promise<void>;
 }
 
-/** Resolves once the worker has opened the archive. */
+/**
+ * Resolves once the worker has opened the archive. The config goes over the IPC channel as a
+ * structured clone (as it went to a worker thread), not through the environment: the server's
+ * config is not always the environment's (tests build their own).
+ */
 export async function startImportWorker(config: Config, logger: Logger): Promise<ImportWorker> {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { config } });
-  worker.on('error', (error) => logger.error({ err: error }, 'the import worker stopped on an error'));
-  const [first] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([error]) => Promise.reject(error as Error))])) as [string];
+  const child = fork(CHILD, [], { execArgv: ['--import', TSX], serialization: 'advanced', stdio: 'inherit' });
+  let stopping = false;
+  child.on('error', (error) => logger.error({ err: error }, 'the import worker stopped on an error'));
+  child.on('exit', (code, signal) => stopping || logger.error({ code, signal }, 'the import worker ended by itself; the next queued job starts it again'));
+  child.send({ config });
+  const [first] = (await Promise.race([once(child, 'message'), endOf(child).then(() => Promise.reject(new Error('the import worker ended before it was ready')))])) as [string];
   if (first !== 'ready') throw new Error(`the import worker said ${first}`);
   let stopped: Promise<void> | undefined;
   return {
-    wake: () => worker.postMessage('wake'),
+    pid: child.pid!,
+    wake: () => child.connected && child.send('wake'),
+    alive: () => child.exitCode === null && child.signalCode === null,
     stop() {
       stopped ??= (async () => {
-        worker.postMessage('stop');
-        await once(worker, 'message');
-        await worker.terminate();
+        stopping = true;
+        const ended = endOf(child);
+        if (child.connected) child.send('stop');
+        await ended;
       })();
       return stopped;
     },
   };
+}
+
+function endOf(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : once(child, 'exit').then(() => undefined);
 }

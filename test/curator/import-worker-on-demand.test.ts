@@ -1,5 +1,5 @@
 /**
- * The server keeps the web imports' thread up only while there are jobs: it starts when one is
+ * The server keeps the web imports' worker up only while there are jobs: it starts when one is
  * queued (or an interrupted one is queued again at start), ends once none is left, and starts again
  * for the next, so a server between imports holds no second copy of the archive's modules.
  */
@@ -26,17 +26,17 @@ async function waitUntilEnded(worker: OnDemandImportWorker): Promise<void> {
   while (worker.running()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-test.serial('the import thread starts when a job is queued, ends once none is left, and starts again for the next job', async (t) => {
+test.serial('the import worker starts when a job is queued, ends once none is left, and starts again for the next job', async (t) => {
   const worker = await runImportWorkerOnDemand(t.context.config, t.context.catalog, silentLogger, { pollMs: 50, idleMs: 200 });
   t.teardown(() => worker.stop());
-  t.false(worker.running(), 'no thread while no job waits');
+  t.false(worker.running(), 'no worker while no job waits');
   for (const [id, title] of [['on-demand-first', '按需导入一'], ['on-demand-second', '按需导入二']] as const) {
     const { uploadId, spec } = await uploadOf(t, id, title);
     const job = t.context.catalog.jobs.enqueue({ kind: 'import', uploadId, createdBy: 'user:editor', spec });
     t.is((await finishedJob(t, job)).status, 'done');
     t.is(t.context.catalog.getRecord(id)?.record.title_zh, title);
     await waitUntilEnded(worker);
-    t.false(worker.running(), 'the thread ended once no job was left');
+    t.false(worker.running(), 'the worker ended once no job was left');
   }
 });
 

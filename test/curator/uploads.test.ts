@@ -120,15 +120,18 @@ test.serial('a wrong encoding chosen on the mapping page is named as the problem
   t.is(t.context.catalog.getRecord('wrong-encoding-1'), undefined, 'reading wrote nothing');
 });
 
-test.serial('the import worker’s thread runs at a lower scheduling priority than the thread serving visitors', (t) => {
+test.serial('every thread of the import worker (a process of its own) runs at a lower scheduling priority than the server', (t) => {
   // Linux keeps a nice value per thread: field 19 of /proc/<pid>/task/<tid>/stat.
-  const niceOf = (task: string) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
-  const tasks = readdirSync('/proc/self/task');
+  const nicesOf = (pid: number | 'self') => readdirSync(`/proc/${pid}/task`).map((task) => Number(readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
   // Relative to the process's own priority: the suite may itself run under `nice`.
   const serving = os.getPriority();
   const expected = Math.min(19, serving + t.context.config.importNice);
-  t.is(niceOf(String(process.pid)), serving, 'the server’s own thread keeps its priority');
-  t.true(tasks.some((task) => niceOf(task) === expected), `a thread at nice ${expected} (the worker)`);
+  const worker = t.context.worker!.current;
+  t.not(worker.pid, process.pid);
+  t.true(nicesOf('self').every((nice) => nice === serving), 'every thread of the server keeps its priority');
+  const workerNices = nicesOf(worker.pid);
+  t.true(workerNices.length > 1, 'the worker has threads of its own (V8, the file-system pool)');
+  t.deepEqual([...new Set(workerNices)], [expected], `every thread of the worker at nice ${expected}`);
   t.is(t.context.config.importNice, 10, 'the default');
 });
 

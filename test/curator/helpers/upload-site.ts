@@ -1,5 +1,5 @@
 /**
- * The curator site with its import worker running in its own thread, as `npm start` runs it, and
+ * The curator site with its import worker running in a process of its own, as `npm start` runs it, and
  * what the upload tests do through it: send files as a browser's form does, wait for a job.
  */
 import type { ExecutionContext, TestFn } from 'ava';
@@ -46,7 +46,7 @@ export function gbk(text: string): Buffer {
   return iconv.encode(text, 'gbk');
 }
 
-/** Waits until the job has finished (the worker runs it in its own thread). */
+/** Waits until the job has finished (the worker runs it in a process of its own). */
 export async function finishedJob(t: ExecutionContext<UploadSite>, id: number): Promise<ImportJob<unknown, unknown>> {
   for (;;) {
     const job = t.context.catalog.jobs.get(id);
