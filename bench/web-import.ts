@@ -1,5 +1,5 @@
 /**
- * `npm run bench:web-import [-- 50000 10000] [--load-seconds=15]`: an import in the browser. A
+ * `npm run bench:web-import [-- 50000 10000] [--load-seconds=15] [--profile-server=DIR]`: an import in the browser. A
  * real server process (`server/main.ts`, its import worker in a child process) on a synthetic
  * archive of 50k records; a curator signs in over HTTP, uploads a 10,000-row CSV (no
  * photographs), runs the dry run and the import as background jobs and follows them to the end.
@@ -27,6 +27,8 @@ import { writeSyntheticCsv } from './lib/synthetic-csv.ts';
 
 const [SIZE = 50_000, ROWS = 10_000] = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const LOAD_S = Number(/^--load-seconds=(\d+)$/.exec(process.argv.find((arg) => arg.startsWith('--load-seconds=')) ?? '')?.[1] ?? 15);
+/** `--profile-server=DIR`: each server writes a CPU profile (`--cpu-prof`) to DIR when it stops. */
+const PROFILE_DIR = process.argv.find((arg) => arg.startsWith('--profile-server='))?.slice('--profile-server='.length);
 const PASSWORD = 'bench web import passphrase';
 /** 8 connections: a busy morning for an institution's archive, on 2 cores shared with the import. */
 const KINDS = [
@@ -100,7 +102,7 @@ interface Measured {
 async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[number], [first, second]: string[]): Promise<Measured> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ARCHIVE_IMPORT_NICE: priority.nice });
+  const server = spawnTs('server/main.ts', [], { ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ARCHIVE_IMPORT_NICE: priority.nice }, 'inherit', PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []);
   try {
     await waitFor(async () => (await fetch(`${origin}/health`)).ok);
     const curator = new CuratorClient(origin);
