@@ -181,3 +181,20 @@ test('while another process rewrites the index, searches answer from the previou
   await reindexAll(rebuilder.catalog, rebuilder.engine);
   t.is((await server.engine.search(query({ text: '古桥' }))).total, 5);
 });
+
+test('a kept relevance match is extended with the added records\' own bm25 scores: they rank among the kept ones as in a freshly loaded engine', async (t) => {
+  const dir = makeTempDir(t);
+  const server = open(t, dir);
+  const importer = open(t, dir);
+  await addRecords(importer, records(60)); // 运河 only in the descriptions of every third record
+  const canal = query({ text: '运河', pageSize: 100 });
+  const before = hitIds(await server.engine.search(canal));
+  t.is(before.length, 20);
+  await addRecords(importer, records(5, 60, '运河桥')); // 运河 in the title: these rank first
+  const extended = hitIds(await server.engine.search(canal));
+  const { engine: fresh } = open(t, dir, { workerAbove: Number.MAX_SAFE_INTEGER });
+  const added = ['r60', 'r61', 'r62', 'r63', 'r64'];
+  t.deepEqual(extended.slice(0, 5).sort(), added, 'the added title matches rank above every kept description match');
+  t.deepEqual(extended.slice(0, 5), hitIds(await fresh.search(canal)).slice(0, 5), 'and in the order a fresh engine gives them');
+  t.deepEqual(extended.slice(5).sort(), [...before].sort());
+});

@@ -1,8 +1,11 @@
 /**
  * The records matching an FTS5 expression, as snapshot ordinals with bm25 scores, kept by
  * expression: paging and facet clicks repeat the same text. A kept match stays valid while records
- * are only added (an import): it is extended by querying the new rows alone (`rowid > last seen`),
- * so a live import never sends every search back to scanning a million rows.
+ * are only added (an import): it is extended by reading the new rows alone, newest first down to
+ * the last one seen, so a live import never sends every search back to scanning a million rows.
+ * Newest first, because FTS5 reads a rowid lower bound (`rowid > ?`) by walking the term's whole
+ * doclist from its start: at 100k records, the 241 new matches of 塘栖 among the last 1,000 rows
+ * took 12 ms that way and 0.09 ms read from the newest back (and 临平's 1,000, 54 against 0.4 ms).
  */
 import type Database from 'better-sqlite3';
 import type { FacetSnapshot } from './facet-snapshot.ts';
@@ -45,7 +48,7 @@ interface Kept extends TextMatches {
   scoring: 'bm25' | 'title' | undefined;
 }
 
-/** Matches up to this many are scored with bm25 (see `#scoresAfter`). */
+/** Matches up to this many are scored with bm25 (see `#scores`). */
 export const FULL_RANK_LIMIT = 20_000;
 /**
  * Kept scores are not recomputed when records are added, though bm25's statistics move with the
@@ -71,9 +74,12 @@ export class TextMatcher {
     const { title, names, body, pinyin } = BM25_WEIGHTS;
     this.#statements = {
       // One comma-separated string rather than a row per match: a million rows cost half as much to read.
-      seqListAfter: db.prepare<[string, number], string | null>("SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH ? AND rowid > ?").pluck(),
-      scoresAfter: db
-        .prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? AND rowid > ?`)
+      seqList: db.prepare<[string], string | null>("SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH ?").pluck(),
+      scores: db.prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`).raw(),
+      seqsNewestFirst: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC').pluck(),
+      // bm25 still reads every match of each phrase once per run (its document frequencies), but no longer walks to the bound too.
+      scoresNewestFirst: db
+        .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC`)
         .raw(),
       titleSeqsAfter: db.prepare<[string, number, number], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?').pluck(),
     };
@@ -107,9 +113,9 @@ export class TextMatcher {
   }
 
   #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {
-    const ordinals = this.#ordinalsAfter(snapshot, matching, 0);
+    const ordinals = ordinalsOf(snapshot, this.#statements.seqList.get(matching) ?? '');
     const scoring = !ranked ? undefined : ordinals.length <= this.#fullRankLimit ? 'bm25' : 'title';
-    const scores = scoring === 'bm25' ? this.#scoresAfter(snapshot, scored, ordinals, 0) : new Float64Array(0);
+    const scores = scoring === 'bm25' ? this.#scores(snapshot, scored, ordinals) : new Float64Array(0);
     return {
       ordinals,
       scores,
@@ -123,15 +129,34 @@ export class TextMatcher {
   }
 
   #extend(kept: Kept, snapshot: FacetSnapshot, { matching, scoring }: TextExpressions): Kept {
-    const added = this.#ordinalsAfter(snapshot, matching, kept.lastSeq);
+    const added = this.#addedOrdinals(snapshot, matching, kept.lastSeq);
     const ordinals = concat(Int32Array, kept.ordinals, added);
-    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#scoresAfter(snapshot, scoring, added, kept.lastSeq)) : kept.scores;
+    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#addedScores(snapshot, scoring, added, kept.lastSeq)) : kept.scores;
     return { ...kept, ordinals, scores, size: snapshot.size, lastSeq: snapshot.lastSeq() };
   }
 
-  /** Ordinals of the matches past `afterSeq` that the snapshot holds, in catalog order. */
-  #ordinalsAfter(snapshot: FacetSnapshot, expression: string, afterSeq: number): Int32Array {
-    return ordinalsOf(snapshot, this.#statements.seqListAfter.get(expression, afterSeq) ?? '');
+  /** Ordinals of the matches past `lastSeq` that the snapshot holds, ascending, read newest first (see the top of this file). */
+  #addedOrdinals(snapshot: FacetSnapshot, expression: string, lastSeq: number): Int32Array {
+    const found: number[] = [];
+    for (const seq of this.#statements.seqsNewestFirst.iterate(expression)) {
+      if (seq <= lastSeq) break;
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal !== undefined) found.push(ordinal);
+    }
+    return Int32Array.from(found).sort();
+  }
+
+  /** bm25 scores parallel to `ordinals`, the matches past `lastSeq`, read newest first. */
+  #addedScores(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array, lastSeq: number): Float64Array {
+    const scores = new Float64Array(ordinals.length);
+    for (const [seq, score] of this.#statements.scoresNewestFirst.iterate(expression)) {
+      if (seq <= lastSeq) break;
+      const ordinal = snapshot.ordinalOf(seq);
+      if (ordinal === undefined) continue;
+      const position = firstAtOrAfter(ordinals, ordinal);
+      if (ordinals[position] === ordinal) scores[position] = score;
+    }
+    return scores;
   }
 
   /**
@@ -140,11 +165,11 @@ export class TextMatcher {
    * (title-first.ts), which reads only the title matches a page needs. Such broad queries (临平 in a
    * Linping archive) are refined with facets long before anyone pages past the title matches.
    */
-  #scoresAfter(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array, afterSeq: number): Float64Array {
+  #scores(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array): Float64Array {
     const scores = new Float64Array(ordinals.length);
     // Both lists are in catalog order (rowid order, as FTS5 returns matches): one merge, no lookup table.
     let position = 0;
-    for (const [seq, score] of this.#statements.scoresAfter.all(expression, afterSeq)) {
+    for (const [seq, score] of this.#statements.scores.all(expression)) {
       const ordinal = snapshot.ordinalOf(seq);
       if (ordinal === undefined) continue;
       if (position > 0 && ordinal < ordinals[position - 1]!) position = firstAtOrAfter(ordinals, ordinal);
