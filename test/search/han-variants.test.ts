@@ -1,5 +1,7 @@
 import test from 'ava';
+import { buildFoldTable, foldTablePairs } from '../../core/search/han-variants/build-fold-table.ts';
 import { FOLDED_CHARACTERS, foldHanVariants, toSearchForm } from '../../core/search/han-variants/fold-han-variants.ts';
+import { HAN_FOLD_PAIRS } from '../../core/search/han-variants/han-fold-table.ts';
 import { UNIHAN_VARIANT_PAIRS } from '../../core/search/han-variants/unihan-variant-pairs.ts';
 import { hanQueryPieces } from '../../core/search/han-query-terms.ts';
 import { ArchiveTokenizer } from '../../core/search/tokenizer.ts';
@@ -19,6 +21,14 @@ test('folding keeps simplified text as it is, one character for one, and folding
     t.is(foldHanVariants(folded), folded, sample);
   }
   t.true(FOLDED_CHARACTERS > 4000, 'OpenCC tables and Unihan pairs together');
+});
+
+test('the shipped fold table is the one OpenCC\'s tables and the Unihan pairs give, and folding follows it character by character', (t) => {
+  const built = buildFoldTable();
+  t.deepEqual(HAN_FOLD_PAIRS.split(' '), foldTablePairs(built), 'regenerate with `npm run generate:han-variants`');
+  t.is(FOLDED_CHARACTERS, built.size);
+  t.deepEqual([...built].filter(([variant, representative]) => foldHanVariants(variant) !== representative), []);
+  t.deepEqual([...new Set(built.values())].filter((representative) => foldHanVariants(representative) !== representative), [], 'representatives stay');
 });
 
 test('the shipped Unihan pairs link a rare form to a common character, never two common ones', (t) => {
