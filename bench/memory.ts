@@ -9,8 +9,11 @@
  * synchronous work held between two samples), with the heap the server keeps after a full
  * collection, and the mix's latency (p50 / p95 of its requests). `--baseline=DIR` runs the same on
  * the checkout in DIR (e.g. `main` before a change) first, on the same copy, back to back. Each
- * checkout's server gets the node options its `npm start` gives it; BENCH_SERVER_FLAGS adds more
- * to this code's (to try one before putting it in the start script).
+ * checkout's server gets the node options and environment its `npm start` gives it;
+ * BENCH_SERVER_FLAGS adds more options to this code's (to try one before putting it in the start
+ * script). `--detail` adds where the resident memory lies: V8's heap, other anonymous memory
+ * (malloc: SQLite's caches, jieba's dictionary, worker threads), malloc's main heap, the mapped
+ * catalog file, native addons, node's binary and libraries.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +29,7 @@ const option = (name: string) => process.argv.find((arg) => arg.startsWith(`--${
 const SIZES = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map(Number).filter((n) => n > 0);
 const BASELINE = option('baseline');
 const ROUNDS = Number(option('rounds') ?? 3);
+const DETAIL = process.argv.includes('--detail');
 const CONNECTIONS = 8;
 const REPORTER = path.join(PROJECT_ROOT, 'bench', 'lib', 'report-memory.ts');
 
@@ -38,6 +42,14 @@ interface Memory {
   heapUsed: number;
   heapTotal: number;
   external: number;
+  detail: Detail;
+}
+
+/** What bench/lib/report-memory.ts adds for `--detail` (bytes). */
+interface Detail {
+  heapCommittedBefore: number;
+  threads: number;
+  mappings: Record<string, number>;
 }
 
 /** The fixed mix for an archive of `size` records: every kind of reader, each path once per round. */
@@ -65,6 +77,7 @@ function mixOf(size: number): string[] {
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'bench-memory-'));
   const rows: Record<string, string>[] = [];
+  const details: Record<string, string>[] = [];
   try {
     for (const size of SIZES.length > 0 ? SIZES : [100_000]) {
       const dataDir = await prepareArchive(size, path.join(work, String(size)));
@@ -75,10 +88,15 @@ async function main(): Promise<void> {
           row(size, label, 'started, one search done', run.started, run.statuses, ''),
           row(size, label, `after the mix (${ROUNDS} × ${mixOf(size).length} requests)`, run.mixed, run.statuses, run.latency),
         );
+        details.push(detailRow(size, label, 'started', run.started), detailRow(size, label, 'after the mix', run.mixed));
       }
     }
     console.log(`\nserver memory (RSS now, its anonymous and file-backed parts, the kernel's peak so far, the main thread's heap kept after a full GC and reserved, external), load ${loadText()}`);
     printTable(rows);
+    if (DETAIL) {
+      console.log(`\nwhere the RSS lies: V8's heap of the main thread (committed, before the full GC), the rest of the anonymous memory, malloc's main heap, mapped files`);
+      printTable(details);
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -89,9 +107,10 @@ async function measureServer(root: string, dataDir: string, size: number): Promi
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const memoryFile = path.join(path.dirname(dataDir), 'memory.json');
-  const server = spawn(process.execPath, [...startFlagsOf(root), '--import', 'tsx', '--import', REPORTER, path.join(root, 'server', 'main.ts')], {
+  const start = startOf(root);
+  const server = spawn(process.execPath, [...start.flags, '--import', 'tsx', '--import', REPORTER, path.join(root, 'server', 'main.ts')], {
     cwd: root,
-    env: { ...process.env, ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: memoryFile },
+    env: { ...process.env, ...start.env, ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: memoryFile },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
@@ -111,15 +130,18 @@ async function measureServer(root: string, dataDir: string, size: number): Promi
 }
 
 /**
- * The node options `npm start` of the checkout in `root` gives the server (`tsx <options> server/main.ts`),
- * so what is measured is what `npm start` runs; BENCH_SERVER_FLAGS adds more to this code's (trying a flag).
+ * The node options and environment `npm start` of the checkout in `root` gives the server
+ * (`[NAME=value …] node <options> --import tsx server/main.ts`), so what is measured is what
+ * `npm start` runs; BENCH_SERVER_FLAGS adds more options to this code's (trying a flag).
  */
-function startFlagsOf(root: string): string[] {
+function startOf(root: string): { flags: string[]; env: Record<string, string> } {
   const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-  const words = /(?:^|\s)(?:node|tsx)\s+(.*?)\s*server\/main\.ts/.exec(start)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const [, assignments = '', options = ''] = /^((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)(?:node|tsx)\s+(.*?)\s*server\/main\.ts/.exec(start) ?? [];
+  const env = Object.fromEntries(assignments.split(/\s+/).filter(Boolean).map((assignment) => assignment.split('=', 2) as [string, string]));
+  const words = options.split(/\s+/).filter(Boolean);
   const flags = words.filter((word, i) => !(word === '--import' && words[i + 1] === 'tsx') && !(word === 'tsx' && words[i - 1] === '--import'));
   const tried = root === PROJECT_ROOT ? (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean) : [];
-  return [...flags, ...tried];
+  return { flags: [...flags, ...tried], env };
 }
 
 /** Every path once, over CONNECTIONS concurrent clients, counting the answers' statuses and timing each (ms, into `took`). */
@@ -143,7 +165,7 @@ async function sendAll(origin: string, paths: readonly string[], statuses: Map<n
 async function memoryOf(server: ChildProcess, file: string): Promise<Memory> {
   rmSync(file, { force: true });
   server.kill('SIGUSR2');
-  let reported: Pick<Memory, 'rss' | 'heapUsed' | 'heapTotal' | 'external'> | undefined;
+  let reported: Pick<Memory, 'rss' | 'heapUsed' | 'heapTotal' | 'external' | 'detail'> | undefined;
   await waitFor(async () => {
     try {
       reported = JSON.parse(readFileSync(file, 'utf8'));
@@ -168,6 +190,24 @@ async function prepareArchive(size: number, dataDir: string): Promise<string> {
 
 function row(size: number, code: string, when: string, memory: Memory, statuses: string, latency: string): Record<string, string> {
   return { records: size.toLocaleString('en'), code, when, RSS: mb(memory.rss), 'anon / file': `${mb(memory.anon)} / ${mb(memory.file)}`, peak: mb(memory.peak), 'heap kept / reserved': `${mb(memory.heapUsed)} / ${mb(memory.heapTotal)}`, external: mb(memory.external), 'mix p50 / p95 ms': latency, answers: statuses };
+}
+
+function detailRow(size: number, code: string, when: string, memory: Memory): Record<string, string> {
+  const { mappings, heapCommittedBefore, threads } = memory.detail;
+  const anonymous = mappings.anonymous ?? 0;
+  return {
+    records: size.toLocaleString('en'),
+    code,
+    when,
+    'V8 heap': mb(heapCommittedBefore),
+    'other anonymous': mb(Math.max(0, anonymous - heapCommittedBefore)),
+    'malloc [heap]': mb(mappings['malloc [heap]'] ?? 0),
+    'catalog file': mb(mappings['catalog file'] ?? 0),
+    'native addons': mb(mappings['native addons'] ?? 0),
+    'node + libraries': mb((mappings['node binary'] ?? 0) + (mappings['system libraries'] ?? 0)),
+    'other files / [..]': `${mb(mappings['other files'] ?? 0)} / ${mb(mappings['other [..]'] ?? 0)}`,
+    threads: String(threads),
+  };
 }
 
 const loadText = () => loadavg().map((load) => load.toFixed(2)).join(' / ');
