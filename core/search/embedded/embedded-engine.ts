@@ -23,6 +23,7 @@ import { IndexWriter } from './index-writer.ts';
 import { mergeInBackground } from './merge-in-background.ts';
 import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimits } from './snapshot-result-cache.ts';
 import { SnapshotStore } from './snapshot-store.ts';
+import { LatinPrefixTerms } from './latin-prefix-terms.ts';
 import { PrefixTerms } from './prefix-terms.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { FULL_RANK_LIMIT, RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
@@ -62,6 +63,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #fullRankLimit: number;
   readonly #universal: UniversalClauses;
   readonly #prefixes: PrefixTerms;
+  readonly #latinPrefixes: LatinPrefixTerms;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: SnapshotResultCache<KeptResult> | undefined;
   #wordsLoaded = 0;
@@ -97,6 +99,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
     this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit, limits);
     this.#prefixes = new PrefixTerms(this.#db);
+    this.#latinPrefixes = new LatinPrefixTerms(this.#db);
     this.#universal = new UniversalClauses(this.#db, this.#prefixes);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
@@ -188,9 +191,9 @@ export class EmbeddedEngine implements SearchEngine {
       const everything = expression !== undefined && narrowed.length === 0;
       // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
       // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
-      const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup()) };
+      const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup(), this.#latinPrefixes.lookup()) };
       // bm25 scores an OR of terms unlike their prefix: only matching may write one out.
-      const expressions = { matching: toFtsMatch(narrowed, false, this.#prefixes.known()), scoring: toFtsMatch(narrowed), title };
+      const expressions = { matching: toFtsMatch(narrowed, false, this.#prefixes.known(), this.#latinPrefixes.lookup()), scoring: toFtsMatch(narrowed), title };
       const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
       return { everything, expressions, text };
     })();

@@ -1,5 +1,6 @@
 /** Query clauses as an FTS5 MATCH expression over the tokens `ArchiveTokenizer` writes. */
 import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
+import type { LatinPrefixLookup } from './latin-prefix-terms.ts';
 import type { PrefixLookup } from './prefix-terms.ts';
 
 /**
@@ -10,11 +11,14 @@ import type { PrefixLookup } from './prefix-terms.ts';
  * `verbatimRuns: false` leaves out the typed runs' verbatim phrases: the same records, found
  * several times faster (no phrase to check), for matching when bm25 is not what ranks them.
  * `prefixes` writes a one-character prefix out as the OR of the terms it covers (prefix-terms.ts):
- * the same records, read lazily, for expressions that stop after a few rows.
+ * the same records, read lazily, for expressions that stop after a few rows. `latinPrefixes` does
+ * the same for a Latin prefix (latin-prefix-terms.ts): the same records, without FTS5's merge of
+ * every term the prefix covers.
  */
-export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true, prefixes?: PrefixLookup): string {
+export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true, prefixes?: PrefixLookup, latinPrefixes?: LatinPrefixLookup): string {
+  const lookups = { prefixes, latinPrefixes };
   const clauseExpression = (clause: QueryClause) =>
-    clause.length === 1 ? termExpression(clause[0]!, prefixes) : `(${clause.map((term) => termExpression(term, prefixes)).join(' OR ')})`;
+    clause.length === 1 ? termExpression(clause[0]!, lookups) : `(${clause.map((term) => termExpression(term, lookups)).join(' OR ')})`;
   const parts: string[] = [];
   for (let i = 0; i < clauses.length; i++) {
     const run = clauses[i]![0]?.run;
@@ -24,19 +28,30 @@ export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true,
     // The pieces of one typed run, OR the run itself: the same records (the run holds every
     // piece), but bm25 also scores the rare verbatim phrase, so records holding it rank first.
     const pieces = expressions.join(' AND ');
-    parts.push(end - i === 1 ? expressions[0]! : verbatimRuns ? `((${pieces}) OR ${termExpression({ kind: 'han', text: run! }, prefixes)})` : `(${pieces})`);
+    parts.push(end - i === 1 ? expressions[0]! : verbatimRuns ? `((${pieces}) OR ${termExpression({ kind: 'han', text: run! }, lookups)})` : `(${pieces})`);
     i = end - 1;
   }
   return parts.join(' AND ');
 }
 
 /** The columns a Latin synonym may match: everything but pinyin (see `QueryTerm.synonym`). */
-const NOT_PINYIN = '{title names body}';
+const NOT_PINYIN_COLUMNS = ['title', 'names', 'body'] as const;
+const NOT_PINYIN = `{${NOT_PINYIN_COLUMNS.join(' ')}}`;
 
-function termExpression(term: QueryTerm, prefixes?: PrefixLookup): string {
+interface Lookups {
+  prefixes?: PrefixLookup | undefined;
+  latinPrefixes?: LatinPrefixLookup | undefined;
+}
+
+function termExpression(term: QueryTerm, { prefixes, latinPrefixes }: Lookups): string {
   if (term.kind === 'pinyin') return `{pinyin} : ${quote(term.text)}`;
   if (term.kind === 'latin' && term.whole) return `${NOT_PINYIN} : ${quote(term.text)}`;
-  if (term.kind === 'latin') return term.synonym ? `${NOT_PINYIN} : ${quote(term.text)}*` : `${quote(term.text)}*`;
+  if (term.kind === 'latin') {
+    const columns = term.synonym ? NOT_PINYIN_COLUMNS : undefined;
+    const phrases = latinPrefixes?.(term.text, columns);
+    const match = phrases ? `(${phrases.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
+    return columns ? `${NOT_PINYIN} : ${match}` : match;
+  }
   if ([...term.text].length > 1) return quote(bigrams(term.text).join(' '));
   const covered = prefixes?.(term.text);
   return covered ? `(${covered.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
