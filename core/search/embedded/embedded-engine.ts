@@ -25,6 +25,7 @@ import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimit
 import { SnapshotStore } from './snapshot-store.ts';
 import { LatinPrefixTerms } from './latin-prefix-terms.ts';
 import { PrefixTerms } from './prefix-terms.ts';
+import { mayMatchTitles, TitleTerms } from './title-terms.ts';
 import { pageOfMatches } from './sort-matches.ts';
 import { FULL_RANK_LIMIT, RANKED_GROWTH_LIMIT, TextMatcher } from './text-matches.ts';
 import type { TypoVocabulary } from './typo-vocabulary.ts';
@@ -64,6 +65,7 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #universal: UniversalClauses;
   readonly #prefixes: PrefixTerms;
   readonly #latinPrefixes: LatinPrefixTerms;
+  readonly #titleTerms: TitleTerms;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: SnapshotResultCache<KeptResult> | undefined;
   #wordsLoaded = 0;
@@ -100,6 +102,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit, limits);
     this.#prefixes = new PrefixTerms(this.#db);
     this.#latinPrefixes = new LatinPrefixTerms(this.#db);
+    this.#titleTerms = new TitleTerms(this.#db);
     this.#universal = new UniversalClauses(this.#db, this.#prefixes);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
@@ -191,7 +194,7 @@ export class EmbeddedEngine implements SearchEngine {
       const everything = expression !== undefined && narrowed.length === 0;
       // A title holding a run verbatim holds its pieces: the pieces alone find the same titles, faster.
       // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
-      const title = { text: toFtsMatch(clauses, false), now: () => toFtsMatch(clauses, false, this.#prefixes.lookup(), this.#latinPrefixes.lookup()) };
+      const title = { text: toFtsMatch(clauses, false), now: () => this.#titleExpression(clauses) };
       // bm25 scores an OR of terms unlike their prefix: only matching may write one out.
       const expressions = { matching: toFtsMatch(narrowed, false, this.#prefixes.known(), this.#latinPrefixes.lookup()), scoring: toFtsMatch(narrowed), title };
       const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
@@ -212,6 +215,12 @@ export class EmbeddedEngine implements SearchEngine {
     const filtered = extended ? appendFiltered(snapshot, query, kept.filtered, counted) : { ...counted, ...(titleSeqs && { titleSeqs }) };
     this.#resultCache?.set(key, { filtered, snapshot, epoch: snapshot.epoch, size: snapshot.size });
     return filtered;
+  }
+
+  /** What titles must match, written for the index as it is now; undefined when no title can (title-terms.ts). */
+  #titleExpression(clauses: readonly QueryClause[]): string | undefined {
+    const latin = this.#latinPrefixes.lookup();
+    return mayMatchTitles(clauses, this.#titleTerms.lookup(), latin) ? toFtsMatch(clauses, false, this.#prefixes.lookup(), latin) : undefined;
   }
 
   async ping(): Promise<EngineHealth> {

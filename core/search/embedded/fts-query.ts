@@ -38,6 +38,11 @@ export function toFtsMatch(clauses: readonly QueryClause[], verbatimRuns = true,
 const NOT_PINYIN_COLUMNS = ['title', 'names', 'body'] as const;
 const NOT_PINYIN = `{${NOT_PINYIN_COLUMNS.join(' ')}}`;
 
+/** The columns a Latin prefix term may match in (undefined: every column). */
+export function latinColumnsOf(term: QueryTerm): readonly string[] | undefined {
+  return term.synonym ? NOT_PINYIN_COLUMNS : undefined;
+}
+
 interface Lookups {
   prefixes?: PrefixLookup | undefined;
   latinPrefixes?: LatinPrefixLookup | undefined;
@@ -47,7 +52,7 @@ function termExpression(term: QueryTerm, { prefixes, latinPrefixes }: Lookups): 
   if (term.kind === 'pinyin') return `{pinyin} : ${quote(term.text)}`;
   if (term.kind === 'latin' && term.whole) return `${NOT_PINYIN} : ${quote(term.text)}`;
   if (term.kind === 'latin') {
-    const columns = term.synonym ? NOT_PINYIN_COLUMNS : undefined;
+    const columns = latinColumnsOf(term);
     const phrases = latinPrefixes?.(term.text, columns);
     const match = phrases ? `(${phrases.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
     return columns ? `${NOT_PINYIN} : ${match}` : match;

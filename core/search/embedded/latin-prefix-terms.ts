@@ -41,8 +41,8 @@ export class LatinPrefixTerms {
     db.exec(`
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.latin_probe USING fts5(text, tokenize = '${tokenize.replaceAll("'", "''")}');
       CREATE VIRTUAL TABLE IF NOT EXISTS temp.latin_probe_tokens USING fts5vocab(temp, latin_probe, 'instance');
-      CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab_columns USING fts5vocab(main, search_fts, 'col');
     `);
+    createColumnVocabulary(db);
     this.#statements = {
       clear: db.prepare('DELETE FROM temp.latin_probe'),
       insert: db.prepare<[string]>('INSERT INTO temp.latin_probe (rowid, text) VALUES (1, ?)'),
@@ -107,6 +107,11 @@ export class LatinPrefixTerms {
     this.#state = state;
     this.#phrases.clear();
   }
+}
+
+/** FTS5's vocabulary per column (term, col, doc, cnt) as `temp.search_vocab_columns`: this connection's own, nothing in the catalog file. */
+export function createColumnVocabulary(db: Database.Database): void {
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab_columns USING fts5vocab(main, search_fts, 'col')");
 }
 
 function sameTokens(read: readonly string[], wanted: readonly string[]): boolean {

@@ -31,11 +31,12 @@ export interface TextExpressions {
 
 /**
  * What titles must match: `text` names it (it keys kept matches); `now()` gives the expression to run
- * at the moment of a read, which may be written for the index as it is then (prefix-terms.ts).
+ * at the moment of a read, which may be written for the index as it is then (prefix-terms.ts), or
+ * undefined when no title in the index as it is then can match (title-terms.ts).
  */
 export interface TitleExpression {
   text: string;
-  now: () => string;
+  now: () => string | undefined;
 }
 
 interface Kept extends TextMatches {
@@ -109,7 +110,11 @@ export class TextMatcher {
   /** The records whose title matches `expression`, read as a page needs them (title-first.ts). */
   titleSeqs(expression: TitleExpression): TitleSeqs {
     // One read transaction: the expression written for the index's state now is run in that state.
-    return (afterSeq, limit) => this.#db.transaction(() => this.#statements.titleSeqsAfter.all(`{title} : (${expression.now()})`, afterSeq, limit))();
+    return (afterSeq, limit) =>
+      this.#db.transaction(() => {
+        const now = expression.now();
+        return now === undefined ? [] : this.#statements.titleSeqsAfter.all(`{title} : (${now})`, afterSeq, limit);
+      })();
   }
 
   #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {
