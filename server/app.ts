@@ -16,7 +16,7 @@ import { createMediaRouter } from './media/create-media-router.ts';
 import { iiifRoutes } from './iiif/iiif-routes.ts';
 import { handleErrors, notFound } from './middleware/handle-errors.ts';
 import { logRequests } from './middleware/log-requests.ts';
-import { skipAbandonedRequests } from './middleware/skip-abandoned-requests.ts';
+import { admitRequests } from './middleware/admit-requests.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { assetVersion, serveAssets } from './middleware/serve-assets.ts';
 import { parseQueryString } from './params/query-params.ts';
@@ -69,8 +69,9 @@ export function createApp({ config, catalog, engine, logger }: AppParts): Expres
   app.locals.publicOrigin = config.publicOrigin;
 
   app.use(logRequests(logger));
-  // A request whose client gave up while the server was busy is dropped, never answered (see the module).
-  app.use(skipAbandonedRequests(() => logger.debug('a request whose client had gone was dropped')));
+  // One request per turn of the event loop, so that connections are accepted as they come; a request
+  // whose client gave up while the server was busy is dropped, never answered (see the module).
+  app.use(admitRequests(() => logger.debug('a request whose client had gone was dropped')));
   app.use(securityHeaders(config.tiles));
   app.use('/assets/:version', serveAssets(version));
   // Photographs, IIIF tiles and the viewer's script: /media, /iiif, /vendor (server/media).
