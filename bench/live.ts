@@ -129,6 +129,8 @@ async function main(): Promise<void> {
         'importing answers': importing[i]!.count,
         'importing p50/p95/p99 ms': triple(importing[i]!),
         'p99 importing ÷ paused': `${(importing[i]!.p99 / paused[i]!.p99).toFixed(2)}×`,
+        // Asked in a settled pause / while the import ran (a timeout counts when it was asked, 10 s before it was given up).
+        'failed (paused / importing)': `${paused[i]!.failures} / ${importing[i]!.failures}`,
       })),
     );
     for (const [i, { kind }] of KINDS.entries()) {

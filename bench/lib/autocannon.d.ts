@@ -6,6 +6,8 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    /** Seconds before an unanswered request counts as a timeout (default 10). */
+    timeout?: number;
     headers?: Record<string, string>;
     requests?: { setupRequest?: (request: Record<string, unknown>) => Record<string, unknown> }[];
   }
@@ -21,6 +23,8 @@ declare module 'autocannon' {
   interface Instance extends EventEmitter, PromiseLike<Result> {
     stop(): void;
     on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+    /** A timeout (`request timed out`) or a connection error. */
+    on(event: 'reqError', listener: (error: Error) => void): this;
   }
 
   export default function autocannon(options: Options): Instance;
