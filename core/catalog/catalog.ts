@@ -91,7 +91,8 @@ export class Catalog {
     }
     migrate(this.#db);
     this.media = new MediaRepository(this.#db);
-    this.history = new RecordHistory(this.#db);
+    // A version's state after is the present state when it is the latest (record-history.ts).
+    this.history = new RecordHistory(this.#db, (recordId) => this.#writer.stateOf(recordId));
     this.tombstones = new Tombstones(this.#db);
     this.imports = new ImportLog(this.#db);
     this.collections = new CollectionStore(this.#db);

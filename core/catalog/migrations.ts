@@ -389,6 +389,13 @@ export const MIGRATIONS: readonly Migration[] = [
       if (hasColumn) db.exec('INSERT OR IGNORE INTO record_collections (collection_id, seq) SELECT c.value, records.seq FROM records, json_each(records.collections) AS c');
     },
   },
+  {
+    // Source data: history keeps every version it has. From now on a version's state after is not
+    // a second copy of the record: it is the next version's before, or the record as it is now
+    // (record-history.ts). Versions written before keep their copy (after_follows 0).
+    description: 'record versions share their state after with the next version (after_follows)',
+    up: 'ALTER TABLE record_versions ADD COLUMN after_follows INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 /**

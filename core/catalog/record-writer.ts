@@ -1,6 +1,7 @@
 /**
  * Every change to a record goes through here, inside the caller's transaction: the row, the
- * photographs it shows, its visibility, a version with the whole state before and after, the
+ * photographs it shows, its visibility, a version with the whole state before and after (the
+ * state after is the row itself, which history reads, see record-history.ts), the
  * tombstone of a deleted record, and the outbox entry that brings the search index along.
  * A write that would change nothing writes nothing (no version, no new datestamp).
  */
@@ -88,7 +89,7 @@ export class RecordWriter {
     const decision = this.decide(write, context.onExisting ?? 'update');
     if (decision.action !== 'created' && decision.action !== 'updated') return decision.action;
     const existing = decision.existing;
-    const before = existing ? this.#stateOf(write.record.id) : undefined;
+    const before = existing ? this.stateOf(write.record.id) : undefined;
     const visibility = write.visibility ?? (existing ? visibilityOfRow(existing) : PUBLIC);
     const media = write.media ?? before?.media ?? [];
     const tombstone = existing ? undefined : this.#tombstones.get(write.record.id);
@@ -130,7 +131,7 @@ export class RecordWriter {
   delete(recordId: string, reason: string | undefined, context: WriteContext & { action?: VersionAction }): boolean {
     const existing = this.#statements.existing.get(recordId);
     if (!existing) return false;
-    const before = this.#stateOf(recordId)!;
+    const before = this.stateOf(recordId)!;
     const deletedAt = nextDatestamp(existing.modified);
     this.#statements.remove.run(recordId);
     this.#media.linkRecord(recordId, []);
@@ -146,7 +147,7 @@ export class RecordWriter {
   }
 
   /** The record's whole present state, or undefined when it does not exist. */
-  #stateOf(recordId: string): RecordState | undefined {
+  stateOf(recordId: string): RecordState | undefined {
     const row = this.#statements.row.get(recordId);
     if (!row) return undefined;
     const stored = toStored(row);

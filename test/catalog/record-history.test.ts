@@ -106,3 +106,29 @@ test('the change feed pages through records and tombstones in datestamp order, w
   t.is(archive.catalog.changes.count({ until: '2000-01-01T00:00:00Z' }), 0);
   t.deepEqual(archive.catalog.changes.page({ from: '2999-01-01T00:00:00Z' }, 10), []);
 });
+
+test('a version keeps no second copy of the record: its state after is the next version\'s before, or the record as it is now', async (t) => {
+  const archive = openTempArchive(t);
+  await addRecords(archive, [bridge]);
+  t.deepEqual(catalogRows(archive.catalog, 'SELECT before, after, after_follows FROM record_versions'), [{ before: null, after: null, after_follows: 1 }]);
+  t.deepEqual(archive.catalog.history.get('guangji-bridge', 1)!.after, { record: bridge, visibility: { state: 'public' }, media: [] }, 'the present state');
+  await addRecords(archive, [{ ...bridge, title_en: 'Guangji Old Bridge' }]);
+  archive.catalog.setVisibility(['guangji-bridge'], HIDDEN, curator);
+  archive.catalog.deleteRecords(['guangji-bridge'], curator);
+  const versions = archive.catalog.history.ofRecord('guangji-bridge');
+  t.deepEqual(
+    versions.map((version) => [version.action, version.before?.record.title_en, version.before?.visibility.state, version.after?.record.title_en, version.after?.visibility.state]),
+    [
+      ['created', undefined, undefined, 'Guangji Bridge', 'public'],
+      ['updated', 'Guangji Bridge', 'public', 'Guangji Old Bridge', 'public'],
+      ['visibility', 'Guangji Old Bridge', 'public', 'Guangji Old Bridge', 'hidden'],
+      ['deleted', 'Guangji Old Bridge', 'hidden', undefined, undefined],
+    ],
+  );
+  for (const [index, version] of versions.entries()) t.deepEqual(archive.catalog.history.get('guangji-bridge', version.versionNo), version, `version ${index + 1} read alone`);
+  t.deepEqual(archive.catalog.history.first('guangji-bridge'), versions[0]);
+  t.deepEqual(archive.catalog.history.latest('guangji-bridge'), versions[3]);
+  t.like(archive.catalog.restoreVersion('guangji-bridge', 2, curator), { action: 'created' });
+  t.deepEqual(archive.catalog.history.latest('guangji-bridge')!.after, { record: { ...bridge, title_en: 'Guangji Old Bridge' }, visibility: { state: 'public' }, media: [] });
+  t.deepEqual(catalogRows(archive.catalog, 'SELECT count(*) AS n FROM record_versions WHERE after IS NOT NULL'), [{ n: 0 }]);
+});
