@@ -8,7 +8,7 @@ import { createEngine } from './search/create-engine.ts';
 import { EmbeddedEngine } from './search/embedded/embedded-engine.ts';
 import { checkMeiliConfig, type ConfigProblem, type MeiliRole } from './search/meilisearch/check-config.ts';
 import { isIndexOutage } from './search/index-outage.ts';
-import { withSuggestionIndex } from './search/suggest/suggestion-index.ts';
+import { mergeStagedSuggestions, withSuggestionIndex } from './search/suggest/suggestion-index.ts';
 import { reindexAll, syncIndex } from './search/sync-index.ts';
 import type { SearchEngine } from './search/types.ts';
 
@@ -55,6 +55,8 @@ export async function openArchive(config: Config, role: MeiliRole = 'admin'): Pr
   }
   // Suggestions live in the catalog file whatever the engine; a catalog made before them fills them once.
   withSuggestionIndex(catalog, (suggestions) => suggestions.needsRebuild() && suggestions.rebuild(catalog.iterateRecords()));
+  // Titles an import killed before its end had staged (suggestion-index.ts).
+  mergeStagedSuggestions(catalog);
   return {
     catalog,
     engine,

@@ -7,7 +7,7 @@
  */
 import type { Catalog, StoredRecord } from '../core/catalog/catalog.ts';
 import { isIndexOutage } from '../core/search/index-outage.ts';
-import { startSuggestionWorker } from '../core/search/suggest/suggestion-index.ts';
+import { mergeStagedSuggestions, startSuggestionWorker } from '../core/search/suggest/suggestion-index.ts';
 import { syncIndex } from '../core/search/sync-index.ts';
 import type { SearchEngine } from '../core/search/types.ts';
 
@@ -19,7 +19,7 @@ export interface IndexStep {
   afterBatch(written: readonly StoredRecord[]): Promise<void>;
   /** A file of many rows is about to be read: the threads that write its batches start meanwhile. */
   expectBatches(): void;
-  /** Waits until every batch handed over is applied (or the engine went out). */
+  /** Waits until every batch handed over is applied (or the engine went out), then brings in the titles' suggestions they staged. */
   settle(): Promise<void>;
   /** Why the engine took no more changes, once it failed. */
   readonly outage: Error | undefined;
@@ -53,6 +53,8 @@ export function createIndexStep(catalog: Catalog, engine: SearchEngine, outage?:
     },
     async settle() {
       await inFlight;
+      // Whatever the engine did: the suggestion tables live in the catalog file.
+      mergeStagedSuggestions(catalog);
     },
     get outage() {
       return stopped;

@@ -396,6 +396,23 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'record versions share their state after with the next version (after_follows)',
     up: 'ALTER TABLE record_versions ADD COLUMN after_follows INTEGER NOT NULL DEFAULT 0;',
   },
+  {
+    // Derived (core/search/suggest/): an import's titles wait here, in the order written, and join
+    // suggest_entries in key order at its end; by record, to take one back when its record changes.
+    description: 'suggestion entries staged by an import (suggest_staged)',
+    up: `
+    CREATE TABLE suggest_staged (
+      script INTEGER NOT NULL,
+      rank INTEGER NOT NULL,
+      length INTEGER NOT NULL,
+      key TEXT NOT NULL,
+      text TEXT NOT NULL,
+      record_id TEXT NOT NULL,
+      visible_from REAL NOT NULL
+    );
+    CREATE INDEX suggest_staged_record ON suggest_staged (record_id);
+    `,
+  },
 ];
 
 /**

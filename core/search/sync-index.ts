@@ -4,7 +4,8 @@
  */
 import type { Catalog, StoredRecord } from '../catalog/catalog.ts';
 import { toSecondPrecision } from '../catalog/datestamp.ts';
-import { applySuggestions, withSuggestionIndex } from './suggest/suggestion-index.ts';
+import { applySuggestions, mergeStagedSuggestions, withSuggestionIndex } from './suggest/suggestion-index.ts';
+import { WORKER_BATCH } from './persistent-worker.ts';
 import type { SearchEngine } from './types.ts';
 
 const SYNC_BATCH = 1000;
@@ -20,9 +21,15 @@ export async function syncIndex(catalog: Catalog, engine: SearchEngine, justWrit
   // Records the caller has just written need not be read back (the common case: an import batch).
   const known = new Map(justWritten.map((stored) => [stored.record.id, stored]));
   let applied = 0;
+  let staged = false;
   for (;;) {
     const changes = catalog.pendingChanges(Math.min(SYNC_BATCH, limit - applied));
-    if (changes.length === 0) return applied;
+    if (changes.length === 0) {
+      // A batch the worker threads wrote staged its titles' suggestions; an import merges them at its end, a whole sync here.
+      if (staged && limit === Number.POSITIVE_INFINITY) mergeStagedSuggestions(catalog);
+      return applied;
+    }
+    staged ||= changes.length >= WORKER_BATCH;
     const wanted = changes.filter((change) => change.op === 'upsert').map((change) => change.recordId);
     const unknown = wanted.filter((id) => !known.has(id));
     const read = new Map(catalog.getRecords(unknown).map((stored) => [stored.record.id, stored]));

@@ -7,7 +7,9 @@ import { HIDDEN, PUBLIC } from '../../core/catalog/visibility.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openArchive } from '../../core/open-archive.ts';
 import { Suggester } from '../../core/search/suggest.ts';
-import { withSuggestionIndex } from '../../core/search/suggest/suggestion-index.ts';
+import { mergeStagedSuggestions, SuggestionIndex, withSuggestionIndex } from '../../core/search/suggest/suggestion-index.ts';
+import Database from 'better-sqlite3';
+import { catalogRows } from '../helpers/catalog-sql.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import { validateRecord } from '../../core/schema/validate-record.ts';
 import { afterEmbargo, observeWhileEmbargoed } from '../helpers/embargo-window.ts';
@@ -145,6 +147,48 @@ test('a catalog made before suggestions were stored gets them when the archive i
   const archive = await openArchive(loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' }));
   t.teardown(() => archive.close());
   t.deepEqual(new Suggester(archive.catalog).suggest('广济', 'zh'), [{ text: '广济桥', recordId: 'guangji-bridge' }]);
+});
+
+test('an import\'s batches stage their titles, suggested all at once when they are merged; a title taken back meanwhile is not', async (t) => {
+  const archive = openTempArchive(t);
+  const stored = await storeRecords(archive.catalog, [
+    { id: 'a', title_zh: '广济桥', title_en: 'Guangji Bridge', place_zh: '塘栖镇' },
+    { id: 'b', title_zh: '水北街', title_en: 'Shuibei Street' },
+  ]);
+  // As an import's worker thread writes its batches.
+  const db = new Database(archive.catalog.file);
+  t.teardown(() => db.close());
+  new SuggestionIndex(db, { stageTitles: true }).apply(stored, []);
+  const suggester = new Suggester(archive.catalog);
+  t.deepEqual(texts(suggester, '广济'), [], 'a staged title is not suggested yet');
+  t.deepEqual(texts(suggester, '塘栖'), ['塘栖镇'], 'a shared name is at once');
+  t.true(catalogRows<{ n: number }>(archive.catalog, 'SELECT count(*) AS n FROM suggest_staged')[0]!.n > 0);
+  // Another process renames b while its title waits.
+  const [renamed] = await storeRecords(archive.catalog, [{ id: 'b', title_zh: '长虹桥', title_en: 'Changhong Bridge' }]);
+  withSuggestionIndex(archive.catalog, (index) => index.apply([renamed!], []));
+  mergeStagedSuggestions(archive.catalog);
+  t.deepEqual(suggester.suggest('广济', 'zh'), [{ text: '广济桥', recordId: 'a' }]);
+  t.deepEqual(texts(suggester, 'guangji b', 'en'), ['Guangji Bridge']);
+  t.deepEqual(texts(suggester, '水北'), [], 'the old title is gone');
+  t.deepEqual(texts(suggester, 'shuibei', 'en'), []);
+  t.deepEqual(texts(suggester, '长虹'), ['长虹桥']);
+  t.deepEqual(catalogRows(archive.catalog, 'SELECT count(*) AS n FROM suggest_staged'), [{ n: 0 }]);
+  await syncIndex(archive.catalog, archive.engine);
+  withSuggestionIndex(archive.catalog, (index) => index.rebuild(archive.catalog.iterateRecords()));
+  t.deepEqual(texts(suggester, '广济'), ['广济桥'], 'as a rebuild from the catalog has it');
+});
+
+test('titles staged by an import killed before its end are suggested once the archive opens again', async (t) => {
+  const dir = makeTempDir(t);
+  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
+  const stored = await storeRecords(catalog, [{ id: 'a', title_zh: '广济桥', title_en: 'Guangji Bridge' }], false);
+  const db = new Database(catalog.file);
+  new SuggestionIndex(db, { stageTitles: true }).apply(stored, []);
+  db.close();
+  catalog.close();
+  const archive = await openArchive(loadConfig({ ARCHIVE_DATA_DIR: dir, LOG_LEVEL: 'silent' }));
+  t.teardown(() => archive.close());
+  t.deepEqual(new Suggester(archive.catalog).suggest('广济', 'zh'), [{ text: '广济桥', recordId: 'a' }]);
 });
 
 /** Writes records to the catalog only (no index sync), returning them as stored. */

@@ -16,11 +16,14 @@ export class IndexAndSuggestionsWriter {
   readonly #index: IndexWriter;
   readonly #suggestions: SuggestionIndex;
 
-  /** `index`: the writer of the index on `db` (one writer per connection keeps its words-stored cache right). */
-  constructor(db: Database.Database, index: IndexWriter) {
+  /**
+   * `index`: the writer of the index on `db` (one writer per connection keeps its words-stored cache right).
+   * `stageTitles`: an import's worker thread, whose titles' suggestions wait for the import's end (suggestion-index.ts).
+   */
+  constructor(db: Database.Database, index: IndexWriter, options: { stageTitles?: boolean } = {}) {
     this.#db = db;
     this.#index = index;
-    this.#suggestions = new SuggestionIndex(db);
+    this.#suggestions = new SuggestionIndex(db, options);
   }
 
   /** Records added or replaced, ids removed: into the index and the suggestions at once. */

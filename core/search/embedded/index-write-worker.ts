@@ -19,7 +19,8 @@ db.pragma('busy_timeout = 60000');
 // at worst leaves their last batches in the outbox, applied again).
 db.pragma('synchronous = NORMAL');
 const writer = new IndexWriter(db, new ArchiveTokenizer());
-const withSuggestions = new IndexAndSuggestionsWriter(db, writer);
+// An import's batches: their titles' suggestions are merged at its end (mergeStagedSuggestions).
+const withSuggestions = new IndexAndSuggestionsWriter(db, writer, { stageTitles: true });
 
 export interface IndexTask {
   upserts: StoredRecord[];

@@ -4,6 +4,12 @@
  * A record's change takes back exactly what it contributed before and adds what it holds now;
  * a shared name (a place, a keyword) stays while any record still holds it, visible from the
  * earliest time any of them is.
+ *
+ * An import's batches (written by its worker threads) stage their titles' entries in
+ * `suggest_staged`, in the order written, and the import merges them in key order once its last
+ * batch is in (`mergeStagedSuggestions`): entries inserted a batch at a time into a B-tree keyed
+ * by (script, rank, length, key, …) land on every page of it, and each commit wrote each of those
+ * pages again. Shared names are few and go in at once.
  */
 import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
@@ -11,7 +17,7 @@ import { PersistentWorker, WORKER_BATCH } from '../persistent-worker.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { inWriteTurn } from '../../catalog/write-turns.ts';
 import { isChinese, keysOf, NAME_RANK, sourcesOf, TITLE_RANK, type SuggestionKey, type SuggestionSources } from './suggestion-keys.ts';
-import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent } from './suggestion-tables.ts';
+import { clearSuggestionTables, isBuilt, markBuilt, mergeRecent, mergeStaged } from './suggestion-tables.ts';
 
 /** `record_id` of a shared name's entries, which lead to a search rather than a record. */
 const SHARED = '';
@@ -46,6 +52,14 @@ export function withSuggestionIndex<T>(catalog: Catalog | string, fn: (index: Su
   } finally {
     db.close();
   }
+}
+
+/**
+ * Brings the titles an import staged (see above) into the suggestions: at the end of an import,
+ * and when an archive opens (an import killed before its end left them).
+ */
+export function mergeStagedSuggestions(catalog: Catalog | string): void {
+  withSuggestionIndex(catalog, (index) => index.mergeStaged());
 }
 
 const WRITE_WORKER = new URL('./suggestion-write-worker.ts', import.meta.url);
@@ -92,19 +106,27 @@ export class SuggestionIndex {
   readonly #nameChanges = new Map<string, { name: string; from: number; change: number }>();
   /** Where new entries go: `suggest_recent`, or during a rebuild its staging table. */
   #addEntry: Database.Statement;
+  /** Where titles' entries go: as `#addEntry`, or for an import's batches `suggest_staged`. */
+  #addTitleEntry: Database.Statement;
+  readonly #stageTitles: boolean;
   /** The keys of the titles being written, found before the write transaction (see `prepare`). */
   #titleKeys: ReadonlyMap<string, SuggestionKey[]> = NO_KEYS;
 
-  constructor(db: Database.Database) {
+  /** `stageTitles`: the index of an import's worker thread, whose titles wait in `suggest_staged` for the import's end. */
+  constructor(db: Database.Database, options: { stageTitles?: boolean } = {}) {
     this.#db = db;
     this.#statements = {
       sourcesOf: db.prepare<[string], string>('SELECT sources FROM suggest_sources WHERE record_id = ?').pluck(),
       setSources: db.prepare('INSERT OR REPLACE INTO suggest_sources (record_id, sources) VALUES (?, ?)'),
       removeSources: db.prepare('DELETE FROM suggest_sources WHERE record_id = ?'),
       addEntry: db.prepare('INSERT OR REPLACE INTO suggest_recent (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      anyStaged: db.prepare<[], number>('SELECT 1 FROM suggest_staged LIMIT 1').pluck(),
+      stageEntry: db.prepare('INSERT INTO suggest_staged (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      // Staged entries too: an import running in another process may have staged the record's title.
       removeEntry: [
         db.prepare('DELETE FROM suggest_entries WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
         db.prepare('DELETE FROM suggest_recent WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
+        db.prepare('DELETE FROM suggest_staged WHERE script = ? AND rank = ? AND length = ? AND key = ? AND text = ? AND record_id = ?'),
       ],
       recentCount: db.prepare<[], number>('SELECT count(*) FROM suggest_recent').pluck(),
       addShape: db.prepare('INSERT OR IGNORE INTO suggest_shapes (script, rank, length) VALUES (?, ?, ?)'),
@@ -118,6 +140,16 @@ export class SuggestionIndex {
       nameVisibleFrom: db.prepare<[string], number | null>('SELECT min(visible_from) FROM suggest_names WHERE text = ?').pluck(),
     };
     this.#addEntry = this.#statements.addEntry;
+    this.#addTitleEntry = options.stageTitles ? this.#statements.stageEntry : this.#addEntry;
+    this.#stageTitles = options.stageTitles ?? false;
+  }
+
+  /** Merges the staged titles into `suggest_entries`, in key order, in one transaction (readers see all of them at once). */
+  mergeStaged(): void {
+    // Nothing staged writes nothing (an archive opened read-only, a small import).
+    if (this.#statements.anyStaged.get() === undefined) return;
+    const merge = this.#db.transaction(() => mergeStaged(this.#db));
+    inWriteTurn(() => merge.immediate());
   }
 
   /** True when the catalog holds records these tables have never been filled from (a catalog older than them). */
@@ -167,6 +199,7 @@ export class SuggestionIndex {
         this.#readShapes();
         this.#db.exec('CREATE TEMP TABLE suggest_staging AS SELECT * FROM suggest_entries WHERE 0');
         this.#addEntry = this.#db.prepare('INSERT INTO temp.suggest_staging (script, rank, length, key, text, record_id, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?)');
+        this.#addTitleEntry = this.#addEntry;
         try {
           for (const batch of batches) {
             for (const stored of batch) this.#replace(stored.record.id, contributionOf(stored), false);
@@ -176,6 +209,7 @@ export class SuggestionIndex {
           this.#db.exec('INSERT OR REPLACE INTO suggest_entries SELECT * FROM temp.suggest_staging ORDER BY script, rank, length, key, text, record_id, rowid');
         } finally {
           this.#addEntry = this.#statements.addEntry;
+          this.#addTitleEntry = this.#stageTitles ? this.#statements.stageEntry : this.#addEntry;
           this.#db.exec('DROP TABLE IF EXISTS temp.suggest_staging');
         }
         markBuilt(this.#db);
@@ -241,8 +275,9 @@ export class SuggestionIndex {
   #addEntries(text: string, baseRank: number, recordId: string, from: number): void {
     const script = isChinese(text) ? 1 : 0;
     const keys = (baseRank === TITLE_RANK && this.#titleKeys.get(text)) || keysOf(text, baseRank);
+    const add = baseRank === TITLE_RANK ? this.#addTitleEntry : this.#addEntry;
     for (const { key, rank } of keys) {
-      this.#addEntry.run(script, rank, text.length, key, text, recordId, from);
+      add.run(script, rank, text.length, key, text, recordId, from);
       const shape = `${script}:${rank}:${text.length}`;
       if (!this.#knownShapes.has(shape)) {
         this.#statements.addShape.run(script, rank, text.length);

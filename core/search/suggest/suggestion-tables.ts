@@ -9,6 +9,8 @@
  * - `suggest_recent`: entries added since the last merge, the same way. Writing a thousand
  *   records' entries into a B-tree of millions would dirty a page per entry; into this small one
  *   they touch a few, and they join `suggest_entries` in bulk, in key order (`mergeRecent`).
+ * - `suggest_staged`: an import's titles' entries, in the order written, merged at its end
+ *   (`mergeStaged`); readers do not see them before.
  * - `suggest_shapes`: the (script, rank, length) groups that occur, walked in that order.
  * - `suggest_sources`: what each record contributed, to take it back when the record changes.
  * - `suggest_names`: how many records hold each shared name (place, keyword), by visibility.
@@ -25,7 +27,7 @@ export function isBuilt(db: Database.Database): boolean {
 
 /** Empties every table (inside the caller's transaction, before a rebuild). */
 export function clearSuggestionTables(db: Database.Database): void {
-  db.exec('DELETE FROM suggest_entries; DELETE FROM suggest_recent; DELETE FROM suggest_shapes; DELETE FROM suggest_sources; DELETE FROM suggest_names;');
+  db.exec('DELETE FROM suggest_entries; DELETE FROM suggest_recent; DELETE FROM suggest_staged; DELETE FROM suggest_shapes; DELETE FROM suggest_sources; DELETE FROM suggest_names;');
 }
 
 /** Marks the tables as complete (inside the rebuild's transaction). */
@@ -36,4 +38,15 @@ export function markBuilt(db: Database.Database): void {
 /** Moves the recent entries into the main table, in key order (inside the caller's transaction). */
 export function mergeRecent(db: Database.Database): void {
   db.exec('INSERT OR REPLACE INTO suggest_entries SELECT * FROM suggest_recent; DELETE FROM suggest_recent;');
+}
+
+/**
+ * Moves the staged entries into the main table, in key order (inside the caller's transaction).
+ * A staged title was taken out of the other tables when its record changed (`#replace`), so no
+ * key is in two tables.
+ */
+export function mergeStaged(db: Database.Database): void {
+  db.exec(`INSERT OR REPLACE INTO suggest_entries (script, rank, length, key, text, record_id, visible_from)
+    SELECT script, rank, length, key, text, record_id, visible_from FROM suggest_staged ORDER BY script, rank, length, key, text, record_id, rowid;
+    DELETE FROM suggest_staged;`);
 }

@@ -15,6 +15,7 @@ db.pragma('busy_timeout = 60000');
 // syncs the log at checkpoints instead of at every batch (the tables are derived: a power loss
 // at worst leaves their last batches in the outbox, applied again).
 db.pragma('synchronous = NORMAL');
-const index = new SuggestionIndex(db);
+// An import's batches: their titles' suggestions are merged at its end (mergeStagedSuggestions).
+const index = new SuggestionIndex(db, { stageTitles: true });
 
 answerTasks(({ upserts, deletedIds }: { upserts: StoredRecord[]; deletedIds: string[] }) => index.apply(upserts, deletedIds));
