@@ -9,6 +9,7 @@ import test, { type ExecutionContext } from 'ava';
 import Database from 'better-sqlite3';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
+import { countSegments } from '../../core/search/embedded/merge-segments.ts';
 import type { SearchQuery } from '../../core/search/types.ts';
 import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
 
@@ -87,6 +88,28 @@ test('merging the index leaves one segment and every query answers the same reco
   t.true('steps' in outcome && outcome.steps > 0);
   t.is(segmentsOf(db), 1);
   t.deepEqual(await answersOf(engine), before);
+});
+
+test('a new engine merges an index it finds in pieces after its first search, and answers as before', async (t) => {
+  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
+  // The default threshold (20,000 records): the writer leaves these 60 records in pieces.
+  const writer = new EmbeddedEngine(catalog, { textCacheEntries: 0 });
+  for (const batch of BATCHES) await addRecords({ catalog, engine: writer }, batch);
+  const before = await answersOf(writer);
+  await writer.close();
+  const db = new Database(catalog.file, { readonly: true });
+  t.true(countSegments(db) > 1);
+  t.is(countSegments(db), segmentsOf(db));
+  const reader = new EmbeddedEngine(catalog, { textCacheEntries: 0, mergeAbove: 0 });
+  t.deepEqual(await answersOf(reader), before);
+  // close waits for the merge the first search started.
+  await reader.close();
+  t.is(countSegments(db), 1);
+  const again = new EmbeddedEngine(catalog, { textCacheEntries: 0 });
+  t.deepEqual(await answersOf(again), before);
+  await again.close();
+  db.close();
+  catalog.close();
 });
 
 test('a second merge finds nothing left to do', async (t) => {

@@ -11,6 +11,14 @@ import type Database from 'better-sqlite3';
 /** Leaf pages merged per step (about 4 MB): a step takes ~0.1 s on this hardware. */
 export const MERGE_PAGES_PER_STEP = 1000;
 
+/** How many segments the index has now: one seek per segment in FTS5's index of them (`search_fts_idx`). */
+export function countSegments(db: Database.Database): number {
+  const next = db.prepare<[number], number>('SELECT segid FROM search_fts_idx WHERE segid > ? ORDER BY segid LIMIT 1').pluck();
+  let count = 0;
+  for (let segid = next.get(-1); segid !== undefined; segid = next.get(segid)) count++;
+  return count;
+}
+
 /**
  * Merges until FTS5 reports nothing left to do (a step that changed fewer than 2 rows, as the
  * FTS5 documentation says), or `maxSteps` ran. Returns the steps that did work.
