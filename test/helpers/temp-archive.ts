@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ExecutionContext } from 'ava';
+import Database from 'better-sqlite3';
 import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
@@ -36,6 +37,23 @@ export function openArchiveIn(t: ExecutionContext, dir: string): { catalog: Cata
     catalog.close();
   });
   return { catalog, engine };
+}
+
+/**
+ * A new archive holding `rows`, indexed by an embedded engine made with `options`, and a raw
+ * connection to its file (for reading the FTS5 index as the engine's own modules do); all closed after the test.
+ */
+export async function openIndexedArchive(t: ExecutionContext, rows: Record<string, unknown>[], options: ConstructorParameters<typeof EmbeddedEngine>[1] = {}) {
+  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
+  const engine = new EmbeddedEngine(catalog, options);
+  const db = new Database(catalog.file);
+  t.teardown(async () => {
+    db.close();
+    await engine.close();
+    catalog.close();
+  });
+  await addRecords({ catalog, engine }, rows);
+  return { catalog, engine, db };
 }
 
 /** Validates raw rows as an importer would (failing the test on a bad one), writes and indexes them. */

@@ -3,15 +3,12 @@
  * terms it covers (latin-prefix-terms.ts) must match exactly the records the prefix matches, in
  * every column and in titles alone, also after a write brings a term the earlier list lacked.
  */
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Database from 'better-sqlite3';
-import { Catalog } from '../../core/catalog/catalog.ts';
-import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { toFtsMatch } from '../../core/search/embedded/fts-query.ts';
 import { LatinPrefixTerms, MAX_LATIN_TERMS } from '../../core/search/embedded/latin-prefix-terms.ts';
 import { ArchiveTokenizer } from '../../core/search/tokenizer.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import { addRecords, openIndexedArchive, query } from '../helpers/temp-archive.ts';
 
 /** 24 records: Tangqi in some English titles, 塘栖 (spelt tangqi… in pinyin) in others, bridges, canals. */
 const RECORDS = Array.from({ length: 24 }, (_, i) => ({
@@ -26,16 +23,8 @@ const RECORDS = Array.from({ length: 24 }, (_, i) => ({
 const TEXTS = ['bridge', 'bri', 'tangqi', '塘栖', 'grand canal', 'liang', 'liangzhu culture', 'jade', '良渚文化'];
 
 async function open(t: ExecutionContext, fullRankLimit?: number) {
-  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog, fullRankLimit === undefined ? {} : { fullRankLimit });
-  const db = new Database(catalog.file);
-  t.teardown(async () => {
-    db.close();
-    await engine.close();
-    catalog.close();
-  });
-  await addRecords({ catalog, engine }, RECORDS);
-  return { catalog, engine, db, latin: new LatinPrefixTerms(db) };
+  const archive = await openIndexedArchive(t, RECORDS, fullRankLimit === undefined ? {} : { fullRankLimit });
+  return { ...archive, latin: new LatinPrefixTerms(archive.db) };
 }
 
 const rowids = (db: Database.Database, match: string) => db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').pluck().all(match);

@@ -4,15 +4,12 @@
  * These tests hold the written-out form to the prefix: the same records, in the same order, also
  * after a write that adds a term the list read before did not have.
  */
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Database from 'better-sqlite3';
-import { Catalog } from '../../core/catalog/catalog.ts';
-import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { toFtsMatch } from '../../core/search/embedded/fts-query.ts';
 import { MAX_EXPANDED_TERMS, PrefixTerms } from '../../core/search/embedded/prefix-terms.ts';
 import { ArchiveTokenizer } from '../../core/search/tokenizer.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import { addRecords, openIndexedArchive, query } from '../helpers/temp-archive.ts';
 
 /** 30 records: 桥 in every title but in different words (石桥, 桥头, 古桥 …), in some descriptions only. */
 const PLACES = ['石', '古', '廊', '拱', '木', '平'];
@@ -26,17 +23,9 @@ const RECORDS = Array.from({ length: 30 }, (_, i) => ({
 }));
 
 async function open(t: ExecutionContext) {
-  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
   // A full-rank limit of 5 ranks 桥's matches title first, as a broad text in a large archive is.
-  const engine = new EmbeddedEngine(catalog, { fullRankLimit: 5 });
-  const db = new Database(catalog.file);
-  t.teardown(async () => {
-    db.close();
-    await engine.close();
-    catalog.close();
-  });
-  await addRecords({ catalog, engine }, RECORDS);
-  return { catalog, engine, db, prefixes: new PrefixTerms(db) };
+  const archive = await openIndexedArchive(t, RECORDS, { fullRankLimit: 5 });
+  return { ...archive, prefixes: new PrefixTerms(archive.db) };
 }
 
 const rowids = (db: Database.Database, match: string) => db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid').pluck().all(match);

@@ -3,15 +3,11 @@
  * vocabulary's "no" must give what the read would have — no title match, so the matches in
  * catalog order — and must follow the index, so a title written since that holds the text counts.
  */
-import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
-import Database from 'better-sqlite3';
-import { Catalog } from '../../core/catalog/catalog.ts';
-import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { LatinPrefixTerms } from '../../core/search/embedded/latin-prefix-terms.ts';
 import { mayMatchTitles, TitleTerms } from '../../core/search/embedded/title-terms.ts';
 import { ArchiveTokenizer } from '../../core/search/tokenizer.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import { addRecords, openIndexedArchive, query } from '../helpers/temp-archive.ts';
 
 /** 20 records: 保存较为完好 and "well preserved" in every other description, never in a title; 古桥 in some titles. */
 const RECORDS = Array.from({ length: 20 }, (_, i) => ({
@@ -25,17 +21,8 @@ const RECORDS = Array.from({ length: 20 }, (_, i) => ({
 }));
 
 async function open(t: ExecutionContext) {
-  const catalog = Catalog.open(path.join(makeTempDir(t), 'catalog.db'));
   // A full-rank limit of 3 ranks these texts title first, as a broad text in a large archive is.
-  const engine = new EmbeddedEngine(catalog, { fullRankLimit: 3 });
-  const db = new Database(catalog.file);
-  t.teardown(async () => {
-    db.close();
-    await engine.close();
-    catalog.close();
-  });
-  await addRecords({ catalog, engine }, RECORDS);
-  return { catalog, engine, db };
+  return openIndexedArchive(t, RECORDS, { fullRankLimit: 3 });
 }
 
 const clausesOf = (text: string) => new ArchiveTokenizer().queryClauses(text);
