@@ -19,13 +19,36 @@ export interface IndexState {
 }
 
 export function readIndexState(db: Database.Database): IndexState {
-  const meta = new Map(
-    db
-      .prepare<[], { key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('embedded_generation', 'embedded_log_start', 'embedded_index_id')")
-      .all()
-      .map((row) => [row.key, row.value]),
-  );
+  const meta = new Map(indexStateStatement(db).all().map((row) => [row.key, row.value]));
   return { generation: Number(meta.get('embedded_generation') ?? 0), logStart: Number(meta.get('embedded_log_start') ?? 0), indexId: meta.get('embedded_index_id') ?? '' };
+}
+
+/** Prepared once per connection: the state is read on every search (SnapshotStore, IndexStateMap). */
+const stateStatements = new WeakMap<Database.Database, Database.Statement<[], { key: string; value: string }>>();
+
+function indexStateStatement(db: Database.Database): Database.Statement<[], { key: string; value: string }> {
+  let statement = stateStatements.get(db);
+  if (!statement) stateStatements.set(db, (statement = db.prepare("SELECT key, value FROM meta WHERE key IN ('embedded_generation', 'embedded_log_start', 'embedded_index_id')")));
+  return statement;
+}
+
+/**
+ * What a reader has learnt from the index's vocabulary (prefix terms, title verdicts), kept for one
+ * state of the index (its id and generation) and forgotten when the index moves on.
+ */
+export class IndexStateMap<V> extends Map<string, V> {
+  #state = '';
+
+  /** Empties the map if the index has changed since the last call; call it within the read transaction that uses what it holds. */
+  follow(db: Database.Database): this {
+    const { indexId, generation } = readIndexState(db);
+    const state = `${indexId}:${generation}`;
+    if (state !== this.#state) {
+      this.#state = state;
+      this.clear();
+    }
+    return this;
+  }
 }
 
 /** The seqs changed by the generations after `after`, up to `upTo`. */

@@ -13,7 +13,7 @@
  * written out is used only if the tokenizer reads it back as itself.
  */
 import type Database from 'better-sqlite3';
-import { readIndexState } from './index-changes.ts';
+import { IndexStateMap } from './index-changes.ts';
 
 /** The phrases (space-separated terms) to OR in place of `text`'s prefix match in `columns` (undefined: every column), or undefined to keep the prefix. */
 export type LatinPrefixLookup = (text: string, columns?: readonly string[]) => readonly string[] | undefined;
@@ -30,8 +30,7 @@ const DEFAULT_TOKENIZE = 'porter unicode61 remove_diacritics 2';
 export class LatinPrefixTerms {
   readonly #db: Database.Database;
   readonly #statements;
-  #state = '';
-  readonly #phrases = new Map<string, readonly string[] | undefined>();
+  readonly #phrases = new IndexStateMap<readonly string[] | undefined>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -54,7 +53,7 @@ export class LatinPrefixTerms {
 
   /** A lookup for the index as it is now; call it within the read transaction the expression runs in. */
   lookup(): LatinPrefixLookup {
-    this.#follow();
+    this.#phrases.follow(this.#db);
     return (text, columns) => {
       const key = JSON.stringify([text, columns ?? null]);
       if (!this.#phrases.has(key)) this.#phrases.set(key, this.#read(text, columns));
@@ -97,15 +96,6 @@ export class LatinPrefixTerms {
     const read = tokens.all();
     clear.run();
     return read;
-  }
-
-  /** Forgets the lists of an earlier state of the index. */
-  #follow(): void {
-    const { indexId, generation } = readIndexState(this.#db);
-    const state = `${indexId}:${generation}`;
-    if (state === this.#state) return;
-    this.#state = state;
-    this.#phrases.clear();
   }
 }
 

@@ -12,7 +12,7 @@
  * those that begin with what was typed.
  */
 import type Database from 'better-sqlite3';
-import { readIndexState } from './index-changes.ts';
+import { IndexStateMap } from './index-changes.ts';
 
 /** A character's terms, and the most documents any of them is in (what `UniversalClauses` asks). */
 export interface CharacterTerms {
@@ -36,8 +36,7 @@ export class PrefixTerms {
   readonly #statement;
   readonly #db: Database.Database;
   /** The index state the lists were read in (its id and generation). */
-  #state = '';
-  readonly #lists = new Map<string, CharacterTerms>();
+  readonly #lists = new IndexStateMap<CharacterTerms>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -48,7 +47,7 @@ export class PrefixTerms {
   of(character: string): CharacterTerms {
     // One read transaction: the list and the state it is kept under come from one state of the file.
     return this.#db.transaction(() => {
-      this.#follow();
+      this.#lists.follow(this.#db);
       let list = this.#lists.get(character);
       if (!list) {
         const rows = this.#statement.all(character, character + AFTER_EVERY_CHARACTER);
@@ -70,20 +69,11 @@ export class PrefixTerms {
    * than a read of the list costs; the list is there when the universal check read it.
    */
   known(): PrefixLookup {
-    this.#db.transaction(() => this.#follow())();
+    this.#db.transaction(() => this.#lists.follow(this.#db))();
     return (character) => {
       const list = this.#lists.get(character);
       return list && expandable(list);
     };
-  }
-
-  /** Forgets the lists of an earlier state of the index. */
-  #follow(): void {
-    const { indexId, generation } = readIndexState(this.#db);
-    const state = `${indexId}:${generation}`;
-    if (state === this.#state) return;
-    this.#state = state;
-    this.#lists.clear();
   }
 }
 

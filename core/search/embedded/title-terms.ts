@@ -12,7 +12,7 @@ import type Database from 'better-sqlite3';
 import { bigrams, type QueryClause, type QueryTerm } from '../tokenizer.ts';
 import { createColumnVocabulary, type LatinPrefixLookup } from './latin-prefix-terms.ts';
 import { latinColumnsOf } from './fts-query.ts';
-import { readIndexState } from './index-changes.ts';
+import { IndexStateMap } from './index-changes.ts';
 
 /** Whether the index term `term` is in some record's title. */
 export type InTitles = (term: string) => boolean;
@@ -20,8 +20,7 @@ export type InTitles = (term: string) => boolean;
 export class TitleTerms {
   readonly #db: Database.Database;
   readonly #statement;
-  #state = '';
-  readonly #held = new Map<string, boolean>();
+  readonly #held = new IndexStateMap<boolean>();
 
   constructor(db: Database.Database) {
     this.#db = db;
@@ -31,12 +30,7 @@ export class TitleTerms {
 
   /** A lookup for the index as it is now; call it within the read transaction the title read runs in. */
   lookup(): InTitles {
-    const { indexId, generation } = readIndexState(this.#db);
-    const state = `${indexId}:${generation}`;
-    if (state !== this.#state) {
-      this.#state = state;
-      this.#held.clear();
-    }
+    this.#held.follow(this.#db);
     return (term) => {
       let held = this.#held.get(term);
       if (held === undefined) this.#held.set(term, (held = this.#statement.get(term) !== undefined));
