@@ -40,7 +40,7 @@ const environmentSchema = z.object({
     .optional(),
   ARCHIVE_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
   ARCHIVE_IMPORT_NICE: z.coerce.number().int().min(0).max(19).default(BACKGROUND_NICE),
-  ARCHIVE_RESULT_CACHE_MB: z.coerce.number().min(0).max(65_536).default(DEFAULT_RESULT_CACHE_LIMITS.bytes / 1024 / 1024),
+  ARCHIVE_RESULT_CACHE_MB: z.coerce.number().min(0).max(65_536).optional(),
   ARCHIVE_RESULT_CACHE_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULT_RESULT_CACHE_LIMITS.entries),
   ARCHIVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).refine((url) => !/[?#]/.test(url), 'expected an http(s) URL without a query or fragment, such as https://archive.example.org').optional(),
 });
@@ -58,7 +58,7 @@ export interface Config {
   readonly importNice: number;
   /**
    * How much each of the embedded engine's two result caches (text matches, filtered counts) may
-   * hold: `ARCHIVE_RESULT_CACHE_MB` (0: keep none) and `ARCHIVE_RESULT_CACHE_ENTRIES`.
+   * hold: `ARCHIVE_RESULT_CACHE_MB` (0: keep none; unset: scaled to the archive) and `ARCHIVE_RESULT_CACHE_ENTRIES`.
    */
   readonly resultCache: ResultCacheLimits;
   /** `embedded` unless `ARCHIVE_ENGINE` says otherwise or `MEILI_HOST` is set. */
@@ -139,7 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadsDir: path.join(dataDir, 'uploads'),
     uploadMaxBytes: vars.ARCHIVE_UPLOAD_MAX_MB * 1024 * 1024,
     importNice: vars.ARCHIVE_IMPORT_NICE,
-    resultCache: Object.freeze({ bytes: Math.round(vars.ARCHIVE_RESULT_CACHE_MB * 1024 * 1024), entries: vars.ARCHIVE_RESULT_CACHE_ENTRIES }),
+    resultCache: Object.freeze({ ...(vars.ARCHIVE_RESULT_CACHE_MB !== undefined && { bytes: Math.round(vars.ARCHIVE_RESULT_CACHE_MB * 1024 * 1024) }), entries: vars.ARCHIVE_RESULT_CACHE_ENTRIES }),
     engine: vars.ARCHIVE_ENGINE ?? (vars.MEILI_HOST ? 'meilisearch' : 'embedded'),
     port: vars.PORT,
     host: vars.HOST,

@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { ConfigError, loadConfig } from '../../core/config.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { FacetSnapshot } from '../../core/search/embedded/facet-snapshot.ts';
-import { SnapshotResultCache, type OnSnapshot } from '../../core/search/embedded/snapshot-result-cache.ts';
+import { LEAST_RESULT_BYTES, SnapshotResultCache, type OnSnapshot } from '../../core/search/embedded/snapshot-result-cache.ts';
 import { addRecords, openArchiveIn, makeTempDir, query } from '../helpers/temp-archive.ts';
 
 setFlagsFromString('--expose-gc');
@@ -54,6 +54,31 @@ test('once another snapshot is served, nothing kept for the previous one remains
   t.is(oldRef.deref(), undefined);
 });
 
+test('unless its size is set, a cache has room for 16 results of every record of the archive it serves, and never less than 8 MB', (t) => {
+  const cache = new SnapshotResultCache<Result>({ entries: 100 }, (result) => result.ordinals.byteLength);
+  const small = new FacetSnapshot();
+  small.size = 1_000;
+  cache.set('塘栖', resultOn(small));
+  t.truthy(cache.get('塘栖', small));
+  t.is(cache.maxBytes, LEAST_RESULT_BYTES);
+  const large = new FacetSnapshot();
+  large.size = 1_000_000;
+  const everyRecord = () => resultOn(large, large.size);
+  for (const key of ['运河', '临平', 'bridge']) cache.set(key, everyRecord());
+  t.is(cache.maxBytes, 16 * 4 * 1_000_000);
+  t.is(cache.entries, 3, 'three results of a million records each are kept');
+  for (let i = 0; i < 20; i++) cache.set(`q${i}`, everyRecord());
+  t.is(cache.entries, 16);
+  const fixed = cacheOf(LEAST_RESULT_BYTES, 100);
+  fixed.set('运河', everyRecord());
+  t.is(fixed.maxBytes, LEAST_RESULT_BYTES, 'a size set is kept');
+  t.is(fixed.entries, 1);
+  fixed.set('临平', everyRecord());
+  t.is(fixed.entries, 2);
+  fixed.set('bridge', everyRecord());
+  t.is(fixed.entries, 2, 'a set size holds only what fits');
+});
+
 test('an edit to a record (a new epoch) drops the results computed before it, which no search could use again', (t) => {
   const snapshot = new FacetSnapshot();
   const cache = cacheOf(1_000_000, 100);
@@ -69,7 +94,7 @@ test('ARCHIVE_RESULT_CACHE_MB and ARCHIVE_RESULT_CACHE_ENTRIES set the result ca
   const dir = '/tmp/archive-config-test';
   t.deepEqual(loadConfig({ ARCHIVE_DATA_DIR: dir, ARCHIVE_RESULT_CACHE_MB: '8', ARCHIVE_RESULT_CACHE_ENTRIES: '50' }).resultCache, { bytes: 8 * 1024 * 1024, entries: 50 });
   t.is(loadConfig({ ARCHIVE_DATA_DIR: dir, ARCHIVE_RESULT_CACHE_MB: '0' }).resultCache.bytes, 0);
-  t.true(loadConfig({ ARCHIVE_DATA_DIR: dir }).resultCache.bytes > 0);
+  t.is(loadConfig({ ARCHIVE_DATA_DIR: dir }).resultCache.bytes, undefined, 'unset: scaled to the archive');
   const error = t.throws(() => loadConfig({ ARCHIVE_DATA_DIR: dir, ARCHIVE_RESULT_CACHE_ENTRIES: 'many' }), { instanceOf: ConfigError });
   t.regex(error.message, /ARCHIVE_RESULT_CACHE_ENTRIES/);
 });

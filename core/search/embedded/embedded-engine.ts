@@ -96,7 +96,7 @@ export class EmbeddedEngine implements SearchEngine {
     this.#catalog = catalog;
     this.#mergeAbove = options.mergeAbove ?? MERGE_ABOVE;
     const limits = options.resultCache ?? DEFAULT_RESULT_CACHE_LIMITS;
-    const cached = (options.textCacheEntries ?? 1) > 0 && limits.bytes > 0 && limits.entries > 0;
+    const cached = (options.textCacheEntries ?? 1) > 0 && (limits.bytes ?? 1) > 0 && limits.entries > 0;
     this.#resultCache = cached ? new SnapshotResultCache(limits, bytesOfKept) : undefined;
     this.#db = new Database(catalog.file);
     this.#db.pragma('busy_timeout = 60000');

@@ -10,13 +10,30 @@ import type { FacetSnapshot } from './facet-snapshot.ts';
 
 /** How much a result cache may hold: `ARCHIVE_RESULT_CACHE_MB` and `ARCHIVE_RESULT_CACHE_ENTRIES`. */
 export interface ResultCacheLimits {
-  /** Bytes of results (typed arrays and facet lists), as `sizeOf` counts them. */
-  bytes: number;
+  /** Bytes of results (typed arrays and facet lists), as `sizeOf` counts them; undefined: as many as `scaledResultBytes` gives the archive. */
+  bytes?: number;
   entries: number;
 }
 
-/** Measured with bench:memory (see README's configuration table): a few broad queries at 1M records, every query of a session at 100k. */
-export const DEFAULT_RESULT_CACHE_LIMITS: ResultCacheLimits = Object.freeze({ bytes: 24 * 1024 * 1024, entries: 500 });
+export const DEFAULT_RESULT_CACHE_LIMITS: ResultCacheLimits = Object.freeze({ entries: 500 });
+
+/**
+ * Unless told otherwise, a cache has room for the matches of this many queries that each match
+ * every record (4 bytes an ordinal). A visitor's broad query (browsing, a facet link, a word in
+ * every record's place) holds about that, so a cache of a fixed size holds ten times fewer of them
+ * at a million records than at 100k — and a least-recently-used cache asked a cycle of queries
+ * larger than itself keeps none of them: at a million records the 24 searches of bench:live
+ * hold ~45 MB, and in a fixed 24 MB a round of them took 0.9–1.1 s against 24–98 ms in 48 MB.
+ */
+export const BROAD_RESULTS_KEPT = 16;
+const ORDINAL_BYTES = 4;
+/** The least a cache may hold, whatever the archive's size. */
+export const LEAST_RESULT_BYTES = 8 * 1024 * 1024;
+
+/** The bytes a cache holds by default for an archive of `records` records: 64 MB at a million, 8 MB up to 131,072. */
+export function scaledResultBytes(records: number): number {
+  return Math.max(LEAST_RESULT_BYTES, BROAD_RESULTS_KEPT * ORDINAL_BYTES * records);
+}
 
 /** What a cached result must say about where it was computed. */
 export interface OnSnapshot {
@@ -25,13 +42,17 @@ export interface OnSnapshot {
 }
 
 export class SnapshotResultCache<V extends OnSnapshot> {
-  readonly #cache: LRUCache<string, V>;
+  readonly #limits: ResultCacheLimits;
+  readonly #sizeOf: (value: V) => number;
+  #cache: LRUCache<string, V>;
   #snapshot: FacetSnapshot | undefined;
   #epoch = -1;
 
   /** @param sizeOf the bytes a result holds (its typed arrays and lists; a fixed overhead for the rest) */
   constructor(limits: ResultCacheLimits, sizeOf: (value: V) => number) {
-    this.#cache = new LRUCache({ max: limits.entries, maxSize: limits.bytes, sizeCalculation: (value) => Math.max(1, Math.ceil(sizeOf(value))) });
+    this.#limits = limits;
+    this.#sizeOf = sizeOf;
+    this.#cache = this.#sized(0);
   }
 
   /** The result kept for `key` on `snapshot` as it is now, if any. */
@@ -55,6 +76,11 @@ export class SnapshotResultCache<V extends OnSnapshot> {
     return this.#cache.size;
   }
 
+  /** The most bytes it keeps now (for the archive's size when it was last asked, unless set). */
+  get maxBytes(): number {
+    return this.#cache.maxSize;
+  }
+
   clear(): void {
     this.#cache.clear();
     this.#snapshot = undefined;
@@ -64,7 +90,14 @@ export class SnapshotResultCache<V extends OnSnapshot> {
   #follow(snapshot: FacetSnapshot, epoch = snapshot.epoch): void {
     if (snapshot === this.#snapshot && epoch === this.#epoch) return;
     this.#cache.clear();
+    // Emptied anyway: the room it has follows the archive's size from here.
+    if (this.#limits.bytes === undefined && scaledResultBytes(snapshot.size) !== this.#cache.maxSize) this.#cache = this.#sized(snapshot.size);
     this.#snapshot = snapshot;
     this.#epoch = epoch;
+  }
+
+  #sized(records: number): LRUCache<string, V> {
+    const maxSize = this.#limits.bytes ?? scaledResultBytes(records);
+    return new LRUCache({ max: this.#limits.entries, maxSize, sizeCalculation: (value) => Math.max(1, Math.ceil(this.#sizeOf(value))) });
   }
 }
