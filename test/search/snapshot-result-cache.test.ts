@@ -54,7 +54,7 @@ test('once another snapshot is served, nothing kept for the previous one remains
   t.is(oldRef.deref(), undefined);
 });
 
-test('unless its size is set, a cache has room for 16 results of every record of the archive it serves, and never less than 8 MB', (t) => {
+test('unless its size is set, a cache has room for 16 results of every record of the archive it serves, and never less than 24 MB', (t) => {
   const cache = new SnapshotResultCache<Result>({ entries: 100 }, (result) => result.ordinals.byteLength);
   const small = new FacetSnapshot();
   small.size = 1_000;
@@ -69,9 +69,9 @@ test('unless its size is set, a cache has room for 16 results of every record of
   t.is(cache.entries, 3, 'three results of a million records each are kept');
   for (let i = 0; i < 20; i++) cache.set(`q${i}`, everyRecord());
   t.is(cache.entries, 16);
-  const fixed = cacheOf(LEAST_RESULT_BYTES, 100);
+  const fixed = cacheOf(8 * 1024 * 1024, 100);
   fixed.set('运河', everyRecord());
-  t.is(fixed.maxBytes, LEAST_RESULT_BYTES, 'a size set is kept');
+  t.is(fixed.maxBytes, 8 * 1024 * 1024, 'a size set is kept');
   t.is(fixed.entries, 1);
   fixed.set('临平', everyRecord());
   t.is(fixed.entries, 2);

@@ -28,9 +28,9 @@ export const DEFAULT_RESULT_CACHE_LIMITS: ResultCacheLimits = Object.freeze({ en
 export const BROAD_RESULTS_KEPT = 16;
 const ORDINAL_BYTES = 4;
 /** The least a cache may hold, whatever the archive's size. */
-export const LEAST_RESULT_BYTES = 8 * 1024 * 1024;
+export const LEAST_RESULT_BYTES = 24 * 1024 * 1024;
 
-/** The bytes a cache holds by default for an archive of `records` records: 64 MB at a million, 8 MB up to 131,072. */
+/** The bytes a cache holds by default for an archive of `records` records: 64 MB at a million, 24 MB up to 393,216 (as before). */
 export function scaledResultBytes(records: number): number {
   return Math.max(LEAST_RESULT_BYTES, BROAD_RESULTS_KEPT * ORDINAL_BYTES * records);
 }
