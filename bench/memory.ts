@@ -13,12 +13,15 @@
  * BENCH_SERVER_FLAGS adds more options to this code's (to try one before putting it in the start
  * script). `--detail` adds where the resident memory lies: V8's heap, other anonymous memory
  * (malloc: SQLite's caches, jieba's dictionary, worker threads), malloc's main heap, the mapped
- * catalog file, native addons, node's binary and libraries.
+ * catalog file, native addons, node's binary and libraries. A checkout whose `npm start` runs a
+ * build (`node dist/server/main.js`) is built first, by its `prestart` script, as `npm start` does.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../core/config.ts';
 import { copyBenchCatalog, openBenchCatalog } from './lib/bench-catalog.ts';
 import { exitOf, freePort, waitFor } from './lib/child-processes.ts';
@@ -108,7 +111,7 @@ async function measureServer(root: string, dataDir: string, size: number): Promi
   const origin = `http://127.0.0.1:${port}`;
   const memoryFile = path.join(path.dirname(dataDir), 'memory.json');
   const start = startOf(root);
-  const server = spawn(process.execPath, [...start.flags, '--import', 'tsx', '--import', REPORTER, path.join(root, 'server', 'main.ts')], {
+  const server = spawn(process.execPath, [...start.flags, '--import', reporterFor(path.dirname(dataDir)), path.join(root, start.entry)], {
     cwd: root,
     env: { ...process.env, ...start.env, ARCHIVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', BENCH_MEMORY_FILE: memoryFile },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -130,18 +133,34 @@ async function measureServer(root: string, dataDir: string, size: number): Promi
 }
 
 /**
- * The node options and environment `npm start` of the checkout in `root` gives the server
- * (`[NAME=value …] node <options> --import tsx server/main.ts`), so what is measured is what
- * `npm start` runs; BENCH_SERVER_FLAGS adds more options to this code's (trying a flag).
+ * The node options, environment and entry point `npm start` of the checkout in `root` gives the
+ * server (`[NAME=value …] node <options> server/main.ts` with `--import tsx` among the options, or
+ * `node <options> dist/server/main.js`, a build its `prestart` writes: run here first), so what is
+ * measured is what `npm start` runs; BENCH_SERVER_FLAGS adds more options to this code's (trying a flag).
  */
-function startOf(root: string): { flags: string[]; env: Record<string, string> } {
-  const start: string = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start;
-  const [, assignments = '', options = ''] = /^((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)(?:node|tsx)\s+(.*?)\s*server\/main\.ts/.exec(start) ?? [];
+function startOf(root: string): { flags: string[]; env: Record<string, string>; entry: string } {
+  const scripts: Record<string, string> = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts;
+  const [, assignments = '', command = '', options = '', entry = ''] = /^((?:[A-Z_][A-Z0-9_]*=\S*\s+)*)(node|tsx)\s+(.*?)\s*((?:dist\/)?server\/main\.[jt]s)$/.exec(scripts.start!) ?? [];
+  if (!entry) throw new Error(`cannot tell how ${root}'s npm start runs the server: ${scripts.start}`);
+  if (scripts.prestart) {
+    const built = spawnSync('npm', ['run', '--silent', 'prestart'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error(`${root}: npm run prestart failed`);
+  }
   const env = Object.fromEntries(assignments.split(/\s+/).filter(Boolean).map((assignment) => assignment.split('=', 2) as [string, string]));
-  const words = options.split(/\s+/).filter(Boolean);
-  const flags = words.filter((word, i) => !(word === '--import' && words[i + 1] === 'tsx') && !(word === 'tsx' && words[i - 1] === '--import'));
+  // The tsx command (older checkouts) is node with tsx as its loader.
+  const flags = [...(command === 'tsx' ? ['--import', 'tsx'] : []), ...options.split(/\s+/).filter(Boolean)];
   const tried = root === PROJECT_ROOT ? (process.env.BENCH_SERVER_FLAGS ?? '').split(/\s+/).filter(Boolean) : [];
-  return { flags: [...flags, ...tried], env };
+  return { flags: [...flags, ...tried], env, entry };
+}
+
+/**
+ * bench/lib/report-memory.ts as JavaScript in `dir`: a built server has no TypeScript loader, and
+ * under tsx the reporter would only add the loader's own work to what is measured.
+ */
+function reporterFor(dir: string): string {
+  const outfile = path.join(dir, 'report-memory.mjs');
+  buildSync({ entryPoints: [REPORTER], outfile, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  return pathToFileURL(outfile).href;
 }
 
 /** Every path once, over CONNECTIONS concurrent clients, counting the answers' statuses and timing each (ms, into `took`). */

@@ -7,9 +7,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { BACKGROUND_NICE } from './process/lower-thread-priority.ts';
+import { RUNNING_BUILT } from './process/own-modules.ts';
 import { DEFAULT_RESULT_CACHE_LIMITS, type ResultCacheLimits } from './search/embedded/snapshot-result-cache.ts';
 
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The checkout: above core/, or above dist/core/ when this is the build (its views, collections and assets stay where they are). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), RUNNING_BUILT ? '../..' : '..');
 
 const environmentSchema = z.object({
   ARCHIVE_DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, 'data')),

@@ -4,12 +4,11 @@
  */
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { ownModule, workerBootstrap } from '../process/own-modules.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 /** Pages copied per step: 4 MB with SQLite's default page size, so progress moves often. */
 const PAGES_PER_STEP = 1024;
-
-const TSX_API = import.meta.resolve('tsx/esm/api');
 
 /** The schema version (`PRAGMA user_version`) this release's migrations bring a catalog to. */
 export const CATALOG_SCHEMA_VERSION = MIGRATIONS.length;
@@ -105,12 +104,8 @@ export function inspectCatalogFile(file: string): CatalogFacts {
  * within 30 ms, which would leave a half-written backup or restore behind).
  */
 export function inspectCatalogFileOffThread(file: string): Promise<CatalogFacts> {
-  // A worker cannot start from a .ts file under tsx on Node 20, so it starts from a line of
-  // JavaScript that loads the worker module through tsx's own API.
-  const worker = new URL('./inspect-catalog-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(TSX_API)}).then(({ tsImport }) => tsImport(${JSON.stringify(worker)}, ${JSON.stringify(worker)}))`;
   return new Promise((resolve, reject) => {
-    const thread = new Worker(code, { eval: true, workerData: file });
+    const thread = new Worker(workerBootstrap(ownModule('./inspect-catalog-worker.ts', import.meta.url)), { eval: true, workerData: file });
     thread.once('message', resolve);
     thread.once('error', reject);
     thread.once('exit', (code) => reject(new Error(`the catalog check stopped (exit ${code})`)));

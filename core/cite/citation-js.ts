@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../config.ts';
 
 const require = createRequire(import.meta.url);
-const CSL_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'csl');
+/** Beside this file's source: the build (dist/) holds only code. */
+const CSL_DIR = path.join(PROJECT_ROOT, 'core', 'cite', 'csl');
 
 /** What a CSL-JSON item may hold (see the CSL 1.0 data schema); only what the archive writes. */
 export interface CslItem {

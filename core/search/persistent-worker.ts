@@ -1,10 +1,10 @@
 /**
  * A worker thread kept for a stream of tasks, one at a time, in order (an import's batches), each
- * answered with `{ ok: true }` or `{ ok: false, message, code }` (see `answerTasks`). The worker
- * registers tsx itself: Node 20 gives worker threads none of the main thread's loader hooks,
- * whatever `--import` it started with.
+ * answered with `{ ok: true }` or `{ ok: false, message, code }` (see `answerTasks`). The module
+ * is one of the archive's own (`ownModule`), started from its source or its build.
  */
 import { parentPort, Worker } from 'node:worker_threads';
+import { workerBootstrap } from '../process/own-modules.ts';
 
 /**
  * Changes applied in one go from this many on are an import's batch (an import writes 1,000 at a
@@ -37,7 +37,7 @@ export class PersistentWorker {
   constructor(moduleUrl: URL, workerData: unknown, options: PersistentWorkerOptions = {}) {
     this.#idleMs = options.idleMs;
     this.#onExit = options.onExit;
-    this.#worker = typeScriptWorker(moduleUrl, workerData);
+    this.#worker = ownModuleWorker(moduleUrl, workerData);
     this.#worker.on('message', (message: Answer) => {
       const waiting = this.#waiting.shift();
       if (message.ok) waiting?.resolve();
@@ -94,13 +94,9 @@ export class PersistentWorker {
   }
 }
 
-/** A worker thread running a TypeScript module (see above for why it registers tsx itself). */
-export function typeScriptWorker(moduleUrl: URL, workerData: unknown): Worker {
-  const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => {
-    register();
-    return import(${JSON.stringify(moduleUrl.href)});
-  })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+/** A worker thread running one of the archive's modules (`ownModule`), as source or built. */
+function ownModuleWorker(moduleUrl: URL, workerData: unknown): Worker {
+  return new Worker(workerBootstrap(moduleUrl), { eval: true, workerData });
 }
 
 /** What a worker doing one task answers: its result, or why it failed. */
@@ -113,7 +109,7 @@ export type OnceAnswer<T> = { ok: true; result: T } | { ok: false; message: stri
  */
 export function runOnceInWorker<T>(moduleUrl: URL, workerData: unknown, label: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = typeScriptWorker(moduleUrl, workerData);
+    const worker = ownModuleWorker(moduleUrl, workerData);
     let settled = false;
     worker.once('message', (message: OnceAnswer<T>) => {
       settled = true;

@@ -4,10 +4,9 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../core/config.ts';
 import type { Logger } from '../../core/log.ts';
+import { moduleLoaderArgs, ownModule } from '../../core/process/own-modules.ts';
 
-const CHILD = fileURLToPath(new URL('./import-worker-child.ts', import.meta.url));
-/** By its full address: the server may have been started from any folder. */
-const TSX = import.meta.resolve('tsx');
+const CHILD = fileURLToPath(ownModule('./import-worker-child.ts', import.meta.url));
 
 export interface ImportWorker {
   /** The worker's process id (for the logs, and `ps`). */
@@ -26,7 +25,7 @@ export interface ImportWorker {
  * config is not always the environment's (tests build their own).
  */
 export async function startImportWorker(config: Config, logger: Logger): Promise<ImportWorker> {
-  const child = fork(CHILD, [], { execArgv: ['--import', TSX], serialization: 'advanced', stdio: 'inherit' });
+  const child = fork(CHILD, [], { execArgv: moduleLoaderArgs(), serialization: 'advanced', stdio: 'inherit' });
   let stopping = false;
   child.on('error', (error) => logger.error({ err: error }, 'the import worker stopped on an error'));
   child.on('exit', (code, signal) => stopping || logger.error({ code, signal }, 'the import worker ended by itself; the next queued job starts it again'));

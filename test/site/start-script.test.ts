@@ -1,6 +1,7 @@
 /**
- * `npm start` runs the server in one node process with tsx as its loader, not under the tsx CLI,
- * which stays alive beside the server as a second node process (~47 MB) only to pass signals on.
+ * `npm start` builds the server (`npm run build`, dist/) and runs it in one node process with no
+ * TypeScript loader: not under the tsx CLI, which stays alive beside the server as a second node
+ * process (~47 MB) only to pass signals on, nor with tsx's loader thread, esbuild and source maps.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -54,7 +55,7 @@ async function waitUntil(done: () => boolean): Promise<void> {
   }
 }
 
-test('npm start serves the archive from one node process with tsx as its loader, and Ctrl-C stops it', async (t) => {
+test('npm start builds the server and serves the archive from one node process without tsx, and Ctrl-C stops it', async (t) => {
   const dir = makeTempDir(t, 'start-script-');
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
   const engine = new EmbeddedEngine(catalog);
@@ -89,9 +90,11 @@ test('npm start serves the archive from one node process with tsx as its loader,
   t.is(search.status, 200);
   t.regex(await search.text(), /canal-bridge/);
 
-  const nodes = descendantsOf(npm.pid!).filter((command) => /(^|\/)node\s/.test(command));
+  const processes = descendantsOf(npm.pid!);
+  const nodes = processes.filter((command) => /(^|\/)node\s/.test(command));
   t.is(nodes.length, 1, nodes.join('\n'));
-  t.regex(nodes[0]!, /--import tsx .*server\/main\.ts$/);
+  t.regex(nodes[0]!, /(^|\/)node (--\S+ )*dist\/server\/main\.js$/);
+  t.deepEqual(processes.filter((command) => /tsx|esbuild/.test(command)), [], 'the build is done before the server starts');
 
   const exited = once(npm, 'exit');
   process.kill(-npm.pid!, 'SIGINT');

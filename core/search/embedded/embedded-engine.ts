@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
+import { ownModule } from '../../process/own-modules.ts';
 import { facetValuesOf } from '../../schema/facets.ts';
 import { envelopeOf } from '../../schema/geometry.ts';
 import { highlightsOf } from '../highlight.ts';
@@ -45,7 +46,7 @@ interface KeptResult {
 /** What a kept result holds besides its typed arrays (the object, its key); a facet value's object and text. */
 const KEPT_OVERHEAD_BYTES = 1024;
 const FACET_VALUE_BYTES = 96;
-const WRITE_WORKER = new URL('./index-write-worker.ts', import.meta.url);
+const WRITE_WORKER = ownModule('./index-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import (it holds a dictionary). */
 const WORKER_IDLE_MS = 5000;
 /** Below this many records an index's segments are few and small: merging them gains nothing worth a worker thread. */

@@ -1,9 +1,10 @@
 /** Runs one snapshot task in a worker thread of its own and resolves with its result. */
+import { ownModule } from '../../process/own-modules.ts';
 import { runOnceInWorker } from '../persistent-worker.ts';
 import { oneAtATime } from './one-at-a-time.ts';
 import type { Task, TaskKind, TaskResults } from './snapshot-tasks.ts';
 
-const WORKER = new URL('./snapshot-worker.ts', import.meta.url);
+const WORKER = ownModule('./snapshot-worker.ts', import.meta.url);
 
 /**
  * The process's snapshot tasks run one after another. Each worker holds its own copy of the modules

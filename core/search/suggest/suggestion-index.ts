@@ -13,6 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Catalog, StoredRecord } from '../../catalog/catalog.ts';
+import { ownModule } from '../../process/own-modules.ts';
 import { PersistentWorker, WORKER_BATCH } from '../persistent-worker.ts';
 import { visibleFrom } from '../../catalog/visibility.ts';
 import { inWriteTurn } from '../../catalog/write-turns.ts';
@@ -62,7 +63,7 @@ export function mergeStagedSuggestions(catalog: Catalog | string): void {
   withSuggestionIndex(catalog, (index) => index.mergeStaged());
 }
 
-const WRITE_WORKER = new URL('./suggestion-write-worker.ts', import.meta.url);
+const WRITE_WORKER = ownModule('./suggestion-write-worker.ts', import.meta.url);
 /** An import's worker outlives the pause between two of its batches, not the import. */
 const WORKER_IDLE_MS = 5000;
 const workers = new Map<string, PersistentWorker>();
