@@ -25,6 +25,8 @@ import { mergeInBackground } from './merge-in-background.ts';
 import { countSegments } from './merge-segments.ts';
 import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimits } from './snapshot-result-cache.ts';
 import { SnapshotStore } from './snapshot-store.ts';
+import { PostingMatcher } from './posting-matches.ts';
+import { PostingStore, type PostingOptions } from './posting-store.ts';
 import { LatinPrefixTerms } from './latin-prefix-terms.ts';
 import { PrefixTerms } from './prefix-terms.ts';
 import { mayMatchTitles, TitleTerms } from './title-terms.ts';
@@ -68,6 +70,8 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #prefixes: PrefixTerms;
   readonly #latinPrefixes: LatinPrefixTerms;
   readonly #titleTerms: TitleTerms;
+  readonly #postings: PostingStore;
+  readonly #postingMatcher: PostingMatcher;
   /** Filtered matches and facet counts by query (without page and sort), see `#filtered`. */
   readonly #resultCache: SnapshotResultCache<KeptResult> | undefined;
   #wordsLoaded = 0;
@@ -89,10 +93,19 @@ export class EmbeddedEngine implements SearchEngine {
    * @param options.follow how often other writers' commits are taken in (follow-pace.ts).
    * @param options.resultCache how much each of the two result caches (text matches, filtered counts) may hold; 0 bytes keeps none.
    * @param options.mergeAbove indexes of at least this many records merge their segments after a bulk change (default 20,000).
+   * @param options.postings which terms get posting lists, within what memory (posting-store.ts); `{ budgetBytes: 0 }`: none.
    */
   constructor(
     catalog: Catalog,
-    options: { textCacheEntries?: number; workerAbove?: number; fullRankLimit?: number; follow?: FollowPaceOptions; resultCache?: ResultCacheLimits; mergeAbove?: number } = {},
+    options: {
+      textCacheEntries?: number;
+      workerAbove?: number;
+      fullRankLimit?: number;
+      follow?: FollowPaceOptions;
+      resultCache?: ResultCacheLimits;
+      mergeAbove?: number;
+      postings?: PostingOptions;
+    } = {},
   ) {
     this.#catalog = catalog;
     this.#mergeAbove = options.mergeAbove ?? MERGE_ABOVE;
@@ -107,6 +120,8 @@ export class EmbeddedEngine implements SearchEngine {
     this.#prefixes = new PrefixTerms(this.#db);
     this.#latinPrefixes = new LatinPrefixTerms(this.#db);
     this.#titleTerms = new TitleTerms(this.#db);
+    this.#postings = new PostingStore(this.#db, catalog.file, { inlineBelow: options.workerAbove, ...options.postings });
+    this.#postingMatcher = new PostingMatcher(this.#db, (text) => this.#latinPrefixes.tokens(text));
     this.#universal = new UniversalClauses(this.#db, this.#prefixes);
     this.#writer = new IndexWriter(this.#db, this.#tokenizer);
     // Prepared once: these run on every search.
@@ -124,6 +139,7 @@ export class EmbeddedEngine implements SearchEngine {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     const snapshot = await this.#snapshots.current();
+    await this.#postings.ready(snapshot);
     this.#mergeIfInPieces();
     this.#loadWords();
     let clauses = query.text.trim() ? this.#tokenizer.queryClauses(query.text) : [];
@@ -201,7 +217,9 @@ export class EmbeddedEngine implements SearchEngine {
       // Title matches are read a page's worth at a time, so one-character prefixes are written out as their terms.
       const title = { text: toFtsMatch(clauses, false), now: () => this.#titleExpression(clauses) };
       // bm25 scores an OR of terms unlike their prefix: only matching may write one out.
-      const expressions = { matching: toFtsMatch(narrowed, false, this.#prefixes.known(), this.#latinPrefixes.lookup()), scoring: toFtsMatch(narrowed), title };
+      const matching = toFtsMatch(narrowed, false, this.#prefixes.known(), this.#latinPrefixes.lookup());
+      const fromPostings = () => this.#fromPostings(snapshot, narrowed, matching);
+      const expressions = { matching, scoring: toFtsMatch(narrowed), title, fromPostings };
       const text = expression === undefined || everything ? undefined : this.#text.match(snapshot, expressions, ranked);
       return { everything, expressions, text };
     })();
@@ -220,6 +238,13 @@ export class EmbeddedEngine implements SearchEngine {
     const filtered = extended ? appendFiltered(snapshot, query, kept.filtered, counted) : { ...counted, ...(titleSeqs && { titleSeqs }) };
     this.#resultCache?.set(key, { filtered, snapshot, epoch: snapshot.epoch, size: snapshot.size });
     return filtered;
+  }
+
+  /** The records `matching` finds, from the common terms' posting lists, if they can say (posting-matches.ts); in the read transaction of the match. */
+  #fromPostings(snapshot: FacetSnapshot, clauses: readonly QueryClause[], matching: string): Int32Array | undefined {
+    const view = this.#postings.view(snapshot);
+    const lookups = { prefixes: this.#prefixes.lookup(), latinPrefixes: this.#latinPrefixes.lookup() };
+    return view && this.#postingMatcher.match(snapshot, view, { clauses, lookups, matching });
   }
 
   /** What titles must match, written for the index as it is now; undefined when no title can (title-terms.ts). */
@@ -306,6 +331,7 @@ export class EmbeddedEngine implements SearchEngine {
     await this.#merging;
     await this.#worker?.close();
     await this.#snapshots.close();
+    await this.#postings.close();
     this.#text.clear();
     this.#resultCache?.clear();
     this.#db.close();

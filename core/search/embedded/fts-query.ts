@@ -43,23 +43,49 @@ export function latinColumnsOf(term: QueryTerm): readonly string[] | undefined {
   return term.synonym ? NOT_PINYIN_COLUMNS : undefined;
 }
 
-interface Lookups {
+export interface Lookups {
   prefixes?: PrefixLookup | undefined;
   latinPrefixes?: LatinPrefixLookup | undefined;
 }
 
-function termExpression(term: QueryTerm, { prefixes, latinPrefixes }: Lookups): string {
-  if (term.kind === 'pinyin') return `{pinyin} : ${quote(term.text)}`;
-  if (term.kind === 'latin' && term.whole) return `${NOT_PINYIN} : ${quote(term.text)}`;
+/**
+ * How FTS5 is to read one term: its phrases (any of them matches), the columns they must be in,
+ * and how they are written — one phrase, an OR of phrases, or the one phrase as a prefix. What the
+ * expression says and what posting lists answer (posting-matches.ts) both come from this.
+ */
+export interface TermAlternatives {
+  /** Outside pinyin (title, names, body) or in pinyin only; undefined: any column. */
+  columns?: 'text' | 'pinyin';
+  phrases: readonly string[];
+  form: 'phrase' | 'any' | 'prefix';
+  /** The phrases are the index's own terms, space-separated, rather than text its tokenizer cuts. */
+  terms: boolean;
+}
+
+const COLUMN_FILTERS = { text: NOT_PINYIN, pinyin: '{pinyin}' } as const;
+
+export function termAlternatives(term: QueryTerm, { prefixes, latinPrefixes }: Lookups): TermAlternatives {
+  if (term.kind === 'pinyin') return { columns: 'pinyin', phrases: [term.text], form: 'phrase', terms: false };
+  if (term.kind === 'latin' && term.whole) return { columns: 'text', phrases: [term.text], form: 'phrase', terms: false };
   if (term.kind === 'latin') {
     const columns = latinColumnsOf(term);
     const phrases = latinPrefixes?.(term.text, columns);
-    const match = phrases ? `(${phrases.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
-    return columns ? `${NOT_PINYIN} : ${match}` : match;
+    return { ...(columns && { columns: 'text' as const }), phrases: phrases ?? [term.text], form: phrases ? 'any' : 'prefix', terms: phrases !== undefined };
   }
-  if ([...term.text].length > 1) return quote(bigrams(term.text).join(' '));
+  if ([...term.text].length > 1) return { phrases: [bigrams(term.text).join(' ')], form: 'phrase', terms: true };
   const covered = prefixes?.(term.text);
-  return covered ? `(${covered.map(quote).join(' OR ')})` : `${quote(term.text)}*`;
+  return { phrases: covered ?? [term.text], form: covered ? 'any' : 'prefix', terms: covered !== undefined };
+}
+
+/** One phrase in `columns` as an FTS5 expression. */
+export function phraseExpression(phrase: string, columns?: TermAlternatives['columns']): string {
+  return columns ? `${COLUMN_FILTERS[columns]} : ${quote(phrase)}` : quote(phrase);
+}
+
+function termExpression(term: QueryTerm, lookups: Lookups): string {
+  const { columns, phrases, form } = termAlternatives(term, lookups);
+  const match = form === 'prefix' ? `${quote(phrases[0]!)}*` : form === 'any' ? `(${phrases.map(quote).join(' OR ')})` : quote(phrases[0]!);
+  return columns ? `${COLUMN_FILTERS[columns]} : ${match}` : match;
 }
 
 /** FTS5 string literal: double quotes, with embedded quotes doubled. */

@@ -51,6 +51,11 @@ export class IndexStateMap<V> extends Map<string, V> {
   }
 }
 
+/** True when what was read at `taken` (a snapshot, posting lists) can be brought to `now` through the change log. */
+export function followable(taken: IndexState, now: IndexState): boolean {
+  return taken.indexId === now.indexId && taken.generation >= now.logStart && taken.generation <= now.generation;
+}
+
 /** The seqs changed by the generations after `after`, up to `upTo`. */
 export function changedSeqs(db: Database.Database, after: number, upTo: number): number[] {
   return db.prepare<[number, number], number>('SELECT DISTINCT seq FROM search_changes WHERE generation > ? AND generation <= ?').pluck().all(after, upTo);

@@ -62,7 +62,7 @@ export class LatinPrefixTerms {
   }
 
   #read(text: string, columns?: readonly string[]): readonly string[] | undefined {
-    const tokens = this.#tokens(text);
+    const tokens = this.tokens(text);
     const stem = tokens.at(-1);
     if (stem === undefined) return undefined;
     const upTo = stem + AFTER_EVERY_CHARACTER;
@@ -71,7 +71,7 @@ export class LatinPrefixTerms {
     if (terms === undefined || terms.length === 0 || terms.length > MAX_LATIN_TERMS) return undefined;
     const phrases = terms.map((term) => [...tokens.slice(0, -1), term]);
     // A term is written as text the tokenizer reads again: a stem it would stem further cannot be named.
-    if (!phrases.every((phrase) => sameTokens(this.#tokens(phrase.join(' ')), phrase))) return undefined;
+    if (!phrases.every((phrase) => sameTokens(this.tokens(phrase.join(' ')), phrase))) return undefined;
     return phrases.map((phrase) => phrase.join(' '));
   }
 
@@ -89,7 +89,7 @@ export class LatinPrefixTerms {
   }
 
   /** `text` as the index's tokenizer cuts it, in order. */
-  #tokens(text: string): string[] {
+  tokens(text: string): string[] {
     const { clear, insert, tokens } = this.#statements;
     clear.run();
     insert.run(text);

@@ -8,6 +8,8 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import type { SnapshotParts, SortKey } from './facet-snapshot.ts';
 import type { FacetColumnParts } from './facet-column.ts';
 import type { IndexState } from './index-changes.ts';
+import type { PostingList } from './posting-list.ts';
+import type { ColumnGroup, TermPostingsParts } from './term-postings.ts';
 
 const FORMAT = 1;
 const MAGIC = 'HASNAP01';
@@ -23,12 +25,14 @@ interface ArrayEntry {
 
 interface Header {
   format: number;
-  kind: 'snapshot' | 'orders';
+  kind: 'snapshot' | 'orders' | 'postings';
   state: IndexState;
   arrays: Record<string, ArrayEntry>;
   /** Snapshot files: its size and each facet's value dictionary. */
   size?: number;
   values?: Record<string, string[]>;
+  /** Postings files: what each array is (term-postings.ts). */
+  postings?: { lastSeq: number; unlisted: string[]; terms: string[]; groups: ColumnGroup[]; kinds: PostingList['kind'][] };
 }
 
 /** The orders file sits beside the snapshot file. */
@@ -82,6 +86,26 @@ export function writeOrdersFile(snapshotFile: string, state: IndexState, orders:
 export function parseOrdersFile(bytes: Buffer | undefined): { state: IndexState; orders: Record<SortKey, Int32Array> } | undefined {
   const read = parseArrays(bytes, 'orders');
   return read && { state: read.header.state, orders: read.arrays as Record<SortKey, Int32Array> };
+}
+
+/** The postings file sits beside the snapshot file. */
+export const postingsFileOf = (snapshotFile: string) => `${snapshotFile}.postings`;
+
+export function writePostingsFile(snapshotFile: string, { state, lastSeq, unlisted, terms, groups, lists }: TermPostingsParts): void {
+  const arrays = Object.fromEntries(lists.map((list, i) => [String(i), list.kind === 'seqs' ? list.seqs : list.words]));
+  const postings = { lastSeq, unlisted, terms, groups, kinds: lists.map((list) => list.kind) };
+  writeArrays(postingsFileOf(snapshotFile), { format: FORMAT, kind: 'postings', state, postings, arrays: {} }, arrays);
+}
+
+export function parsePostingsFile(bytes: Buffer | undefined): TermPostingsParts | undefined {
+  const read = parseArrays(bytes, 'postings');
+  const postings = read?.header.postings;
+  if (!read || !postings) return undefined;
+  const lists = postings.kinds.map((kind, i): PostingList => {
+    const array = read.arrays[String(i)] as Uint32Array;
+    return kind === 'seqs' ? { kind, seqs: array } : { kind, words: array };
+  });
+  return { state: read.header.state, lastSeq: postings.lastSeq, unlisted: postings.unlisted, terms: postings.terms, groups: postings.groups, lists };
 }
 
 /** Written whole under a temporary name, then renamed: a reader never sees half a file. */

@@ -12,7 +12,7 @@ import { BACKGROUND_NICE } from '../../process/lower-thread-priority.ts';
 import { docRowsOf } from './doc-rows.ts';
 import { FollowPace } from './follow-pace.ts';
 import { FacetSnapshot, type SortKey, type SortOrder } from './facet-snapshot.ts';
-import { changedSeqs, readIndexState, type IndexState } from './index-changes.ts';
+import { changedSeqs, followable, readIndexState, type IndexState } from './index-changes.ts';
 import { ordersFileOf, parseOrdersFile, parseSnapshotFile, writeSnapshotFile } from './snapshot-file.ts';
 import { runTask, type TaskKind, type TaskResults } from './snapshot-tasks.ts';
 import { TypoVocabulary } from './typo-vocabulary.ts';
@@ -263,7 +263,7 @@ export class SnapshotStore {
   }
 
   /** A task in a worker thread (inline for a small index); below the server's priority when what it replaces keeps serving meanwhile. */
-  async #run<K extends TaskKind>(kind: K): Promise<TaskResults[K]> {
+  async #run<K extends Exclude<TaskKind, 'postings'>>(kind: K): Promise<TaskResults[K]> {
     if (this.#inline()) return runTask(this.#db, { kind, catalogFile: this.#catalogFile });
     const replacing = { load: this.#snapshot, orders: this.#ordersBasis.size >= 0 ? this.#snapshot : undefined, vocabulary: this.#vocabulary }[kind];
     return runInWorker({ kind, catalogFile: this.#catalogFile, snapshotFile: this.#snapshotFile, nice: replacing ? BACKGROUND_NICE : 0 }); // work nobody waits for: what it replaces keeps serving
@@ -284,9 +284,4 @@ function ordersAsSeqs(snapshot: FacetSnapshot): Partial<Record<SortKey, Int32Arr
     if (order) orders[key] = Int32Array.from(order.ordinals, (ordinal) => snapshot.seqs[ordinal]!);
   }
   return orders;
-}
-
-/** True when a snapshot taken at `taken` can be brought to `now` through the change log. */
-function followable(taken: IndexState, now: IndexState): boolean {
-  return taken.indexId === now.indexId && taken.generation >= now.logStart && taken.generation <= now.generation;
 }

@@ -27,6 +27,8 @@ export interface TextExpressions {
   matching: string;
   scoring: string;
   title: TitleExpression;
+  /** The records `matching` finds, from posting lists (posting-matches.ts), or undefined where FTS5 is to read them. */
+  fromPostings?: () => Int32Array | undefined;
 }
 
 /**
@@ -117,8 +119,8 @@ export class TextMatcher {
       })();
   }
 
-  #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title }: TextExpressions, ranked: boolean): Kept {
-    const ordinals = ordinalsOf(snapshot, this.#statements.seqList.get(matching) ?? '');
+  #compute(snapshot: FacetSnapshot, { matching, scoring: scored, title, fromPostings }: TextExpressions, ranked: boolean): Kept {
+    const ordinals = fromPostings?.() ?? ordinalsOf(snapshot, this.#statements.seqList.get(matching) ?? '');
     const scoring = !ranked ? undefined : ordinals.length <= this.#fullRankLimit ? 'bm25' : 'title';
     const scores = scoring === 'bm25' ? this.#scores(snapshot, scored, ordinals) : new Float64Array(0);
     return {

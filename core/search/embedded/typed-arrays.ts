@@ -19,6 +19,16 @@ export function concat<T extends Int32Array | Float64Array>(Type: new (length: n
   return joined;
 }
 
+/** Ascending `a` and ascending `b` as one ascending array (a copy, even when one is empty). */
+export function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  if (b.length === 0 || a.length === 0 || a[a.length - 1]! < b[0]!) return concat(Int32Array, a, b);
+  const merged = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k++) merged[k] = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i++]! : b[j++]!;
+  return merged;
+}
+
 /** The first position of ascending `ordinals` holding `ordinal` or more (a binary search). */
 export function firstAtOrAfter(ordinals: Int32Array, ordinal: number): number {
   let low = 0;

@@ -18,6 +18,16 @@ export function runInWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResu
   return queue(() => startWorker(task));
 }
 
+/**
+ * The posting lists' reads queue apart from the others: one takes tens of seconds at a million
+ * records and nothing waits for it (FTS5 answers meanwhile), while a sorted page waits for its order.
+ */
+const asideQueue = oneAtATime();
+
+export function runAside<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
+  return asideQueue(() => startWorker(task));
+}
+
 function startWorker<K extends TaskKind>(task: Task<K>): Promise<TaskResults[K]> {
   return runOnceInWorker(WORKER, task, `search snapshot worker (${task.kind})`);
 }
