@@ -99,17 +99,19 @@ export function readTermPostings(db: Database.Database, state: IndexState, above
   const largest = wordsFor(lastSeq) * 4;
   let spent = 0;
   for (const { key, documents, reads } of candidates(db, common, latin)) {
-    if (spent + reads.length * Math.min(documents * 4, largest) > budgetBytes) {
+    // A Latin key's lists split its documents between two groups (most in one): what they take is known once read.
+    const lists = spent + Math.min(documents * 4, largest) <= budgetBytes ? reads.map(([, expression]) => postingListOf(parseSeqList(seqList.get(expression) ?? ''), lastSeq)) : [];
+    const bytes = lists.reduce((sum, list) => sum + bytesOf(list), 0);
+    if (lists.length === 0 || spent + bytes > budgetBytes) {
       parts.unlisted.push(key);
       continue;
     }
-    for (const [group, expression] of reads) {
-      const list = postingListOf(parseSeqList(seqList.get(expression) ?? ''), lastSeq);
+    spent += bytes;
+    lists.forEach((list, i) => {
       parts.terms.push(key);
-      parts.groups.push(group);
+      parts.groups.push(reads[i]![0]);
       parts.lists.push(list);
-      spent += bytesOf(list);
-    }
+    });
   }
   return parts;
 }
