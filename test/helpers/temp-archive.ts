@@ -28,10 +28,10 @@ export function openTempArchive(t: ExecutionContext): TempArchive {
   return { dir, ...openArchiveIn(t, dir) };
 }
 
-/** The catalog and embedded engine of the archive in `dir` (a second process's view of it, say), closed after the test. */
-export function openArchiveIn(t: ExecutionContext, dir: string): { catalog: Catalog; engine: EmbeddedEngine } {
+/** The catalog and embedded engine (made with `options`) of the archive in `dir` (a second process's view of it, say), closed after the test. */
+export function openArchiveIn(t: ExecutionContext, dir: string, options: ConstructorParameters<typeof EmbeddedEngine>[1] = {}): { catalog: Catalog; engine: EmbeddedEngine } {
   const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog);
+  const engine = new EmbeddedEngine(catalog, options);
   t.teardown(async () => {
     await engine.close();
     catalog.close();

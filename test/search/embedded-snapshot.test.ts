@@ -7,11 +7,10 @@ import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test, { type ExecutionContext } from 'ava';
 import Database from 'better-sqlite3';
-import { Catalog } from '../../core/catalog/catalog.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
 import { reindexAll } from '../../core/search/sync-index.ts';
 import type { SearchQuery, SearchResult } from '../../core/search/types.ts';
-import { addRecords, makeTempDir, query } from '../helpers/temp-archive.ts';
+import { addRecords, makeTempDir, openArchiveIn, query } from '../helpers/temp-archive.ts';
 
 const TYPES = ['bridge', 'site', 'temple', 'seawall'];
 const PLACES = ['塘栖', '超山', '临平', '乔司'];
@@ -68,15 +67,7 @@ async function sameRecords(engine: EmbeddedEngine): Promise<unknown[]> {
   });
 }
 
-function open(t: ExecutionContext, dir: string, options: ConstructorParameters<typeof EmbeddedEngine>[1] = {}) {
-  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog, options);
-  t.teardown(async () => {
-    await engine.close();
-    catalog.close();
-  });
-  return { catalog, engine };
-}
+const open = openArchiveIn;
 
 /** A fresh engine on the same file, as after a restart with no snapshot file to start from. */
 async function freshAnswers(t: ExecutionContext, dir: string): Promise<unknown[]> {

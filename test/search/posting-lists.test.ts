@@ -6,9 +6,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import test, { type ExecutionContext } from 'ava';
+import test from 'ava';
 import type Database from 'better-sqlite3';
-import { Catalog } from '../../core/catalog/catalog.ts';
+import type { Catalog } from '../../core/catalog/catalog.ts';
 import { HIDDEN } from '../../core/catalog/visibility.ts';
 import { allDocRows } from '../../core/search/embedded/doc-rows.ts';
 import { EmbeddedEngine } from '../../core/search/embedded/embedded-engine.ts';
@@ -22,7 +22,7 @@ import { ordinalsOf } from '../../core/search/embedded/text-matches.ts';
 import { syncIndex } from '../../core/search/sync-index.ts';
 import { ArchiveTokenizer } from '../../core/search/tokenizer.ts';
 import type { SearchQuery, SearchResult } from '../../core/search/types.ts';
-import { addRecords, makeTempDir, openIndexedArchive, query } from '../helpers/temp-archive.ts';
+import { addRecords, makeTempDir, openArchiveIn, openIndexedArchive, query } from '../helpers/temp-archive.ts';
 
 const PLACES = ['塘栖', '超山', '临平', '良渚'];
 const TYPES = ['bridge', 'site', 'temple', 'seawall'];
@@ -71,15 +71,7 @@ async function answers(engine: EmbeddedEngine, sortedAsSets = false): Promise<un
   return all;
 }
 
-function open(t: ExecutionContext, dir: string, options: ConstructorParameters<typeof EmbeddedEngine>[1]) {
-  const catalog = Catalog.open(path.join(dir, 'catalog.db'));
-  const engine = new EmbeddedEngine(catalog, options);
-  t.teardown(async () => {
-    await engine.close();
-    catalog.close();
-  });
-  return { catalog, engine };
-}
+const open = openArchiveIn;
 
 /**
  * Rewrites, withdraws and deletes some records and adds a few others (too few for the lists to be
