@@ -21,6 +21,7 @@ import type { MediaSummary } from './media/media-step.ts';
 import { IMPORT_MODES, type ImportMode } from './import-policy.ts';
 import { lowerProcessPriority } from '../core/process/lower-thread-priority.ts';
 import { createProgress } from './progress.ts';
+import { mergeIndexAloud } from './merge-index-aloud.ts';
 import { listMappings, printEncodings, readOptionsOf } from './read-options-cli.ts';
 import type { IngestReport } from './report.ts';
 import { runIngest } from './run-ingest.ts';
@@ -114,7 +115,7 @@ async function ingest(cli: Cli): Promise<number> {
     const writeTurns = writeTurnTotals().map(({ thread, turns, waitedMs, heldMs }) => ({ thread, turns, waitedMs: Math.round(waitedMs), heldMs: Math.round(heldMs) }));
     log.info({ totals: report.totals(), files: report.files.length, report: written.json, failed: report.hasFailures(), writeTurns }, 'ingest finished');
     // The embedded engine merges its index's segments (in a niced worker; a no-op below 20,000 records), so searches read fewer pieces.
-    if (!dryRun && !indexOutage && archive.engine.mergeIndex) log.info({ merge: await archive.engine.mergeIndex() }, 'search index merged');
+    if (!dryRun && !indexOutage) await mergeIndexAloud(archive.engine, cli, log);
     if (indexOutage) {
       const queued = archive.catalog.countPendingChanges();
       log.warn({ err: indexOutage, queued }, 'search index behind the catalog');

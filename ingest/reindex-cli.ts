@@ -11,6 +11,7 @@ import { checkCatalogFile } from '../core/faults/check-catalog-file.ts';
 import { createEngine } from '../core/search/create-engine.ts';
 import { checkMeiliConfig } from '../core/search/meilisearch/check-config.ts';
 import { reindexAll } from '../core/search/sync-index.ts';
+import { mergeIndexAloud } from './merge-index-aloud.ts';
 import { createProgress } from './progress.ts';
 
 const OPTIONS = { engine: { type: 'string', choices: ['embedded', 'meilisearch'] } } as const;
@@ -37,6 +38,8 @@ await runCommand({ name: 'reindex', usage: 'reindex.usage', options: OPTIONS }, 
     progress.stop();
     log.info({ engine: engine.name, count, ms: Date.now() - started }, 'reindex finished');
     cli.print('reindex.done', { engine: engine.name, count });
+    // The rebuild started merging the new index's segments: said here, not waited for in silence by `close`.
+    await mergeIndexAloud(engine, cli, log);
     return EXIT.ok;
   } finally {
     progress.stop();

@@ -132,9 +132,10 @@ export interface SearchEngine {
   /**
    * After a bulk change (an import): tidies the index in the background so later reads are
    * cheaper, changing no result; `close` waits for it. Offered by an engine that keeps its own
-   * index files (the embedded one: FTS5 segments).
+   * index files (the embedded one: FTS5 segments). `onStart` is called at once when there is
+   * something to merge (or a merge already runs), so a command line can say why it has not ended.
    */
-  mergeIndex?(): Promise<MergeOutcome>;
+  mergeIndex?(options?: { onStart?: () => void }): Promise<MergeOutcome>;
   close(): Promise<void>;
 }
 

@@ -181,6 +181,15 @@ export const INGEST_MESSAGES = {
   },
   'reindex.done': { zh: '已用 {engine} 引擎重建索引：{count} 条记录', en: 'reindexed {count} records into the {engine} engine' },
   'reindex.progress': { zh: '重建索引', en: 'reindexing' },
+  'index.merging': {
+    zh: '正在合并搜索索引的分段 …（搜索结果不变；若中断，服务器会在首次搜索时合并）',
+    en: "merging the search index's segments … (results stay the same; if interrupted, the server merges them at its first search)",
+  },
+  'index.merged': { zh: '搜索索引已合并', en: 'search index merged' },
+  'index.merge_failed': {
+    zh: '搜索索引未能合并（{detail}）；搜索结果不受影响，服务器会在首次搜索时合并',
+    en: 'the search index could not be merged ({detail}); results are the same, and the server merges it at its first search',
+  },
   'ingest.import_id': { zh: '本次导入编号：{id}（撤销：npm run ingest -- --undo {id}）', en: 'import id: {id} (to take it back: npm run ingest -- --undo {id})' },
   'catalog.waiting_for_writer': {
     zh: '另一个进程正在写入档案（{purpose}，进程 {pid}，始于 {since}）；等它完成后继续 …',

@@ -306,10 +306,14 @@ export class EmbeddedEngine implements SearchEngine {
    * a rebuild, an import. Searches and writes go on meanwhile; results are the same, only cheaper
    * to read. One merge at a time: a call while one runs gets that one.
    */
-  mergeIndex(): Promise<MergeOutcome> {
-    if (this.#merging) return this.#merging;
+  mergeIndex(options: { onStart?: () => void } = {}): Promise<MergeOutcome> {
+    if (this.#merging) {
+      options.onStart?.();
+      return this.#merging;
+    }
     const size = this.#db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM search_docs').pluck().get()!;
     if (size < this.#mergeAbove) return Promise.resolve({ steps: 0 });
+    options.onStart?.();
     const merging = mergeInBackground(this.#catalog.file).finally(() => this.#merging === merging && (this.#merging = undefined));
     this.#merging = merging;
     return merging;
