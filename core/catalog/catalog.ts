@@ -159,7 +159,7 @@ export class Catalog {
     const context = { actor: options.actor ?? (options.importId === undefined ? 'system' : `import:${options.importId}`), ...options };
     // Columns and hashes before the transaction: the file is held for the reads and writes alone.
     const writes = records.map((item) => prepareWrite(toWrite(item)));
-    return this.transaction(() => writes.map((write) => this.#writer.write(write, context, options.written)));
+    return this.transaction(() => this.#writer.writeAll(writes, context, options.written));
   }
 
   /** What `writeBatch` would do, without writing (for dry runs). */

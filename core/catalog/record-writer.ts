@@ -77,14 +77,34 @@ export class RecordWriter {
       ),
       remove: db.prepare('DELETE FROM records WHERE id = ?'),
       enqueue: db.prepare('INSERT OR REPLACE INTO index_queue (record_id, op) VALUES (?, ?)'),
+      // In the array's order, so change numbers follow the writes as one insert per record gave them.
+      enqueueUpserts: db.prepare<[string]>("INSERT OR REPLACE INTO index_queue (record_id, op) SELECT value, 'upsert' FROM json_each(?)"),
     };
   }
 
   /**
-   * Creates or updates one record. `written` receives the record as stored when it was created or
-   * updated, so the caller can index it without reading it back.
+   * `write` for each of `writes` (inside the caller's transaction), their outbox entries in one
+   * statement: a thousand single-row inserts into an AUTOINCREMENT table cost more than the rows
+   * (each reads and writes its counter).
    */
-  write(given: RecordWrite | PreparedWrite, context: WriteContext & { onExisting?: OnExisting; action?: VersionAction; note?: string }, written?: StoredRecord[]): WriteAction {
+  writeAll(writes: readonly PreparedWrite[], context: WriteContext & { onExisting?: OnExisting }, written?: StoredRecord[]): WriteAction[] {
+    const queued: string[] = [];
+    const actions = writes.map((write) => this.write(write, context, written, queued));
+    if (queued.length > 0) this.#statements.enqueueUpserts.run(JSON.stringify(queued));
+    return actions;
+  }
+
+  /**
+   * Creates or updates one record. `written` receives the record as stored when it was created or
+   * updated, so the caller can index it without reading it back; `queued`, when given, the id to
+   * put in the outbox (by `writeAll`, before its transaction ends) instead of putting it there now.
+   */
+  write(
+    given: RecordWrite | PreparedWrite,
+    context: WriteContext & { onExisting?: OnExisting; action?: VersionAction; note?: string },
+    written?: StoredRecord[],
+    queued?: string[],
+  ): WriteAction {
     const write = 'row' in given ? given : prepareWrite(given);
     const decision = this.decide(write, context.onExisting ?? 'update');
     if (decision.action !== 'created' && decision.action !== 'updated') return decision.action;
@@ -105,7 +125,8 @@ export class RecordWriter {
     const after: RecordState = { record: write.record, visibility, media: [...media] };
     const action = context.action ?? (existing ? 'updated' : 'created');
     this.#history.append({ recordId: write.record.id, at: modified, action, ...(context.note && { note: context.note }), ...(before && { before }), after }, context);
-    this.#statements.enqueue.run(write.record.id, 'upsert');
+    if (queued) queued.push(write.record.id);
+    else this.#statements.enqueue.run(write.record.id, 'upsert');
     written?.push({ seq: existing?.seq ?? Number(result.lastInsertRowid), record: write.record, modified, visibility });
     return decision.action;
   }
