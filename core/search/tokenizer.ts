@@ -63,6 +63,12 @@ function segmenter(): Jieba {
   return sharedJieba;
 }
 
+/** Text in a full-text column's form, and the pinyin of its Chinese words. */
+interface Tokenized {
+  tokens: string;
+  pinyin: string[];
+}
+
 /** Entries kept in each of a tokenizer's caches before it starts afresh. */
 const MAX_CACHED = 10_000;
 /** Lines up to this long are cached: names and titles, not descriptions. */
@@ -74,12 +80,13 @@ export class ArchiveTokenizer {
   /** Names already given to `addWords`: an archive's places, periods and areas come back in every batch. */
   readonly #namesSeen = new Set<string>();
   /**
-   * Han runs already tokenized (key: `segment` flag and run), with their pinyin: the names of an
+   * Han runs already tokenized, with their pinyin, segmented and not (a map each, keyed by the run
+   * itself: a key made per lookup was a string to build and hash every time): the names of an
    * archive repeat endlessly. Emptied whenever the dictionary gains words, which may cut a run anew.
    */
-  readonly #runs = new Map<string, { tokens: string; pinyin: string[] }>();
+  readonly #runs = { segmented: new Map<string, Tokenized>(), bigrams: new Map<string, Tokenized>() };
   /** Short lines already tokenized, the same way (see `indexText`). */
-  readonly #lines = new Map<string, { tokens: string; pinyin: string[] }>();
+  readonly #lines = { segmented: new Map<string, Tokenized>(), bigrams: new Map<string, Tokenized>() };
 
   constructor() {
     this.addWords(CHINESE_SYNONYMS);
@@ -100,8 +107,10 @@ export class ArchiveTokenizer {
     }
     if (fresh.length > 0) {
       this.#jieba.loadDict(Buffer.from(fresh.map((word) => `${word} ${ARCHIVE_WORD_FREQUENCY}`).join('\n')));
-      this.#runs.clear();
-      this.#lines.clear();
+      for (const cache of [this.#runs, this.#lines]) {
+        cache.segmented.clear();
+        cache.bigrams.clear();
+      }
     }
     return fresh;
   }
@@ -123,8 +132,9 @@ export class ArchiveTokenizer {
   }
 
   #indexLine(line: string, pinyin: string[] | undefined, segment: boolean): string {
-    const key = line.length <= MAX_CACHED_LINE ? `${segment ? 's' : 'b'}${line}` : undefined;
-    let tokenized = key === undefined ? undefined : this.#lines.get(key);
+    const lines = segment ? this.#lines.segmented : this.#lines.bigrams;
+    const cached = line.length <= MAX_CACHED_LINE;
+    let tokenized = cached ? lines.get(line) : undefined;
     if (!tokenized) {
       const linePinyin: string[] = [];
       const tokens = toSimplified(line.normalize('NFKC')).replace(HAN_RUN, (run) => {
@@ -133,24 +143,24 @@ export class ArchiveTokenizer {
         return tokenizedRun.tokens;
       });
       tokenized = { tokens, pinyin: linePinyin };
-      if (key !== undefined) {
-        if (this.#lines.size >= MAX_CACHED) this.#lines.clear();
-        this.#lines.set(key, tokenized);
+      if (cached) {
+        if (lines.size >= MAX_CACHED) lines.clear();
+        lines.set(line, tokenized);
       }
     }
     if (pinyin) pinyin.push(...tokenized.pinyin);
     return tokenized.tokens;
   }
 
-  #tokenizeRun(run: string, segment: boolean): { tokens: string; pinyin: string[] } {
-    const key = `${segment ? 's' : 'b'}${run}`;
-    let tokenized = this.#runs.get(key);
+  #tokenizeRun(run: string, segment: boolean): Tokenized {
+    const runs = segment ? this.#runs.segmented : this.#runs.bigrams;
+    let tokenized = runs.get(run);
     if (tokenized) return tokenized;
     const words = segment && [...run].length > 1 ? this.#jieba.cut(run, false) : [];
     // Tokens in the search form (variants folded); segmentation and pinyin read the text as written.
     tokenized = { tokens: ` ${hanTokens(foldHanVariants(run), words.map(foldHanVariants)).join(' ')} `, pinyin: words.flatMap(pinyinTokens) };
-    if (this.#runs.size >= MAX_CACHED) this.#runs.clear();
-    this.#runs.set(key, tokenized);
+    if (runs.size >= MAX_CACHED) runs.clear();
+    runs.set(run, tokenized);
     return tokenized;
   }
 
