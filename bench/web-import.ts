@@ -112,13 +112,18 @@ async function measureServer(dataDir: string, priority: (typeof PRIORITIES)[numb
     // Long enough for the server to settle after the first import (its index snapshot reloads).
     await runLoads(origin, 10);
     const quietCpu = startCpu(server.pid!);
+    const quietFrom = monotonicUs();
     const quiet = await runLoads(origin, LOAD_S);
+    const quietTo = monotonicUs();
     const quietUse = quietCpu.stop();
     const liveCpu = startCpu(server.pid!);
     const importing = webImport(curator, second!);
     const live = await runLoads(origin, 24 * 3600, importing);
+    const liveTo = monotonicUs();
     const liveWeb = await importing;
     const liveUse = liveCpu.stop();
+    // The profile's samples are stamped on the same clock: the two windows can be read apart in it.
+    if (PROFILE_DIR) console.log(`profile windows, ${priority.run} (µs, the profile's clock): quiet ${quietFrom} ${quietTo}, during the web import ${quietTo} ${liveTo}`);
     // The load generator (this process) shares the 2 cores with the server and its import worker.
     console.log(`CPU in cores, ${priority.run}: quiet: load generator ${coresOf(quietUse.client, quietUse.seconds)} / server ${coresOf(quietUse.server, quietUse.seconds)} / idle import worker ${coresOf(quietUse.children, quietUse.seconds)}; during the web import: load generator ${coresOf(liveUse.client, liveUse.seconds)} / server ${coresOf(liveUse.server, liveUse.seconds)} / import worker ${coresOf(liveUse.children, liveUse.seconds)}`);
     console.log(`web, under load, ${priority.run}: ${describe(liveWeb)}${curator.resets > 0 ? ` (${curator.resets} job-page refreshes reset and retried)` : ''}`);
@@ -182,6 +187,9 @@ async function runLoads(origin: string, seconds: number, until?: Promise<unknown
   void until?.then(stop, stop);
   return Promise.all(loads.map((load) => load.done));
 }
+
+/** Microseconds on the monotonic clock V8's CPU profiles stamp their samples with. */
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 const triple = (result: LoadResult) => [result.p50, result.p95, result.p99].map((value) => value.toFixed(0)).join(' / ');
 

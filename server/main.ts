@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   // while one runs. With Meilisearch the server holds only a search key: `npm run import-worker`
   // (given the admin key) runs them.
   let worker: OnDemandImportWorker | undefined;
-  if (config.engine === 'embedded') worker = await runImportWorkerOnDemand(config, archive.catalog, logger);
+  if (config.engine === 'embedded') worker = await runImportWorkerOnDemand(config, archive.catalog, archive.engine, logger);
   else logger.info('web imports wait for `npm run import-worker`, which holds the Meilisearch admin key');
 
   // Express 5 hands a failure to listen (a port in use, one not allowed) to this callback.

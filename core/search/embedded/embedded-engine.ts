@@ -304,7 +304,8 @@ export class EmbeddedEngine implements SearchEngine {
   /**
    * Merges the index's segments in a niced worker thread (merge-segments.ts), after a bulk change:
    * a rebuild, an import. Searches and writes go on meanwhile; results are the same, only cheaper
-   * to read. One merge at a time: a call while one runs gets that one.
+   * to read. One merge at a time: a call while one runs gets that one; an index in one piece
+   * starts no thread.
    */
   mergeIndex(options: { onStart?: () => void } = {}): Promise<MergeOutcome> {
     if (this.#merging) {
@@ -312,7 +313,7 @@ export class EmbeddedEngine implements SearchEngine {
       return this.#merging;
     }
     const size = this.#db.prepare<[], number>('SELECT coalesce(max(seq), 0) FROM search_docs').pluck().get()!;
-    if (size < this.#mergeAbove) return Promise.resolve({ steps: 0 });
+    if (size < this.#mergeAbove || countSegments(this.#db) <= 1) return Promise.resolve({ steps: 0 });
     options.onStart?.();
     const merging = mergeInBackground(this.#catalog.file).finally(() => this.#merging === merging && (this.#merging = undefined));
     this.#merging = merging;
@@ -320,15 +321,16 @@ export class EmbeddedEngine implements SearchEngine {
   }
 
   /**
-   * Merges an index found in pieces, at this engine's first search: a rebuild and a CLI import
-   * merge theirs, but web imports, edits and indexes built elsewhere leave segments that every
-   * query reads (100k records in 4 segments: 良渚文化's phrase 70–113 ms, merged 7–11 ms). Once per
-   * engine (a server start); the merge runs niced in a worker while searches go on (`mergeIndex`).
+   * Merges an index found in pieces, at this engine's first search: a rebuild, a CLI import and
+   * the server after its web imports (import-worker-on-demand.ts) merge theirs, but a server
+   * stopped meanwhile, edits and indexes built elsewhere leave segments that every query reads
+   * (100k records in 4 segments: 良渚文化's phrase 70–113 ms, merged 7–11 ms). Once per engine (a
+   * server start); the merge runs niced in a worker while searches go on (`mergeIndex`).
    */
   #mergeIfInPieces(): void {
     if (this.#piecesChecked) return;
     this.#piecesChecked = true;
-    if (countSegments(this.#db) > 1) void this.mergeIndex();
+    void this.mergeIndex();
   }
 
   async close(): Promise<void> {
