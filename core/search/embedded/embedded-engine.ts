@@ -27,6 +27,7 @@ import { DEFAULT_RESULT_CACHE_LIMITS, SnapshotResultCache, type ResultCacheLimit
 import { SnapshotStore } from './snapshot-store.ts';
 import { PostingMatcher } from './posting-matches.ts';
 import { PostingStore, type PostingOptions } from './posting-store.ts';
+import { SpreadWork, type SpreadOptions } from './spread-work.ts';
 import { LatinPrefixTerms } from './latin-prefix-terms.ts';
 import { PrefixTerms } from './prefix-terms.ts';
 import { mayMatchTitles, TitleTerms } from './title-terms.ts';
@@ -43,6 +44,16 @@ interface KeptResult {
   snapshot: FacetSnapshot;
   epoch: number;
   size: number;
+}
+
+/** A query as `#filtered` reads it: its clauses, its key among kept results, its text as FTS5 reads it. */
+interface AskedFilter {
+  clauses: readonly QueryClause[];
+  query: SearchQuery;
+  key: string;
+  expression: string | undefined;
+  ranked: boolean;
+  visibleBy: number | undefined;
 }
 
 /** What a kept result holds besides its typed arrays (the object, its key); a facet value's object and text. */
@@ -84,6 +95,8 @@ export class EmbeddedEngine implements SearchEngine {
   readonly #mergeAbove: number;
   /** Whether this engine has looked for an index left in pieces (see `#mergeIfInPieces`). */
   #piecesChecked = false;
+  /** Bringing kept results up to a snapshot that has grown, spread out (spread-work.ts). */
+  readonly #catchingUp: SpreadWork;
   readonly #queries;
 
   /**
@@ -94,6 +107,7 @@ export class EmbeddedEngine implements SearchEngine {
    * @param options.resultCache how much each of the two result caches (text matches, filtered counts) may hold; 0 bytes keeps none.
    * @param options.mergeAbove indexes of at least this many records merge their segments after a bulk change (default 20,000).
    * @param options.postings which terms get posting lists, within what memory (posting-store.ts); `{ budgetBytes: 0 }`: none.
+   * @param options.spread how bringing kept results up to a grown snapshot is spread out (spread-work.ts).
    */
   constructor(
     catalog: Catalog,
@@ -105,9 +119,11 @@ export class EmbeddedEngine implements SearchEngine {
       resultCache?: ResultCacheLimits;
       mergeAbove?: number;
       postings?: PostingOptions;
+      spread?: SpreadOptions;
     } = {},
   ) {
     this.#catalog = catalog;
+    this.#catchingUp = new SpreadWork(options.spread);
     this.#mergeAbove = options.mergeAbove ?? MERGE_ABOVE;
     const limits = options.resultCache ?? DEFAULT_RESULT_CACHE_LIMITS;
     const cached = (options.textCacheEntries ?? 1) > 0 && (limits.bytes ?? 1) > 0 && limits.entries > 0;
@@ -208,6 +224,16 @@ export class EmbeddedEngine implements SearchEngine {
     // The cache answers only results of this snapshot at its epoch (it drops the rest): what is left to check is growth.
     const usable = kept && (!ranked || snapshot.size <= kept.size * (1 + RANKED_GROWTH_LIMIT));
     if (usable && kept.size === snapshot.size) return kept.filtered;
+    const asked = { clauses, query, key, expression, ranked, visibleBy };
+    if (!kept) return this.#computeFiltered(snapshot, asked);
+    // Kept, on a snapshot that has taken in records since: brought up to it when spreading allows, else answered as it was.
+    if (!this.#catchingUp.allows(snapshot.size)) return kept.filtered;
+    return this.#catchingUp.run(() => this.#computeFiltered(snapshot, asked, usable ? kept : undefined));
+  }
+
+  /** Matches after filters and their counts on `snapshot`, kept under `asked.key`: extended from `kept` (same ranking, fewer records), or afresh. */
+  #computeFiltered(snapshot: FacetSnapshot, asked: AskedFilter, kept?: KeptResult): FilteredCandidates {
+    const { clauses, query, key, expression, ranked, visibleBy } = asked;
     // One read transaction: a prefix written out as its terms (prefix-terms.ts) is matched in the state those were read in.
     const { everything, expressions, text } = this.#db.transaction(() => {
       // Clauses that match every record need no scan; a text of nothing else matches every record.
@@ -225,7 +251,7 @@ export class EmbeddedEngine implements SearchEngine {
     })();
     const titleSeqs = everything && ranked ? this.#text.titleSeqs(expressions.title) : text?.titleSeqs;
     // A kept result is extended only when ranked the same way (text matches may have been dropped and recomputed since).
-    const extended = usable && (kept.filtered.titleSeqs === undefined) === (titleSeqs === undefined);
+    const extended = kept !== undefined && (kept.filtered.titleSeqs === undefined) === (titleSeqs === undefined);
     const from = extended ? kept.size : 0;
     // The text matches of records added since `kept` are the ordinals from its size on (matches are in catalog order).
     const start = text && from > 0 ? firstAtOrAfter(text.ordinals, from) : 0;
@@ -277,13 +303,19 @@ export class EmbeddedEngine implements SearchEngine {
     const large = task.upserts.length + task.deletedIds.length >= WORKER_BATCH;
     if (large) this.expectBatches();
     // This process's own writes (a curator's edit) are searchable at its next search, whatever the pace of following others.
-    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run(task).finally(() => this.#snapshots.wrote());
+    if (this.#worker && (large || this.#worker.busy)) return this.#worker.run(task).finally(() => this.#wrote());
     this.#loadWords();
     if (task.suggestions) {
       this.#withSuggestions ??= new IndexAndSuggestionsWriter(this.#db, this.#writer);
       this.#withSuggestions.apply(task.upserts, task.deletedIds);
     } else this.#writer.apply(task.upserts, task.deletedIds);
+    this.#wrote();
+  }
+
+  /** This process wrote to the index: its next search takes the change in, and brings kept results up to it, without waiting. */
+  #wrote(): void {
     this.#snapshots.wrote();
+    this.#catchingUp.hurry();
   }
 
   /** Starts the worker thread import batches are written in (see `apply`), unless batches stay on this thread. */
