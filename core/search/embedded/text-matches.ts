@@ -80,6 +80,7 @@ export class TextMatcher {
       seqList: db.prepare<[string], string | null>("SELECT group_concat(rowid, ',') FROM search_fts WHERE search_fts MATCH ?").pluck(),
       scores: db.prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ?`).raw(),
       seqsNewestFirst: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC').pluck(),
+      newestSeq: db.prepare<[string], number>('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1').pluck(),
       // bm25 still reads every match of each phrase once per run (its document frequencies), but no longer walks to the bound too.
       scoresNewestFirst: db
         .prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${title}, ${names}, ${body}, ${pinyin}) FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC`)
@@ -136,9 +137,13 @@ export class TextMatcher {
   }
 
   #extend(kept: Kept, snapshot: FacetSnapshot, { matching, scoring }: TextExpressions): Kept {
-    const added = this.#addedOrdinals(snapshot, matching, kept.lastSeq);
-    const ordinals = concat(Int32Array, kept.ordinals, added);
-    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, this.#addedScores(snapshot, scoring, added, kept.lastSeq)) : kept.scores;
+    // Scored by bm25: one read gives the new matches and their scores (the scoring expression finds the same records).
+    // No new match (its newest is one seen): no bm25 statement either, which reads every match first.
+    const anyAdded = (this.#statements.newestSeq.get(matching) ?? 0) > kept.lastSeq;
+    const none = { ordinals: new Int32Array(0), scores: new Float64Array(0) };
+    const added = !anyAdded ? none : kept.scoring === 'bm25' ? this.#addedScored(snapshot, scoring, kept.lastSeq) : { ...none, ordinals: this.#addedOrdinals(snapshot, matching, kept.lastSeq) };
+    const ordinals = concat(Int32Array, kept.ordinals, added.ordinals);
+    const scores = kept.scoring === 'bm25' ? concat(Float64Array, kept.scores, added.scores) : kept.scores;
     return { ...kept, ordinals, scores, size: snapshot.size, lastSeq: snapshot.lastSeq() };
   }
 
@@ -153,17 +158,20 @@ export class TextMatcher {
     return Int32Array.from(found).sort();
   }
 
-  /** bm25 scores parallel to `ordinals`, the matches past `lastSeq`, read newest first. */
-  #addedScores(snapshot: FacetSnapshot, expression: string, ordinals: Int32Array, lastSeq: number): Float64Array {
-    const scores = new Float64Array(ordinals.length);
+  /**
+   * The matches past `lastSeq` that the snapshot holds with their bm25 scores, ascending, read
+   * newest first. bm25 reads every match of each phrase once per statement (its document
+   * frequencies): one statement for both, not one for the matches and another for their scores.
+   */
+  #addedScored(snapshot: FacetSnapshot, expression: string, lastSeq: number): { ordinals: Int32Array; scores: Float64Array } {
+    const found: [ordinal: number, score: number][] = [];
     for (const [seq, score] of this.#statements.scoresNewestFirst.iterate(expression)) {
       if (seq <= lastSeq) break;
       const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal === undefined) continue;
-      const position = firstAtOrAfter(ordinals, ordinal);
-      if (ordinals[position] === ordinal) scores[position] = score;
+      if (ordinal !== undefined) found.push([ordinal, score]);
     }
-    return scores;
+    found.sort((a, b) => a[0] - b[0]);
+    return { ordinals: Int32Array.from(found, ([ordinal]) => ordinal), scores: Float64Array.from(found, ([, score]) => score) };
   }
 
   /**
