@@ -60,3 +60,20 @@ test('a title written since that holds the text ranks first', async (t) => {
     t.deepEqual(ids(result.hits), ['new', ...holding], text);
   }
 });
+
+test('given the generation a snapshot follows, verdicts and Latin phrases are read again when it moves on, not at each commit beyond it', async (t) => {
+  const archive = await open(t);
+  const snapshot = { generation: 1 };
+  const titles = new TitleTerms(archive.db, () => snapshot.generation);
+  const latin = new LatinPrefixTerms(archive.db, () => snapshot.generation);
+  const may = (text: string) => archive.db.transaction(() => mayMatchTitles(clausesOf(text), titles.lookup(), latin.lookup()))();
+  t.false(may('保存较为完好'));
+  t.false(may('preserv'));
+  // An import's commit the snapshot has not taken in yet: its record is in no result.
+  await addRecords(archive, [{ id: 'new', title_zh: '保存较为完好的石桥', title_en: 'Preservation bridge', type: 'bridge' }]);
+  t.false(may('保存较为完好'), 'the verdict of the state followed');
+  t.false(may('preserv'));
+  snapshot.generation += 1;
+  t.true(may('保存较为完好'), 'read again once the snapshot has moved on');
+  t.true(may('preserv'));
+});

@@ -134,8 +134,10 @@ export class EmbeddedEngine implements SearchEngine {
     this.#fullRankLimit = options.fullRankLimit ?? FULL_RANK_LIMIT;
     this.#text = new TextMatcher(this.#db, cached, this.#fullRankLimit, limits);
     this.#prefixes = new PrefixTerms(this.#db);
-    this.#latinPrefixes = new LatinPrefixTerms(this.#db);
-    this.#titleTerms = new TitleTerms(this.#db);
+    // Read again when the snapshot moves on, not at every batch an import commits: what lies beyond it is in no result.
+    const followed = () => this.#snapshots.followedGeneration();
+    this.#latinPrefixes = new LatinPrefixTerms(this.#db, followed);
+    this.#titleTerms = new TitleTerms(this.#db, followed);
     this.#postings = new PostingStore(this.#db, catalog.file, { inlineBelow: options.workerAbove, ...options.postings });
     this.#postingMatcher = new PostingMatcher(this.#db, (text) => this.#latinPrefixes.tokens(text));
     this.#universal = new UniversalClauses(this.#db, this.#prefixes);

@@ -30,10 +30,12 @@ const DEFAULT_TOKENIZE = 'porter unicode61 remove_diacritics 2';
 export class LatinPrefixTerms {
   readonly #db: Database.Database;
   readonly #statements;
-  readonly #phrases = new IndexStateMap<readonly string[] | undefined>();
+  readonly #phrases: IndexStateMap<readonly string[] | undefined>;
 
-  constructor(db: Database.Database) {
+  /** @param followed the generation the reader's snapshot has been brought to: phrases are read again when it moves (index-changes.ts) */
+  constructor(db: Database.Database, followed?: () => number | undefined) {
     this.#db = db;
+    this.#phrases = new IndexStateMap(followed);
     const sql = db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").pluck().get() ?? '';
     const tokenize = /tokenize\s*=\s*'([^']*)'/i.exec(sql)?.[1] ?? DEFAULT_TOKENIZE;
     // TEMP: this connection's own, never in the catalog file. The probe table holds one text at a time.

@@ -20,10 +20,12 @@ export type InTitles = (term: string) => boolean;
 export class TitleTerms {
   readonly #db: Database.Database;
   readonly #statement;
-  readonly #held = new IndexStateMap<boolean>();
+  readonly #held: IndexStateMap<boolean>;
 
-  constructor(db: Database.Database) {
+  /** @param followed the generation the reader's snapshot has been brought to: verdicts are read again when it moves (index-changes.ts) */
+  constructor(db: Database.Database, followed?: () => number | undefined) {
     this.#db = db;
+    this.#held = new IndexStateMap(followed);
     createColumnVocabulary(db);
     this.#statement = db.prepare<[string], number>("SELECT 1 FROM temp.search_vocab_columns WHERE term = ? AND col = 'title' LIMIT 1").pluck();
   }
