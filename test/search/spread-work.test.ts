@@ -45,16 +45,21 @@ test('work runs when what the last piece took is at most its share of the time s
   t.true(spread.allows(1000), 'and a hurry lets the next one run');
 });
 
-test('after a commit the first kept query asked is brought up to it, one asked right after answers as before, and later as the first', async (t) => {
+/** A spreading server that kept two queries, after another writer's commit of 5 more records, which the first of them asked again has taken in. */
+async function afterFirstCatchUp(t: ExecutionContext) {
   const dir = makeTempDir(t);
   const writer = openArchiveIn(t, dir);
   await addRecords(writer, bridges(10));
   const server = spreadServer(t, dir);
   t.is(await total(server.engine, '古桥'), 10);
   t.is(await total(server.engine, 'bridge'), 10);
-
   await addRecords(writer, bridges(5, 10));
   t.is(await total(server.engine, '古桥'), 15, 'the first kept query asked takes in the commit');
+  return server;
+}
+
+test('after a commit the first kept query asked is brought up to it, one asked right after answers as before, and later as the first', async (t) => {
+  const server = await afterFirstCatchUp(t);
   t.is(await total(server.engine, 'bridge'), 10, 'one asked right after answers from what it kept');
   t.is(await total(server.engine, '塘栖'), 15, 'a query not kept is answered afresh');
   server.clock.ms += 1000;
@@ -62,14 +67,7 @@ test('after a commit the first kept query asked is brought up to it, one asked r
 });
 
 test('the server\'s own write is found by the next kept query asked, whatever the spread', async (t) => {
-  const dir = makeTempDir(t);
-  const writer = openArchiveIn(t, dir);
-  await addRecords(writer, bridges(10));
-  const server = spreadServer(t, dir);
-  t.is(await total(server.engine, '古桥'), 10);
-  t.is(await total(server.engine, 'bridge'), 10);
-  await addRecords(writer, bridges(5, 10));
-  t.is(await total(server.engine, '古桥'), 15);
+  const server = await afterFirstCatchUp(t);
   await addRecords(server, bridges(1, 15));
   t.is(await total(server.engine, 'bridge'), 16);
 });
