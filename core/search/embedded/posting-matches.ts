@@ -15,6 +15,7 @@ import type { QueryClause } from '../tokenizer.ts';
 import type { FacetSnapshot } from './facet-snapshot.ts';
 import { phraseExpression, termAlternatives, type Lookups } from './fts-query.ts';
 import { parseSeqList, SeqBits } from './posting-list.ts';
+import { ordinalsPast } from './text-matches.ts';
 import { mergeAscending } from './typed-arrays.ts';
 import type { TermPostings } from './term-postings.ts';
 
@@ -72,14 +73,10 @@ export class PostingMatcher {
     };
     matched.forEach(add);
     const known = count;
-    // Records the snapshot has past the lists' last seq, read newest first down to it: FTS5 reads a
-    // lower bound from the list's start (text-matches.ts). None there: no read, which could walk far
+    // Records the snapshot has past the lists' last seq. None there: no read, which could walk far
     // for an expression whose last match is long before.
     if (snapshot.lastSeq() > postings.lastSeq) {
-      for (const seq of this.#statements.newestFirst.iterate(query.matching)) {
-        if (seq <= postings.lastSeq) break;
-        add(seq);
-      }
+      for (const ordinal of ordinalsPast(this.#statements.newestFirst, snapshot, query.matching, postings.lastSeq)) ordinals[count++] = ordinal;
     }
     for (const seq of changed) if (this.#statements.atSeq.get(query.matching, seq, seq) === seq) add(seq);
     // The lists' records come in seq order, which is ordinal order; the others follow, in any order.

@@ -149,13 +149,7 @@ export class TextMatcher {
 
   /** Ordinals of the matches past `lastSeq` that the snapshot holds, ascending, read newest first (see the top of this file). */
   #addedOrdinals(snapshot: FacetSnapshot, expression: string, lastSeq: number): Int32Array {
-    const found: number[] = [];
-    for (const seq of this.#statements.seqsNewestFirst.iterate(expression)) {
-      if (seq <= lastSeq) break;
-      const ordinal = snapshot.ordinalOf(seq);
-      if (ordinal !== undefined) found.push(ordinal);
-    }
-    return Int32Array.from(found).sort();
+    return Int32Array.from(ordinalsPast(this.#statements.seqsNewestFirst, snapshot, expression, lastSeq)).sort();
   }
 
   /**
@@ -216,4 +210,17 @@ export function ordinalsOf(snapshot: FacetSnapshot, seqList: string): Int32Array
   // A copy of the part used: a kept match holds no room beyond it.
   const used = ordinals.slice(0, count);
   return ascending ? used : used.sort();
+}
+
+/**
+ * The snapshot's ordinals of the matches of `expression` past `lastSeq`, newest first, from
+ * `newestFirst` (its matches' seqs in descending order): FTS5 reads a lower bound on rowid by
+ * walking the term's document list from its start, so the read stops at `lastSeq` instead.
+ */
+export function* ordinalsPast(newestFirst: Database.Statement<[string], number>, snapshot: FacetSnapshot, expression: string, lastSeq: number): Generator<number> {
+  for (const seq of newestFirst.iterate(expression)) {
+    if (seq <= lastSeq) return;
+    const ordinal = snapshot.ordinalOf(seq);
+    if (ordinal !== undefined) yield ordinal;
+  }
 }
